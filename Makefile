@@ -1,0 +1,111 @@
+# kdump - build and test.  `make` builds the static musl binaries into
+# build/bin; `make check` runs every test and ends with "N passed, N failed".
+
+CC       := musl-gcc
+FUZZCC   := clang
+BUILD    := build
+BIN      := $(BUILD)/bin
+OBJ      := $(BUILD)/obj
+STATIC   := $(BUILD)/static
+RESULTS  := $(BUILD)/results
+
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
+            -Icommon -I$(STATIC)/include
+LDFLAGS  += -static -L$(STATIC)/lib
+
+COMMON_SRC    := $(sort $(wildcard common/*.c))
+LOADER_SRC    := $(sort $(wildcard loader/*.c))
+INIT_SRC      := $(sort $(wildcard capture-init/*.c))
+COLLECTOR_SRC := $(sort $(wildcard collector/*.c))
+UNIT_SRC      := $(sort $(wildcard tests/unit/test_*.c))
+FUZZ_SRC      := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+obj = $(patsubst %.c,$(OBJ)/%.o,$(1))
+COMMON_OBJ    := $(call obj,$(COMMON_SRC))
+# loader/kdumpctl.c holds main(); the rest of loader/ is also unit-tested.
+LOADER_LIB    := $(call obj,$(filter-out loader/kdumpctl.c,$(LOADER_SRC)))
+COLLECTOR_LIB := $(call obj,$(filter-out collector/kdump-collect.c,$(COLLECTOR_SRC)))
+
+PROGRAMS   := $(BIN)/kdumpctl $(BIN)/kdump-init $(BIN)/kdump-collect
+UNIT_BINS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+FUZZ_BINS  := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
+FUZZ_SECONDS ?= 20
+
+.PHONY: all libs check check-unit check-fuzz check-qemu demo fixtures clean
+
+all: $(PROGRAMS)
+
+# Static zlib, lz4, zstd and LZO built with musl from Debian's sources.
+libs: $(STATIC)/.done
+$(STATIC)/.done: scripts/build-static-libs.sh
+	scripts/build-static-libs.sh $(STATIC)
+
+$(OBJ)/tests/%.o: CFLAGS += -Iloader -Icollector -Icapture-init
+
+$(OBJ)/%.o: %.c $(STATIC)/.done
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BIN)/kdumpctl: $(OBJ)/loader/kdumpctl.o $(LOADER_LIB) $(COMMON_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^
+
+$(BIN)/kdump-init: $(call obj,$(INIT_SRC)) $(COLLECTOR_LIB) $(COMMON_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ -lzstd -llzo2 -lz
+
+$(BIN)/kdump-collect: $(OBJ)/collector/kdump-collect.o $(COLLECTOR_LIB) $(COMMON_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ -lzstd -llzo2 -lz
+
+# Unit tests: one program per tests/unit/test_*.c, linked with every library.
+$(BUILD)/tests/%: $(OBJ)/tests/unit/%.o $(LOADER_LIB) $(COLLECTOR_LIB) $(COMMON_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ -llz4 -lzstd -llzo2 -lz
+
+# Fuzz targets: libFuzzer + ASan/UBSan, built with clang against glibc.
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
+              -Icommon -Iloader -Icollector
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(COMMON_SRC) $(LOADER_SRC) $(COLLECTOR_SRC)
+	@mkdir -p $(dir $@)
+	$(FUZZCC) $(FUZZ_FLAGS) -o $@ $< $(COMMON_SRC) \
+		$(filter-out loader/kdumpctl.c,$(LOADER_SRC))
+
+check-unit: $(UNIT_BINS)
+	@mkdir -p $(RESULTS)
+	@: > $(RESULTS)/unit.log
+	@for t in $(UNIT_BINS); do $$t >> $(RESULTS)/unit.log 2>&1 || true; done
+	@cat $(RESULTS)/unit.log
+
+check-fuzz: $(FUZZ_BINS)
+	@mkdir -p $(RESULTS)
+	@tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS) > $(RESULTS)/fuzz.log 2>&1 || true
+	@grep -E '^(PASS|FAIL) ' $(RESULTS)/fuzz.log
+
+check-qemu: all
+	@mkdir -p $(RESULTS)
+	@tests/qemu/run.sh > $(RESULTS)/qemu.log 2>&1 || true
+	@grep -E '^(PASS|FAIL) ' $(RESULTS)/qemu.log
+
+check:
+	@rm -f $(RESULTS)/*.log
+	@mkdir -p $(RESULTS)
+	@for s in unit fuzz qemu; do \
+		$(MAKE) --no-print-directory check-$$s || \
+			echo "FAIL check-$$s: did not build or run" >> $(RESULTS)/build.log; \
+	done
+	@tests/report.sh $(RESULTS)/*.log
+
+# The main job: a real crash in a QEMU guest, captured end to end.
+demo: all
+	tests/qemu/demo.sh
+
+# Raw ELF vmcores of real crashes, for the collector's tests (cached).
+fixtures: all
+	tests/qemu/fixtures.sh
+
+clean:
+	rm -rf $(BIN) $(OBJ) $(BUILD)/tests $(BUILD)/fuzz $(RESULTS)
+
+-include $(shell find $(OBJ) -name '*.d' 2>/dev/null)

@@ -1,0 +1,111 @@
+/* kdump_conf.h - /etc/kdump.conf: parse, validate, and the result.
+ *
+ * One directive per line, "<name> <value...>".  Blank lines, "#" comments
+ * (also trailing ones) and one pair of double quotes around the whole value
+ * are handled as the existing tools do.  Every problem is reported through
+ * struct kd_diag as "FILE:LINE: reason"; parsing goes on after an error so
+ * that all of them are shown.  Legacy spellings (net, nfs4, default,
+ * mount_root_run_init, ...) are accepted with a warning naming the modern
+ * form.  Strings in the result point into the kdump_conf's own storage and
+ * live until kdump_conf_free(). */
+#ifndef KD_KDUMP_CONF_H
+#define KD_KDUMP_CONF_H
+
+#include <stdio.h>
+#include "diag.h"
+
+#define KDUMP_CONF_DEFAULT_PATH "/etc/kdump.conf"
+#define KDUMP_DEFAULT_DUMP_PATH "/var/crash"
+#define KDUMP_DEFAULT_SSHKEY "/root/.ssh/kdump_id_rsa"
+#define KDUMP_DEFAULT_DISK_TIMEOUT 180
+#define KDUMP_DEFAULT_COLLECTOR "makedumpfile -l --message-level 1 -d 31"
+#define KDUMP_DEFAULT_COLLECTOR_FLAT "makedumpfile -F -l --message-level 1 -d 31"
+
+enum kd_target_kind {
+	KD_TARGET_NONE,		/* no target: path is on the root filesystem */
+	KD_TARGET_FS,		/* <fstype> <device|LABEL=|UUID=|PARTUUID=> */
+	KD_TARGET_RAW,		/* raw <device> */
+	KD_TARGET_NFS,		/* nfs/nfs4/net <host:/export> */
+	KD_TARGET_SSH,		/* ssh/net <user@host> */
+};
+
+enum kd_action {
+	KD_ACTION_UNSET,
+	KD_ACTION_REBOOT,
+	KD_ACTION_HALT,
+	KD_ACTION_POWEROFF,
+	KD_ACTION_SHELL,
+	KD_ACTION_DUMP_TO_ROOTFS,
+};
+
+/* A list of words, e.g. extra_modules or fence_kdump_nodes. */
+struct kd_words {
+	char **v;
+	int n;
+};
+
+/* "options <module> <args...>" */
+struct kd_module_options {
+	char *module;
+	char *args;
+};
+
+struct kdump_conf {
+	enum kd_target_kind target_kind;
+	char *target_fstype;	/* ext4, xfs, ...; "nfs"/"nfs4" for NFS */
+	char *target;		/* device, host:/export or user@host */
+	int target_line;	/* 0 when no target line */
+	int nfs_version;	/* 0 = default (4), 3 or 4 */
+
+	char *path;		/* default KDUMP_DEFAULT_DUMP_PATH */
+	char *core_collector;	/* NULL: the default for the target */
+	char *sshkey;		/* default KDUMP_DEFAULT_SSHKEY */
+	char *kdump_pre;
+	char *kdump_post;
+	char *kdump_emergency;
+	struct kd_words extra_bins;
+	struct kd_words extra_modules;
+	struct kd_words blacklist;
+	struct kd_module_options *options;
+	int n_options;
+	char *dracut_args;
+	char *fence_kdump_args;
+	struct kd_words fence_kdump_nodes;
+
+	enum kd_action failure_action;	/* UNSET means reboot */
+	enum kd_action final_action;	/* UNSET means reboot */
+	int force_rebuild;
+	int force_no_rebuild;
+	int link_delay;		/* seconds, 0 = none */
+	int disk_timeout;	/* seconds, default KDUMP_DEFAULT_DISK_TIMEOUT */
+	int debug_mem_level;	/* 0..3 */
+	int auto_reset_crashkernel;	/* 1 yes, 0 no, -1 not given */
+	int override_resettable;	/* 0/1, legacy, no effect */
+
+	void *storage;		/* private: owns every string above */
+};
+
+/* Parse `text` (len bytes, need not be NUL-terminated) as kdump.conf.
+ * Returns 0 when there is no error (warnings allowed), -1 otherwise; the
+ * kdump_conf is filled as far as it could be either way and must be freed. */
+int kdump_conf_parse(struct kdump_conf *conf, const char *text, size_t len,
+		     struct kd_diag *diag);
+
+/* Read and parse a file.  A missing file is an error ("FILE: cannot read: ..."). */
+int kdump_conf_load(struct kdump_conf *conf, const char *file,
+		    struct kd_diag *diag);
+
+void kdump_conf_free(struct kdump_conf *conf);
+
+/* The core collector that applies: the configured one or the default for
+ * the target (flattened for raw and ssh). */
+const char *kdump_conf_collector(const struct kdump_conf *conf);
+
+const char *kd_action_name(enum kd_action action);	/* "reboot", ... */
+const char *kd_target_kind_name(enum kd_target_kind kind);
+
+/* Print the effective settings, one "name value" line each, defaults
+ * included, in kdump.conf syntax. */
+void kdump_conf_print(const struct kdump_conf *conf, FILE *out);
+
+#endif

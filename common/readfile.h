@@ -1,0 +1,16 @@
+/* readfile.h - read a whole small file (sysfs, procfs, config) into memory. */
+#ifndef KD_READFILE_H
+#define KD_READFILE_H
+
+#include <stddef.h>
+
+/* Read at most max bytes of `path` into a new NUL-terminated buffer.
+ * Returns the buffer (free() it) and its length in *len, or NULL with errno
+ * set; EFBIG when the file is larger than max. */
+char *kd_read_file(const char *path, size_t max, size_t *len);
+
+/* Read the first line of a small file into buf without the newline.
+ * Returns 0, or -1 with errno set. */
+int kd_read_line(const char *path, char *buf, size_t size);
+
+#endif

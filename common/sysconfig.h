@@ -1,0 +1,54 @@
+/* sysconfig.h - /etc/sysconfig/kdump: the loader's settings.
+ *
+ * The file is a list of shell assignments NAME=value.  Values may be
+ * unquoted, 'single quoted' (literal), "double quoted" (backslash escapes
+ * \" \\ \$ \` and line continuation), or a concatenation of these; "#"
+ * starts a comment outside quotes.  No expansion is performed: a "$" or
+ * backquote outside single quotes is an error rather than a silent
+ * surprise.  Unknown names produce a warning (the file is also sourced by
+ * other tools); the known ones are below. */
+#ifndef KD_SYSCONFIG_H
+#define KD_SYSCONFIG_H
+
+#include <stdio.h>
+#include "diag.h"
+
+#define KDUMP_SYSCONFIG_DEFAULT_PATH "/etc/sysconfig/kdump"
+
+/* Used when KDUMP_COMMANDLINE_REMOVE/_APPEND are not set at all. */
+#define KDUMP_DEFAULT_CMDLINE_REMOVE \
+	"hugepages hugepagesz slub_debug quiet log_buf_len swiotlb hugetlb_cma ignition.firstboot cma"
+#define KDUMP_DEFAULT_CMDLINE_APPEND \
+	"irqpoll nr_cpus=1 reset_devices cgroup_disable=memory mce=off numa=off " \
+	"udev.children-max=2 panic=10 acpi_no_memhotplug transparent_hugepage=never " \
+	"nokaslr hest_disable novmcoredd cma=0 hugetlb_cma=0 kfence.sample_interval=0 " \
+	"pcie_ports=compat"
+
+struct kdump_sysconfig {
+	/* NULL when not set in the file */
+	char *commandline;		/* KDUMP_COMMANDLINE */
+	char *commandline_remove;	/* KDUMP_COMMANDLINE_REMOVE */
+	char *commandline_append;	/* KDUMP_COMMANDLINE_APPEND */
+	char *kexec_args;		/* KEXEC_ARGS */
+	char *bootdir;			/* KDUMP_BOOTDIR */
+	char *img;			/* KDUMP_IMG */
+	char *img_ext;			/* KDUMP_IMG_EXT */
+	char *kernelver;		/* KDUMP_KERNELVER */
+	char *initrd;			/* KDUMP_INITRD */
+};
+
+/* Parse `text` (len bytes).  0 when no error, -1 otherwise; free either way. */
+int kdump_sysconfig_parse(struct kdump_sysconfig *sc, const char *text,
+			  size_t len, struct kd_diag *diag);
+/* A missing file is not an error: every setting keeps its default. */
+int kdump_sysconfig_load(struct kdump_sysconfig *sc, const char *file,
+			 struct kd_diag *diag);
+void kdump_sysconfig_free(struct kdump_sysconfig *sc);
+
+/* Effective values with defaults applied. */
+const char *kdump_sysconfig_remove(const struct kdump_sysconfig *sc);
+const char *kdump_sysconfig_append(const struct kdump_sysconfig *sc);
+
+void kdump_sysconfig_print(const struct kdump_sysconfig *sc, FILE *out);
+
+#endif

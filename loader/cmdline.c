@@ -1,0 +1,209 @@
+/* cmdline.c - build the capture kernel's command line. */
+#include <stdio.h>
+#include <string.h>
+#include "cmdline.h"
+
+/* Removed from every capture command line, whatever the configuration:
+ * the reservation itself, root-device assembly the capture initramfs does
+ * not do, and what would take the capture boot elsewhere. */
+static const char *const always_removed[] = {
+	"crashkernel", "panic_on_warn", "root", "rootfstype", "rootflags",
+	"rd.lvm.lv", "rd.luks.uuid", "rd.dm.uuid", "rd.md.uuid", "fcoe",
+	"netroot", "rd.iscsi.initiator", "iscsi_initiator", "resume",
+	"rdinit", NULL,
+};
+
+/* Carried over under our own names for dump_to_rootfs. */
+static const char *const root_params[][2] = {
+	{ "root", "kdump.root" },
+	{ "rootfstype", "kdump.rootfstype" },
+	{ "rootflags", "kdump.rootflags" },
+};
+
+struct word {
+	const char *s;		/* the whole word, quotes included */
+	size_t len;
+	size_t name_len;	/* up to '=' or the end */
+};
+
+/* Next word of a kernel command line, as the kernel's next_arg() splits:
+ * spaces outside double quotes end a word.  Returns 0 at the end. */
+static int next_word(const char **p, struct word *w)
+{
+	const char *s = *p;
+	int quoted = 0;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	if (!*s)
+		return 0;
+	w->s = s;
+	w->name_len = 0;
+	for (; *s; s++) {
+		if (*s == '"')
+			quoted = !quoted;
+		else if (!quoted && (*s == ' ' || *s == '\t' || *s == '\n'))
+			break;
+		else if (*s == '=' && !w->name_len)
+			w->name_len = (size_t)(s - w->s);
+	}
+	w->len = (size_t)(s - w->s);
+	if (!w->name_len)
+		w->name_len = w->len;
+	*p = s;
+	return 1;
+}
+
+static int name_is(const struct word *w, const char *name)
+{
+	return strlen(name) == w->name_len && !memcmp(w->s, name, w->name_len);
+}
+
+static int name_in_list(const struct word *w, const char *list)
+{
+	struct word item;
+
+	while (list && next_word(&list, &item))
+		if (item.len == w->name_len && !memcmp(item.s, w->s, item.len))
+			return 1;
+	return 0;
+}
+
+static int name_in_array(const struct word *w, const char *const *names)
+{
+	for (; *names; names++)
+		if (name_is(w, *names))
+			return 1;
+	return 0;
+}
+
+/* "foo=" with nothing after the "=" */
+static int value_is_empty(const struct word *w)
+{
+	return w->name_len + 1 == w->len;
+}
+
+struct out {
+	char *buf;
+	size_t size, len;
+	int overflow;
+};
+
+static void put(struct out *o, const char *s, size_t len)
+{
+	if (o->len + (o->len ? 1 : 0) + len + 1 > o->size) {
+		o->overflow = 1;
+		return;
+	}
+	if (o->len)
+		o->buf[o->len++] = ' ';
+	memcpy(o->buf + o->len, s, len);
+	o->len += len;
+	o->buf[o->len] = '\0';
+}
+
+static void put_renamed(struct out *o, const char *name, const struct word *w)
+{
+	char tmp[KD_CMDLINE_MAX];
+	int n = snprintf(tmp, sizeof tmp, "%s%.*s", name,
+			 (int)(w->len - w->name_len), w->s + w->name_len);
+
+	if (n < 0 || (size_t)n >= sizeof tmp)
+		o->overflow = 1;
+	else
+		put(o, tmp, (size_t)n);
+}
+
+static void put_all(struct out *o, const char *words)
+{
+	struct word w;
+
+	while (words && next_word(&words, &w))
+		put(o, w.s, w.len);
+}
+
+/* The root parameters go first, so dump_to_rootfs finds them whatever
+ * the order of the original. */
+static void put_root_params(struct out *o, const char *base)
+{
+	struct word w;
+	size_t i;
+
+	for (i = 0; i < sizeof root_params / sizeof root_params[0]; i++) {
+		const char *p = base;
+
+		while (next_word(&p, &w))
+			if (name_is(&w, root_params[i][0]) && !value_is_empty(&w))
+				put_renamed(o, root_params[i][1], &w);
+	}
+}
+
+static int finish(struct out *o, struct kd_error *e)
+{
+	if (o->overflow)
+		return kd_fail(e, 0, "the capture command line would be longer "
+			       "than %d bytes", KD_CMDLINE_MAX - 1);
+	return 0;
+}
+
+int kd_capture_cmdline(const char *base, const char *remove,
+		       const char *append, const char *extra,
+		       char *out, size_t outsize, struct kd_error *e)
+{
+	struct out o = { out, outsize < KD_CMDLINE_MAX ? outsize : KD_CMDLINE_MAX, 0, 0 };
+	const char *p = base ? base : "";
+	struct word w;
+
+	out[0] = '\0';
+	while (next_word(&p, &w)) {
+		if (value_is_empty(&w) || name_in_array(&w, always_removed) ||
+		    name_in_list(&w, remove))
+			continue;
+		put(&o, w.s, w.len);
+	}
+	put_root_params(&o, base ? base : "");
+	put_all(&o, append);
+	put_all(&o, extra);
+	return finish(&o, e);
+}
+
+int kd_reuse_cmdline(const char *base, const char *append, int for_crash,
+		     char *out, size_t outsize, struct kd_error *e)
+{
+	struct out o = { out, outsize < KD_CMDLINE_MAX ? outsize : KD_CMDLINE_MAX, 0, 0 };
+	const char *p = base ? base : "";
+	struct word w;
+
+	out[0] = '\0';
+	while (next_word(&p, &w)) {
+		if (name_is(&w, "BOOT_IMAGE") ||
+		    (for_crash && name_is(&w, "crashkernel")))
+			continue;
+		put(&o, w.s, w.len);
+	}
+	put_all(&o, append);
+	return finish(&o, e);
+}
+
+int kd_cmdline_param(const char *cmdline, const char *name, char *out,
+		     size_t outsize)
+{
+	const char *p = cmdline ? cmdline : "";
+	struct word w;
+	int found = -1;
+
+	while (next_word(&p, &w)) {
+		const char *v;
+		size_t n = 0, i;
+
+		if (!name_is(&w, name) || w.name_len == w.len)
+			continue;
+		v = w.s + w.name_len + 1;
+		for (i = 0; i < w.len - w.name_len - 1 && n + 1 < outsize; i++)
+			if (v[i] != '"')
+				out[n++] = v[i];
+		out[n] = '\0';
+		found = 0;	/* the last one wins, as in the kernel */
+	}
+	return found;
+}
