@@ -10,7 +10,7 @@ STATIC   := $(BUILD)/static
 RESULTS  := $(BUILD)/results
 
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
+CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation \
             -Icommon -I$(STATIC)/include
 LDFLAGS  += -static -L$(STATIC)/lib
 
