@@ -26,6 +26,7 @@ COMMON_OBJ    := $(call obj,$(COMMON_SRC))
 # loader/kdumpctl.c holds main(); the rest of loader/ is also unit-tested.
 LOADER_LIB    := $(call obj,$(filter-out loader/kdumpctl.c,$(LOADER_SRC)))
 COLLECTOR_LIB := $(call obj,$(filter-out collector/kdump-collect.c,$(COLLECTOR_SRC)))
+INIT_LIB      := $(call obj,$(filter-out capture-init/kdump-init.c,$(INIT_SRC)))
 
 PROGRAMS   := $(BIN)/kdumpctl $(BIN)/kdump-init $(BIN)/kdump-collect
 UNIT_BINS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
@@ -51,7 +52,7 @@ $(BIN)/kdumpctl: $(OBJ)/loader/kdumpctl.o $(LOADER_LIB) $(COMMON_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^
 
-$(BIN)/kdump-init: $(call obj,$(INIT_SRC)) $(COLLECTOR_LIB) $(COMMON_OBJ)
+$(BIN)/kdump-init: $(OBJ)/capture-init/kdump-init.o $(INIT_LIB) $(COLLECTOR_LIB) $(COMMON_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ -lzstd -llzo2 -lz
 
@@ -60,7 +61,7 @@ $(BIN)/kdump-collect: $(OBJ)/collector/kdump-collect.o $(COLLECTOR_LIB) $(COMMON
 	$(CC) $(LDFLAGS) -o $@ $^ -lzstd -llzo2 -lz
 
 # Unit tests: one program per tests/unit/test_*.c, linked with every library.
-$(BUILD)/tests/%: $(OBJ)/tests/unit/%.o $(LOADER_LIB) $(COLLECTOR_LIB) $(COMMON_OBJ)
+$(BUILD)/tests/%: $(OBJ)/tests/unit/%.o $(LOADER_LIB) $(INIT_LIB) $(COLLECTOR_LIB) $(COMMON_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ -llz4 -lzstd -llzo2 -lz
 
