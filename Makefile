@@ -110,3 +110,4 @@ clean:
 	rm -rf $(BIN) $(OBJ) $(BUILD)/tests $(BUILD)/fuzz $(RESULTS)
 
 -include $(shell find $(OBJ) -name '*.d' 2>/dev/null)
+.SECONDARY:

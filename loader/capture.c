@@ -24,7 +24,8 @@ int kd_capture_plan(struct kd_capture_plan *plan, const struct kdump_conf *conf,
 		    const struct kdump_sysconfig *sc, const char *proc_cmdline,
 		    const char *cpuinfo, struct kd_error *e)
 {
-	const char *base = sc->commandline ? sc->commandline : proc_cmdline;
+	const char *base = sc->commandline && sc->commandline[0] ?
+			   sc->commandline : proc_cmdline;
 	long apicid = boot_cpu_apicid(cpuinfo);
 	char extra[64] = "";
 
