@@ -9,6 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 status=0
 for bin in "$@"; do
 	name=$(basename "$bin")
+	bin=$(cd "$(dirname "$bin")" && pwd)/$name
 	work=$(mktemp -d)
 	[ -d "$here/corpus/$name" ] && cp -r "$here/corpus/$name/." "$work/"
 	if (cd "$work" && "$bin" -max_total_time="$seconds" -rss_limit_mb=1024 \
