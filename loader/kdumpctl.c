@@ -125,7 +125,13 @@ static int read_setup(struct setup *s, const struct options *o,
 	memset(s, 0, sizeof *s);
 	kd_diag_init(&dconf, o->config);
 	kd_diag_init(&dsys, o->sysconfig);
-	kdump_conf_load(&s->conf, o->config, &dconf);
+	if (!strcmp(o->config, KDUMP_CONF_DEFAULT_PATH) &&
+	    access(o->config, F_OK) && errno == ENOENT) {
+		kd_warn("%s does not exist: using the defaults", o->config);
+		kdump_conf_parse(&s->conf, "", 0, &dconf);
+	} else {
+		kdump_conf_load(&s->conf, o->config, &dconf);
+	}
 	kdump_sysconfig_load(&s->sc, o->sysconfig, &dsys);
 	s->valid = !dconf.errors && !dsys.errors;
 	if (kd_crashmem_read(&s->mem, "", e))

@@ -1,0 +1,150 @@
+# lib.sh - shared pieces of the QEMU tests: the guest kernel, initramfs
+# images, and booting a guest under TCG with its serial console in a log.
+# Sourced by the test scripts; expects to run from anywhere.
+
+QEMU_DIR=$(cd "$(dirname "$0")" && pwd)
+TOP=$(cd "$QEMU_DIR/../.." && pwd)
+CACHE=${KDUMP_CACHE:-$HOME/.cache/kdump}
+BIN=$TOP/build/bin
+WORK=$TOP/build/qemu
+LOGS=$TOP/build/qemu-logs
+QEMU_TIMEOUT=${QEMU_TIMEOUT:-240}
+
+say() { echo "kdump-test: $*" >&2; }
+die() { echo "kdump-test: error: $*" >&2; exit 1; }
+
+# The Debian kernel version that linux-image-amd64 depends on.
+kernel_version() {
+	apt-cache depends linux-image-amd64 2>/dev/null |
+		sed -n 's/^ *Depends: linux-image-\(.*\)$/\1/p' | head -n 1
+}
+
+# Download and unpack Debian's current kernel once; sets KVER and KDIR
+# (KDIR/vmlinuz, KDIR/config, KDIR/modules/).
+fetch_kernel() {
+	KVER=$(kernel_version)
+	[ -n "$KVER" ] || die "cannot resolve linux-image-amd64 (apt-get update?)"
+	KDIR=$CACHE/kernel/$KVER
+	if [ -s "$KDIR/vmlinuz" ]; then
+		modules_root
+		return 0
+	fi
+	say "downloading linux-image-$KVER"
+	tmp=$(mktemp -d "$CACHE/tmp.XXXXXX")
+	chmod 0755 "$tmp"
+	pkg=linux-image-$KVER-unsigned
+	apt-cache show "$pkg" >/dev/null 2>&1 || pkg=linux-image-$KVER
+	(cd "$tmp" && apt-get download -q "$pkg" >/dev/null 2>&1) ||
+		die "apt-get download $pkg failed"
+	dpkg-deb -x "$tmp"/*.deb "$tmp/root"
+	mkdir -p "$KDIR"
+	rm -rf "$KDIR/modules"
+	mv "$tmp/root/lib/modules/$KVER" "$KDIR/modules"
+	cp "$tmp/root/boot/config-$KVER" "$KDIR/config"
+	cp "$tmp/root/boot/vmlinuz-$KVER" "$KDIR/vmlinuz.part"
+	mv "$KDIR/vmlinuz.part" "$KDIR/vmlinuz"
+	rm -rf "$tmp"
+	modules_root
+}
+
+# Make DIR a minimal root: BusyBox with its applets, /dev nodes.
+skeleton() {
+	mkdir -p "$1/bin" "$1/sbin" "$1/dev" "$1/proc" "$1/sys" "$1/tmp" \
+		"$1/boot" "$1/etc" "$1/mnt"
+	cp /bin/busybox "$1/bin/busybox"
+	for applet in $(/bin/busybox --list); do
+		[ -e "$1/bin/$applet" ] || ln -s busybox "$1/bin/$applet"
+	done
+	mknod -m 600 "$1/dev/console" c 5 1 2>/dev/null || true
+	mknod -m 666 "$1/dev/null" c 1 3 2>/dev/null || true
+}
+
+# cpio newc archive of DIR into FILE (uncompressed: fastest to unpack).
+pack() {
+	(cd "$1" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) > "$2"
+}
+
+# Copy module NAME (and what modules.dep says it needs) from KDIR into
+# DIR/lib/modules/KVER, decompressed, with a fresh modules.dep.
+add_modules() {
+	dir=$1
+	shift
+	dest=$dir/lib/modules/$KVER
+	mkdir -p "$dest"
+	for m in "$@"; do
+		for path in $(modprobe -d "$KDIR/root" -S "$KVER" --show-depends "$m" 2>/dev/null |
+			sed -n 's/^insmod \([^ ]*\).*/\1/p'); do
+			rel=${path#"$KDIR/root/lib/modules/$KVER/"}
+			mkdir -p "$dest/$(dirname "$rel")"
+			case $rel in
+			*.xz) xz -dc "$path" > "$dest/${rel%.xz}" ;;
+			*.zst) zstd -qdc "$path" > "$dest/${rel%.zst}" ;;
+			*) cp "$path" "$dest/$rel" ;;
+			esac
+		done
+	done
+	cp "$KDIR/modules/modules.builtin" "$dest/" 2>/dev/null || true
+	depmod -b "$dir" "$KVER"
+}
+
+# modprobe -d needs <root>/lib/modules/<ver>: a symlink tree in the cache.
+modules_root() {
+	mkdir -p "$KDIR/root/lib/modules"
+	[ -e "$KDIR/root/lib/modules/$KVER" ] ||
+		ln -s "$KDIR/modules" "$KDIR/root/lib/modules/$KVER"
+}
+
+# boot NAME INITRD CMDLINE [QEMU ARGS...] - run a guest to completion (it
+# powers off, reboots, or hits the timeout); the console goes to
+# $LOGS/NAME.log, whose path is printed.
+boot() {
+	name=$1 initrd=$2 cmdline=$3
+	shift 3
+	mkdir -p "$LOGS"
+	log=$LOGS/$name.log
+	: > "$log"
+	timeout "$QEMU_TIMEOUT" qemu-system-x86_64 -accel tcg -m "${GUEST_MEM:-1G}" \
+		-smp 1 -no-reboot -display none -monitor none \
+		-serial "file:$log" -kernel "$KDIR/vmlinuz" -initrd "$initrd" \
+		-append "console=ttyS0 $cmdline" "$@" >/dev/null 2>&1
+	echo "$log"
+}
+
+# How many kernels booted in a log.
+boots() {
+	grep -c 'Linux version ' "$1"
+}
+
+pass() { echo "PASS qemu:$1"; }
+fail() {
+	echo "FAIL qemu:$1: $2 (log: $3)"
+	[ -f "$3" ] && tail -n 25 "$3" | sed 's/^/    | /'
+	return 0
+}
+
+# Build the guest images into $WORK: capture.img (kdump-init as /init),
+# stage2.img (second kernel of the fast-reboot test) and first.img (the
+# first kernel: BusyBox, kdumpctl, the kernel and both images in /boot).
+# EXTRA_FIRST, when set, is a directory merged into first.img.
+build_images() {
+	[ -x "$BIN/kdumpctl" ] && [ -x "$BIN/kdump-init" ] ||
+		die "build first: make"
+	rm -rf "$WORK/root-capture" "$WORK/root-stage2" "$WORK/root-first"
+	mkdir -p "$WORK/root-capture/dev"
+	cp "$BIN/kdump-init" "$WORK/root-capture/init"
+	mknod -m 600 "$WORK/root-capture/dev/console" c 5 1
+	pack "$WORK/root-capture" "$WORK/capture.img"
+
+	skeleton "$WORK/root-stage2"
+	cp "$QEMU_DIR/stage2-init" "$WORK/root-stage2/init"
+	pack "$WORK/root-stage2" "$WORK/stage2.img"
+
+	skeleton "$WORK/root-first"
+	cp "$QEMU_DIR/guest-init" "$WORK/root-first/init"
+	cp "$BIN/kdumpctl" "$WORK/root-first/bin/kdumpctl"
+	cp "$KDIR/vmlinuz" "$WORK/root-first/boot/vmlinuz"
+	cp "$WORK/capture.img" "$WORK/root-first/boot/kdump-initrd.img"
+	cp "$WORK/stage2.img" "$WORK/root-first/boot/stage2.img"
+	[ -n "${EXTRA_FIRST:-}" ] && cp -a "$EXTRA_FIRST/." "$WORK/root-first/"
+	pack "$WORK/root-first" "$WORK/first.img"
+}
