@@ -92,6 +92,7 @@ modules_root() {
 	mkdir -p "$KDIR/root/lib/modules"
 	[ -e "$KDIR/root/lib/modules/$KVER" ] ||
 		ln -s "$KDIR/modules" "$KDIR/root/lib/modules/$KVER"
+	[ -s "$KDIR/modules/modules.dep" ] || depmod -b "$KDIR/root" "$KVER"
 }
 
 # boot NAME INITRD CMDLINE [QEMU ARGS...] - run a guest to completion (it
