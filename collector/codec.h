@@ -1,0 +1,40 @@
+/* codec.h - per-page compression for the kdump-compressed format.
+ *
+ * Each page is compressed on its own, as crash decodes it: zlib (a complete
+ * zlib stream, level 1), LZO1X-1, or zstd (one frame, level 1).  A result
+ * that is not smaller than the page is stored raw. */
+#ifndef KD_CODEC_H
+#define KD_CODEC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum kd_codec_kind {
+	KD_CODEC_NONE = 0,
+	KD_CODEC_ZLIB = 0x1,	/* DUMP_DH_COMPRESSED_ZLIB */
+	KD_CODEC_LZO = 0x2,	/* DUMP_DH_COMPRESSED_LZO */
+	KD_CODEC_ZSTD = 0x20,	/* DUMP_DH_COMPRESSED_ZSTD */
+};
+
+/* Big enough for any codec's worst case on one page. */
+#define KD_CODEC_BOUND (4096 + 4096 / 16 + 64 + 3 + 512)
+
+struct kd_codec;
+
+struct kd_codec *kd_codec_new(enum kd_codec_kind kind);
+void kd_codec_free(struct kd_codec *c);
+
+/* Compress one page of `len` bytes into out (KD_CODEC_BOUND bytes).
+ * Returns the flag to store (the codec's flag, or 0 when stored raw) and
+ * the stored size in *out_len. */
+unsigned kd_codec_compress(struct kd_codec *c, const void *page, size_t len,
+			   void *out, size_t *out_len);
+
+/* Decode a stored page of kind `flag` into page[len]; 0 only when exactly
+ * len bytes result. */
+int kd_codec_decompress(unsigned flag, const void *in, size_t in_len,
+			void *page, size_t len);
+
+const char *kd_codec_name(enum kd_codec_kind kind);
+
+#endif

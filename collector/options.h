@@ -1,0 +1,32 @@
+/* options.h - makedumpfile-style options, as core_collector lines and the
+ * kdump-collect command give them.
+ *
+ *	-c -l -z    compress pages with zlib, LZO, zstd     -E  ELF output
+ *	-F          flattened output to stdout              -R  rearrange
+ *	-d N        dump level 0..31                        -f  overwrite
+ *	--message-level N       --dump-dmesg        --num-threads N (ignored)
+ *
+ * -p (snappy) and every other option are refused with a clear reason, so
+ * a kdump.conf line that would not do what it says is caught when the
+ * image is built, not at crash time. */
+#ifndef KD_OPTIONS_H
+#define KD_OPTIONS_H
+
+#include "collect.h"
+#include "error.h"
+
+struct kd_options {
+	struct kd_collect_opts collect;
+	int rearrange;		/* -R */
+	int dump_dmesg;		/* --dump-dmesg */
+	int force;		/* -f */
+	const char *args[2];	/* the non-option arguments */
+	int nargs;
+};
+
+/* Parse argv[0..argc) (argv[0] is an option or argument, not the program
+ * name).  Returns 0, or -1 with a one-line reason. */
+int kd_options_parse(struct kd_options *o, int argc, char *const argv[],
+		     struct kd_error *e);
+
+#endif

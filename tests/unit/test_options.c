@@ -1,0 +1,91 @@
+/* test_options.c - makedumpfile-style collector options. */
+#define UNIT_SUITE "options"
+#include "unit.h"
+#include "options.h"
+
+static int parse(struct kd_options *o, struct kd_error *e, const char *line)
+{
+	char buf[512], *argv[32], *save = NULL, *w;
+	int argc = 0;
+
+	snprintf(buf, sizeof buf, "%s", line);
+	for (w = strtok_r(buf, " ", &save); w && argc < 32; w = strtok_r(NULL, " ", &save))
+		argv[argc++] = w;
+	return kd_options_parse(o, argc, argv, e);
+}
+
+TEST(kdump_conf_lines)
+{
+	struct kd_options o;
+	struct kd_error e;
+
+	CHECK_INT(parse(&o, &e, "-l --message-level 1 -d 31"), 0);
+	CHECK_INT(o.collect.codec, KD_CODEC_LZO);
+	CHECK_INT(o.collect.message_level, 1);
+	CHECK_INT(o.collect.dump_level, 31);
+	CHECK_INT(o.collect.flat, 0);
+	CHECK_INT(o.nargs, 0);
+
+	CHECK_INT(parse(&o, &e, "-F -c -d 31 /proc/vmcore"), 0);
+	CHECK_INT(o.collect.codec, KD_CODEC_ZLIB);
+	CHECK_INT(o.collect.flat, 1);
+	CHECK_INT(o.nargs, 1);
+	CHECK_STR(o.args[0], "/proc/vmcore");
+
+	CHECK_INT(parse(&o, &e, "-zE"), -1);
+	CHECK_STR(e.msg, "ELF output (-E) cannot be compressed");
+	CHECK_INT(parse(&o, &e, "-E -d 1 in out"), 0);
+	CHECK_INT(o.collect.format, KD_FORMAT_ELF);
+	CHECK_INT(o.nargs, 2);
+	CHECK_INT(parse(&o, &e, "--message-level=23 -d31 -z --num-threads 2 a b"), 0);
+	CHECK_INT(o.collect.message_level, 23);
+	CHECK_INT(o.collect.dump_level, 31);
+	CHECK_INT(o.collect.codec, KD_CODEC_ZSTD);
+	CHECK_INT(parse(&o, &e, "-R out"), 0);
+	CHECK_INT(o.rearrange, 1);
+	CHECK_INT(parse(&o, &e, "--dump-dmesg /proc/vmcore log"), 0);
+	CHECK_INT(o.dump_dmesg, 1);
+}
+
+TEST(defaults)
+{
+	struct kd_options o;
+	struct kd_error e;
+
+	CHECK_INT(parse(&o, &e, "in out"), 0);
+	CHECK_INT(o.collect.codec, KD_CODEC_NONE);
+	CHECK_INT(o.collect.dump_level, 0);
+	CHECK_INT(o.collect.message_level, 7);
+	CHECK_INT(o.collect.format, KD_FORMAT_KDUMP);
+}
+
+TEST(refused)
+{
+	struct kd_options o;
+	struct kd_error e;
+
+	CHECK_INT(parse(&o, &e, "-p -d 31"), -1);
+	CHECK(strstr(e.msg, "-p (snappy) is not supported") != NULL);
+	CHECK_INT(parse(&o, &e, "-x"), -1);
+	CHECK_STR(e.msg, "unknown option -x");
+	CHECK_INT(parse(&o, &e, "--split a b"), -1);
+	CHECK_STR(e.msg, "unknown option --split");
+	CHECK_INT(parse(&o, &e, "-d 32"), -1);
+	CHECK_STR(e.msg, "-d 32: expected a number from 0 to 31");
+	CHECK_INT(parse(&o, &e, "-d 11,31"), -1);
+	CHECK_INT(parse(&o, &e, "-d"), -1);
+	CHECK_STR(e.msg, "-d needs a value");
+	CHECK_INT(parse(&o, &e, "-c -l"), -1);
+	CHECK_STR(e.msg, "give at most one of -c, -l and -z");
+	CHECK_INT(parse(&o, &e, "a b c"), -1);
+	CHECK_STR(e.msg, "too many arguments (c)");
+	CHECK_INT(parse(&o, &e, "--message-level x"), -1);
+}
+
+int main(void)
+{
+	RUN(kdump_conf_lines);
+	RUN(defaults);
+	RUN(refused);
+	return unit_done();
+}
