@@ -43,6 +43,7 @@ $(STATIC)/.done: scripts/build-static-libs.sh
 	scripts/build-static-libs.sh $(STATIC)
 
 $(OBJ)/tests/%.o: CFLAGS += -Iloader -Icollector -Icapture-init
+$(OBJ)/capture-init/%.o: CFLAGS += -Icollector
 
 $(OBJ)/%.o: %.c $(STATIC)/.done
 	@mkdir -p $(dir $@)

@@ -5,7 +5,7 @@
 #include <unistd.h>
 #include <sys/utsname.h>
 #include "bootfiles.h"
-#include "cmdline.h"
+#include "kparam.h"
 
 static int exists(const char *path)
 {
@@ -37,7 +37,7 @@ static const char *boot_image_path(const char *cmdline, char *buf, size_t size)
 {
 	char *p;
 
-	if (kd_cmdline_param(cmdline, "BOOT_IMAGE", buf, size))
+	if (kd_kparam_get(cmdline, "BOOT_IMAGE", buf, size))
 		return NULL;
 	p = buf[0] == '(' ? strchr(buf, ')') : NULL;
 	return p ? p + 1 : buf;

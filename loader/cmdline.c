@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cmdline.h"
+#include "kparam.h"
 
 /* Removed from every capture command line, whatever the configuration:
  * the reservation itself, root-device assembly the capture initramfs does
@@ -20,65 +21,26 @@ static const char *const root_params[][2] = {
 	{ "rootflags", "kdump.rootflags" },
 };
 
-struct word {
-	const char *s;		/* the whole word, quotes included */
-	size_t len;
-	size_t name_len;	/* up to '=' or the end */
-};
-
-/* Next word of a kernel command line, as the kernel's next_arg() splits:
- * spaces outside double quotes end a word.  Returns 0 at the end. */
-static int next_word(const char **p, struct word *w)
+static int name_in_list(const struct kd_kparam *w, const char *list)
 {
-	const char *s = *p;
-	int quoted = 0;
+	struct kd_kparam item;
 
-	while (*s == ' ' || *s == '\t' || *s == '\n')
-		s++;
-	if (!*s)
-		return 0;
-	w->s = s;
-	w->name_len = 0;
-	for (; *s; s++) {
-		if (*s == '"')
-			quoted = !quoted;
-		else if (!quoted && (*s == ' ' || *s == '\t' || *s == '\n'))
-			break;
-		else if (*s == '=' && !w->name_len)
-			w->name_len = (size_t)(s - w->s);
-	}
-	w->len = (size_t)(s - w->s);
-	if (!w->name_len)
-		w->name_len = w->len;
-	*p = s;
-	return 1;
-}
-
-static int name_is(const struct word *w, const char *name)
-{
-	return strlen(name) == w->name_len && !memcmp(w->s, name, w->name_len);
-}
-
-static int name_in_list(const struct word *w, const char *list)
-{
-	struct word item;
-
-	while (list && next_word(&list, &item))
+	while (list && kd_kparam_next(&list, &item))
 		if (item.len == w->name_len && !memcmp(item.s, w->s, item.len))
 			return 1;
 	return 0;
 }
 
-static int name_in_array(const struct word *w, const char *const *names)
+static int name_in_array(const struct kd_kparam *w, const char *const *names)
 {
 	for (; *names; names++)
-		if (name_is(w, *names))
+		if (kd_kparam_is(w, *names))
 			return 1;
 	return 0;
 }
 
 /* "foo=" with nothing after the "=" */
-static int value_is_empty(const struct word *w)
+static int value_is_empty(const struct kd_kparam *w)
 {
 	return w->name_len + 1 == w->len;
 }
@@ -102,7 +64,7 @@ static void put(struct out *o, const char *s, size_t len)
 	o->buf[o->len] = '\0';
 }
 
-static void put_renamed(struct out *o, const char *name, const struct word *w)
+static void put_renamed(struct out *o, const char *name, const struct kd_kparam *w)
 {
 	char tmp[KD_CMDLINE_MAX];
 	int n = snprintf(tmp, sizeof tmp, "%s%.*s", name,
@@ -116,9 +78,9 @@ static void put_renamed(struct out *o, const char *name, const struct word *w)
 
 static void put_all(struct out *o, const char *words)
 {
-	struct word w;
+	struct kd_kparam w;
 
-	while (words && next_word(&words, &w))
+	while (words && kd_kparam_next(&words, &w))
 		put(o, w.s, w.len);
 }
 
@@ -126,14 +88,14 @@ static void put_all(struct out *o, const char *words)
  * the order of the original. */
 static void put_root_params(struct out *o, const char *base)
 {
-	struct word w;
+	struct kd_kparam w;
 	size_t i;
 
 	for (i = 0; i < sizeof root_params / sizeof root_params[0]; i++) {
 		const char *p = base;
 
-		while (next_word(&p, &w))
-			if (name_is(&w, root_params[i][0]) && !value_is_empty(&w))
+		while (kd_kparam_next(&p, &w))
+			if (kd_kparam_is(&w, root_params[i][0]) && !value_is_empty(&w))
 				put_renamed(o, root_params[i][1], &w);
 	}
 }
@@ -152,10 +114,10 @@ int kd_capture_cmdline(const char *base, const char *remove,
 {
 	struct out o = { out, outsize < KD_CMDLINE_MAX ? outsize : KD_CMDLINE_MAX, 0, 0 };
 	const char *p = base ? base : "";
-	struct word w;
+	struct kd_kparam w;
 
 	out[0] = '\0';
-	while (next_word(&p, &w)) {
+	while (kd_kparam_next(&p, &w)) {
 		if (value_is_empty(&w) || name_in_array(&w, always_removed) ||
 		    name_in_list(&w, remove))
 			continue;
@@ -172,38 +134,15 @@ int kd_reuse_cmdline(const char *base, const char *append, int for_crash,
 {
 	struct out o = { out, outsize < KD_CMDLINE_MAX ? outsize : KD_CMDLINE_MAX, 0, 0 };
 	const char *p = base ? base : "";
-	struct word w;
+	struct kd_kparam w;
 
 	out[0] = '\0';
-	while (next_word(&p, &w)) {
-		if (name_is(&w, "BOOT_IMAGE") ||
-		    (for_crash && name_is(&w, "crashkernel")))
+	while (kd_kparam_next(&p, &w)) {
+		if (kd_kparam_is(&w, "BOOT_IMAGE") ||
+		    (for_crash && kd_kparam_is(&w, "crashkernel")))
 			continue;
 		put(&o, w.s, w.len);
 	}
 	put_all(&o, append);
 	return finish(&o, e);
-}
-
-int kd_cmdline_param(const char *cmdline, const char *name, char *out,
-		     size_t outsize)
-{
-	const char *p = cmdline ? cmdline : "";
-	struct word w;
-	int found = -1;
-
-	while (next_word(&p, &w)) {
-		const char *v;
-		size_t n = 0, i;
-
-		if (!name_is(&w, name) || w.name_len == w.len)
-			continue;
-		v = w.s + w.name_len + 1;
-		for (i = 0; i < w.len - w.name_len - 1 && n + 1 < outsize; i++)
-			if (v[i] != '"')
-				out[n++] = v[i];
-		out[n] = '\0';
-		found = 0;	/* the last one wins, as in the kernel */
-	}
-	return found;
 }

@@ -28,9 +28,4 @@ int kd_capture_cmdline(const char *base, const char *remove,
 int kd_reuse_cmdline(const char *base, const char *append, int for_crash,
 		     char *out, size_t outsize, struct kd_error *e);
 
-/* The value of parameter `name` in cmdline, copied into out (without
- * quotes); 0 when found, -1 when absent. */
-int kd_cmdline_param(const char *cmdline, const char *name, char *out,
-		     size_t outsize);
-
 #endif

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "cmdline.h"
+#include "kparam.h"
 #include "crashmem.h"
 #include "readfile.h"
 
@@ -76,7 +76,7 @@ int kd_crashmem_read(struct kd_crashmem *st, const char *root,
 	if (kd_read_line(path, st->cmdline, sizeof st->cmdline))
 		return kd_fail(e, errno, "cannot read %s: %s", path,
 			       strerror(errno));
-	if (kd_cmdline_param(st->cmdline, "crashkernel", st->crashkernel,
+	if (kd_kparam_get(st->cmdline, "crashkernel", st->crashkernel,
 			     sizeof st->crashkernel))
 		st->crashkernel[0] = '\0';
 	if (read_sys_u64(root, "kexec_crash_loaded", &loaded) == 0) {

@@ -2,6 +2,7 @@
 #define UNIT_SUITE "cmdline"
 #include "unit.h"
 #include "cmdline.h"
+#include "kparam.h"
 #include "sysconfig.h"
 
 struct vector {
@@ -92,15 +93,15 @@ TEST(param_lookup)
 {
 	char v[64];
 
-	CHECK_INT(kd_cmdline_param("a=1 crashkernel=128M b", "crashkernel", v, sizeof v), 0);
+	CHECK_INT(kd_kparam_get("a=1 crashkernel=128M b", "crashkernel", v, sizeof v), 0);
 	CHECK_STR(v, "128M");
 	/* the last one wins, as in the kernel */
-	CHECK_INT(kd_cmdline_param("crashkernel=1G crashkernel=2G", "crashkernel", v, sizeof v), 0);
+	CHECK_INT(kd_kparam_get("crashkernel=1G crashkernel=2G", "crashkernel", v, sizeof v), 0);
 	CHECK_STR(v, "2G");
-	CHECK_INT(kd_cmdline_param("x=\"a b\"", "x", v, sizeof v), 0);
+	CHECK_INT(kd_kparam_get("x=\"a b\"", "x", v, sizeof v), 0);
 	CHECK_STR(v, "a b");
-	CHECK_INT(kd_cmdline_param("crashkernelx=1 crashkernel", "crashkernel", v, sizeof v), -1);
-	CHECK_INT(kd_cmdline_param("", "root", v, sizeof v), -1);
+	CHECK_INT(kd_kparam_get("crashkernelx=1 crashkernel", "crashkernel", v, sizeof v), -1);
+	CHECK_INT(kd_kparam_get("", "root", v, sizeof v), -1);
 }
 
 int main(void)

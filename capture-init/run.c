@@ -1,0 +1,72 @@
+/* run.c - fork and exec, no shell. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include "log.h"
+#include "run.h"
+
+int kd_run(char *const argv[])
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		kd_err("cannot start %s: %s", argv[0], strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		execv(argv[0], argv);
+		fprintf(stderr, "kdump: error: cannot run %s: %s\n", argv[0],
+			strerror(errno));
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return WEXITSTATUS(status);
+}
+
+static int is_executable_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
+}
+
+int kd_run_dir(const char *dir, const char *arg)
+{
+	struct dirent **names;
+	int n, i, failed = 0;
+
+	n = scandir(dir, &names, NULL, alphasort);
+	if (n < 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		char path[1024];
+		char *argv[3];
+		int status;
+
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]->d_name);
+		if (names[i]->d_name[0] != '.' && is_executable_file(path)) {
+			argv[0] = path;
+			argv[1] = (char *)arg;
+			argv[2] = NULL;
+			kd_info("running %s", path);
+			status = kd_run(argv);
+			if (status) {
+				kd_warn("%s exited with status %d", path, status);
+				failed++;
+			}
+		}
+		free(names[i]);
+	}
+	free(names);
+	return failed;
+}

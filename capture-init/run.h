@@ -1,0 +1,14 @@
+/* run.h - run programs without a shell: hooks and external collectors. */
+#ifndef KD_RUN_H
+#define KD_RUN_H
+
+/* Run argv[0] (a path) with argv; returns its exit status (0..255), 128+N
+ * when killed by signal N, or -1 when it could not be started. */
+int kd_run(char *const argv[]);
+
+/* Run every executable regular file in dir, in lexical order, each with
+ * `arg` as its only argument when not NULL.  Returns how many failed;
+ * a missing directory is not an error. */
+int kd_run_dir(const char *dir, const char *arg);
+
+#endif
