@@ -94,7 +94,7 @@ check:
 	@rm -f $(RESULTS)/*.log
 	@mkdir -p $(RESULTS)
 	@for s in unit fuzz qemu; do \
-		$(MAKE) --no-print-directory check-$$s || \
+		$(MAKE) -s --no-print-directory check-$$s || \
 			echo "FAIL check-$$s: did not build or run" >> $(RESULTS)/build.log; \
 	done
 	@tests/report.sh $(RESULTS)/*.log
