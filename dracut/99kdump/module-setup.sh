@@ -1,0 +1,61 @@
+#!/bin/bash
+# dracut module "kdump": an initramfs whose /init is kdump-init, the
+# statically linked PID 1 that saves the crash dump.
+#
+# kdumpctl decides everything in the first kernel and hands it over in the
+# environment (dracut --add kdump without it installs the defaults):
+#   KDUMP_INIT     kdump-init to install as /init (/usr/lib/kdump/kdump-init)
+#   KDUMP_CONF     the validated kdump.conf to install (/etc/kdump.conf)
+#   KDUMP_MODULES  kernel modules to install, loaded in this order at crash
+#                  time (the target's filesystem and block drivers, then
+#                  extra_modules)
+#   KDUMP_FILES    programs and files to install with their libraries
+#                  (hooks, extra_bins)
+#   KDUMP_HOOKDIRS directories of hooks to install (/etc/kdump/pre.d ...)
+
+# Only when asked for: it replaces /init.
+check() {
+    return 255
+}
+
+depends() {
+    return 0
+}
+
+installkernel() {
+    [ -n "$KDUMP_MODULES" ] || return 0
+    # shellcheck disable=SC2086
+    hostonly='' instmods $KDUMP_MODULES
+}
+
+install() {
+    local init=${KDUMP_INIT:-/usr/lib/kdump/kdump-init}
+    local conf=${KDUMP_CONF:-/etc/kdump.conf}
+    local f d
+
+    [ -x "$init" ] || { dfatal "kdump: $init is missing"; return 1; }
+    cp -f "$init" "$initdir/init" && chmod 0755 "$initdir/init" || return 1
+    inst_simple "$conf" /etc/kdump.conf || return 1
+    mkdir -p "$initdir/etc/kdump"
+    printf '%s\n' $KDUMP_MODULES > "$initdir/etc/kdump/modules"
+
+    # A shell for failure_action shell and for hooks written as scripts.
+    if [ -x /bin/busybox ]; then
+        inst_simple /bin/busybox /bin/busybox
+        for f in sh mount umount cat ls cp mv rm mkdir sync dmesg; do
+            [ -e "$initdir/bin/$f" ] || ln -s busybox "$initdir/bin/$f"
+        done
+    fi
+    for f in $KDUMP_FILES; do
+        inst "$f" || { dfatal "kdump: cannot install $f"; return 1; }
+    done
+    for d in $KDUMP_HOOKDIRS; do
+        [ -d "$d" ] || continue
+        inst_dir "$d"
+        for f in "$d"/*; do
+            [ -f "$f" ] && [ -x "$f" ] && inst "$f"
+        done
+    done
+    # Dumps hold secrets: nothing in the image for other users.
+    chmod 0700 "$initdir/etc/kdump"
+}
