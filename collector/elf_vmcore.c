@@ -1,0 +1,354 @@
+/* elf_vmcore.c - read an ELF64 x86_64 core file. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include "elf_vmcore.h"
+#include "log.h"
+
+#define WINDOW (4ULL << 20)
+#define PT_LOAD 1
+#define PT_NOTE 4
+#define PN_XNUM 0xffff
+#define ET_CORE 4
+#define EM_X86_64 62
+
+static uint16_t get16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
+static uint32_t get32(const uint8_t *p)
+{
+	return (uint32_t)get16(p) | (uint32_t)get16(p + 2) << 16;
+}
+static uint64_t get64(const uint8_t *p)
+{
+	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
+}
+
+static int check_ehdr(const uint8_t *h, struct kd_error *e)
+{
+	if (memcmp(h, "\177ELF", 4))
+		return kd_fail(e, EINVAL, "not an ELF file");
+	if (h[4] != 2 || h[5] != 1)
+		return kd_fail(e, EINVAL, "not a 64-bit little-endian ELF file");
+	if (get16(h + 16) != ET_CORE)
+		return kd_fail(e, EINVAL, "not an ELF core file");
+	if (get16(h + 18) != EM_X86_64)
+		return kd_fail(e, EINVAL, "not an x86_64 core (machine %u)",
+			       get16(h + 18));
+	if (get16(h + 54) != 56)
+		return kd_fail(e, EINVAL, "unexpected program header size %u",
+			       get16(h + 54));
+	return 0;
+}
+
+/* e_phnum, or sh_info of section header 0 under extended numbering. */
+static int phdr_count(const uint8_t *buf, size_t len, uint64_t *count,
+		      size_t *need, struct kd_error *e)
+{
+	uint64_t shoff = get64(buf + 40);
+
+	*count = get16(buf + 56);
+	if (*count != PN_XNUM)
+		return 0;
+	if (shoff > UINT64_MAX - 64 || get16(buf + 58) < 64)
+		return kd_fail(e, EINVAL, "bad extended program header count");
+	if (shoff + 64 > len) {
+		*need = (size_t)(shoff + 64);
+		return kd_fail(e, ENOBUFS, "need more header bytes");
+	}
+	*count = get32(buf + shoff + 44);
+	return 0;
+}
+
+static int add_load(struct kd_elf *el, const uint8_t *ph, struct kd_error *e)
+{
+	struct kd_load *l = &el->loads[el->nloads];
+	uint64_t end;
+
+	l->offset = get64(ph + 8);
+	l->vaddr = get64(ph + 16);
+	l->paddr = get64(ph + 24);
+	l->filesz = get64(ph + 32);
+	l->memsz = get64(ph + 40);
+	if (l->filesz > l->memsz || l->paddr > UINT64_MAX - l->memsz ||
+	    l->offset > UINT64_MAX - l->filesz)
+		return kd_fail(e, EINVAL, "corrupt PT_LOAD %d", el->nloads);
+	if (el->file_size && l->offset + l->filesz > el->file_size)
+		kd_warn("PT_LOAD %d ends beyond the end of the file: its "
+			"missing part reads as zeros", el->nloads);
+	end = (l->paddr + l->memsz + KD_PAGE_SIZE - 1) >> KD_PAGE_SHIFT;
+	if (end > el->max_mapnr)
+		el->max_mapnr = end;
+	el->nloads++;
+	return 0;
+}
+
+int kd_elf_parse_headers(struct kd_elf *el, const uint8_t *buf, size_t len,
+			 uint64_t file_size, size_t *need, struct kd_error *e)
+{
+	uint64_t phoff, count, i;
+	int have_note = 0;
+
+	memset(el, 0, sizeof *el);
+	el->fd = -1;
+	el->file_size = file_size;
+	if (len < 64) {
+		*need = 64;
+		return kd_fail(e, ENOBUFS, "file shorter than an ELF header");
+	}
+	if (check_ehdr(buf, e) || phdr_count(buf, len, &count, need, e))
+		return -1;
+	memcpy(el->ehdr, buf, 64);
+	phoff = get64(buf + 32);
+	if (count == 0 || count > KD_MAX_LOADS + 1 || phoff > UINT64_MAX / 2)
+		return kd_fail(e, EINVAL, "bad program header table (%llu entries)",
+			       (unsigned long long)count);
+	if (phoff + count * 56 > len) {
+		*need = (size_t)(phoff + count * 56);
+		return kd_fail(e, ENOBUFS, "need more header bytes");
+	}
+	el->loads = calloc((size_t)count, sizeof *el->loads);
+	if (!el->loads)
+		return kd_fail(e, ENOMEM, "out of memory");
+	for (i = 0; i < count; i++) {
+		const uint8_t *ph = buf + phoff + i * 56;
+		uint32_t type = get32(ph);
+
+		if (type == PT_LOAD && add_load(el, ph, e))
+			return -1;
+		if (type == PT_NOTE && !have_note) {
+			have_note = 1;
+			el->notes_offset = get64(ph + 8);
+			el->notes_size = (size_t)get64(ph + 32);
+			if (get64(ph + 32) > KD_MAX_NOTES)
+				return kd_fail(e, EINVAL, "PT_NOTE too large");
+		}
+	}
+	if (!el->nloads)
+		return kd_fail(e, EINVAL, "no PT_LOAD segments");
+	return 0;
+}
+
+static int pread_full(int fd, void *buf, size_t len, uint64_t off)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t n = pread(fd, (char *)buf + done, len - done,
+				  (off_t)(off + done));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		done += (size_t)n;
+	}
+	return 0;
+}
+
+static int read_headers(struct kd_elf *el, int fd, uint64_t size,
+			struct kd_error *e)
+{
+	size_t len = 4096, need = 0;
+	uint8_t *buf = NULL;
+	int ret;
+
+	for (;;) {
+		uint8_t *nbuf = realloc(buf, len);
+		size_t got = len < size ? len : (size_t)size;
+
+		if (!nbuf) {
+			free(buf);
+			return kd_fail(e, ENOMEM, "out of memory");
+		}
+		buf = nbuf;
+		if (pread_full(fd, buf, got, 0)) {
+			free(buf);
+			return kd_fail(e, errno ? errno : EIO, "cannot read the "
+				       "ELF headers");
+		}
+		ret = kd_elf_parse_headers(el, buf, got, size, &need, e);
+		if (ret == 0 || e->code != ENOBUFS || need <= got ||
+		    need > (64 << 20) || need > size)
+			break;
+		free(el->loads);
+		len = need;
+	}
+	free(buf);
+	if (ret && e->code == ENOBUFS)
+		return kd_fail(e, EINVAL, "truncated ELF headers");
+	return ret;
+}
+
+static int read_notes(struct kd_elf *el, struct kd_error *e)
+{
+	if (!el->notes_size)
+		return 0;
+	el->notes = malloc(el->notes_size);
+	if (!el->notes)
+		return kd_fail(e, ENOMEM, "out of memory");
+	if (pread_full(el->fd, el->notes, el->notes_size, el->notes_offset)) {
+		kd_warn("cannot read the ELF notes: continuing without them");
+		free(el->notes);
+		el->notes = NULL;
+		el->notes_size = 0;
+	}
+	return 0;
+}
+
+int kd_elf_open(struct kd_elf *el, const char *path, struct kd_error *e)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return kd_fail(e, errno, "cannot open %s: %s", path, strerror(errno));
+	if (fstat(fd, &st)) {
+		close(fd);
+		return kd_fail(e, errno, "%s: %s", path, strerror(errno));
+	}
+	/* /proc/vmcore has a size; a pipe or an odd file does not */
+	if (read_headers(el, fd, st.st_size > 0 ? (uint64_t)st.st_size : UINT64_MAX, e)) {
+		free(el->loads);
+		el->loads = NULL;
+		close(fd);
+		return kd_fail(e, e->code, "%s: %s", path, e->msg);
+	}
+	el->fd = fd;
+	if (read_notes(el, e)) {
+		kd_elf_close(el);
+		return -1;
+	}
+	return 0;
+}
+
+void kd_elf_close(struct kd_elf *el)
+{
+	if (el->win)
+		munmap((void *)el->win, el->win_len);
+	if (el->fd >= 0)
+		close(el->fd);
+	free(el->loads);
+	free(el->notes);
+	memset(el, 0, sizeof *el);
+	el->fd = -1;
+}
+
+const struct kd_load *kd_elf_find(const struct kd_elf *el, uint64_t paddr)
+{
+	static __thread int last;
+	int i;
+
+	if (last < el->nloads && paddr >= el->loads[last].paddr &&
+	    paddr - el->loads[last].paddr < el->loads[last].memsz)
+		return &el->loads[last];
+	for (i = 0; i < el->nloads; i++) {
+		const struct kd_load *l = &el->loads[i];
+
+		if (paddr >= l->paddr && paddr - l->paddr < l->memsz) {
+			last = i;
+			return l;
+		}
+	}
+	return NULL;
+}
+
+int kd_elf_pfn_in_ram(const struct kd_elf *el, uint64_t pfn)
+{
+	int i;
+
+	for (i = 0; i < el->nloads; i++) {
+		const struct kd_load *l = &el->loads[i];
+
+		if (pfn >= l->paddr >> KD_PAGE_SHIFT &&
+		    pfn < (l->paddr + l->memsz) >> KD_PAGE_SHIFT)
+			return 1;
+	}
+	return 0;
+}
+
+/* Make the window cover [off, off + len) of the file, within `l`. */
+static const uint8_t *window(struct kd_elf *el, const struct kd_load *l,
+			     uint64_t off, size_t len)
+{
+	uint64_t start, end;
+	void *p;
+
+	if (el->win && off >= el->win_off && off + len <= el->win_off + el->win_len)
+		return el->win + (off - el->win_off);
+	if (el->no_mmap)
+		return NULL;
+	if (el->win)
+		munmap((void *)el->win, el->win_len);
+	el->win = NULL;
+	start = off & ~(WINDOW - 1);
+	if (start < (l->offset & ~(uint64_t)(KD_PAGE_SIZE - 1)))
+		start = l->offset & ~(uint64_t)(KD_PAGE_SIZE - 1);
+	end = start + WINDOW;
+	if (end > l->offset + l->filesz)
+		end = (l->offset + l->filesz + KD_PAGE_SIZE - 1) &
+		      ~(uint64_t)(KD_PAGE_SIZE - 1);
+	if (end < off + len)
+		return NULL;
+	p = mmap(NULL, (size_t)(end - start), PROT_READ, MAP_PRIVATE, el->fd,
+		 (off_t)start);
+	if (p == MAP_FAILED) {
+		kd_debug("mmap of the vmcore failed (%s): using read()",
+			 strerror(errno));
+		el->no_mmap = 1;
+		return NULL;
+	}
+	el->win = p;
+	el->win_off = start;
+	el->win_len = end - start;
+	return el->win + (off - start);
+}
+
+/* Read from one PT_LOAD: the bytes beyond its file size are zeros. */
+static int read_in_load(struct kd_elf *el, const struct kd_load *l,
+			uint64_t paddr, uint8_t *buf, size_t len)
+{
+	uint64_t rel = paddr - l->paddr;
+	size_t in_file = rel >= l->filesz ? 0 :
+			 (size_t)(l->filesz - rel < len ? l->filesz - rel : len);
+	const uint8_t *w;
+
+	memset(buf + in_file, 0, len - in_file);
+	if (!in_file)
+		return 0;
+	if (el->file_size != UINT64_MAX && l->offset + rel + in_file > el->file_size)
+		return -2;
+	w = window(el, l, l->offset + rel, in_file);
+	if (w) {
+		memcpy(buf, w, in_file);
+		return 0;
+	}
+	return pread_full(el->fd, buf, in_file, l->offset + rel) ? -2 : 0;
+}
+
+int kd_elf_read_phys(struct kd_elf *el, uint64_t paddr, void *out, size_t len)
+{
+	uint8_t *buf = out;
+	size_t done = 0;
+	int found = 0, ret = 0;
+
+	while (done < len) {
+		const struct kd_load *l = kd_elf_find(el, paddr + done);
+		size_t n = len - done;
+
+		if (!l) {
+			buf[done++] = 0;	/* a hole inside the page */
+			continue;
+		}
+		found = 1;
+		if (l->memsz - (paddr + done - l->paddr) < n)
+			n = (size_t)(l->memsz - (paddr + done - l->paddr));
+		if (read_in_load(el, l, paddr + done, buf + done, n))
+			ret = -2;
+		done += n;
+	}
+	if (ret)
+		memset(buf, 0, len);
+	return ret ? ret : found ? 0 : -1;
+}

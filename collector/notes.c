@@ -1,0 +1,45 @@
+/* notes.c - walk ELF notes with every length checked. */
+#include <string.h>
+#include "notes.h"
+
+#define NT_PRSTATUS 1
+
+static uint32_t get32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+static size_t pad4(size_t n)
+{
+	return (n + 3) & ~(size_t)3;
+}
+
+void kd_notes_scan(const uint8_t *notes, size_t size, struct kd_notes_info *info)
+{
+	size_t off = 0;
+
+	memset(info, 0, sizeof *info);
+	while (notes && size - off >= 12) {
+		uint32_t namesz = get32(notes + off);
+		uint32_t descsz = get32(notes + off + 4);
+		uint32_t type = get32(notes + off + 8);
+		size_t name = off + 12, desc, next;
+
+		if (namesz > size || descsz > size)
+			return;
+		desc = name + pad4(namesz);
+		next = desc + pad4(descsz);
+		if (desc > size || next > size || next <= off)
+			return;
+		if (namesz == 5 && !memcmp(notes + name, "CORE", 5) &&
+		    type == NT_PRSTATUS)
+			info->nr_cpus++;
+		if (namesz == 11 && !memcmp(notes + name, "VMCOREINFO", 11) &&
+		    !info->vmcoreinfo_size) {
+			info->vmcoreinfo_offset = desc;
+			info->vmcoreinfo_size = descsz;
+		}
+		off = next;
+	}
+}
