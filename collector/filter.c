@@ -44,8 +44,7 @@ static void set_range(uint8_t *bits, uint64_t from, uint64_t to)
 		bits[from >> 3] |= (uint8_t)(1 << (from & 7)), from++;
 }
 
-/* The 1st bitmap: pfns of every PT_LOAD, its last partial page left out. */
-static void ram_bits(const struct kd_elf *el, uint64_t start, uint64_t end,
+void kd_ram_bits(const struct kd_elf *el, uint64_t start, uint64_t end,
 		     uint8_t *bits)
 {
 	int i;
@@ -153,7 +152,7 @@ void kd_filter_window(struct kd_filter *f, uint64_t start, uint64_t end,
 
 	if (start == 0)
 		f->pend_start = f->pend_end = 0;
-	ram_bits(f->el, start, end, bits);
+	kd_ram_bits(f->el, start, end, bits);
 	if (!f->scan)
 		return;
 	if (f->pend_end > start && f->pend_start == start) {

@@ -36,6 +36,10 @@ int kd_filter_init(struct kd_filter *f, struct kd_elf *el, struct kd_x86 *x,
 		   int dump_level);
 void kd_filter_free(struct kd_filter *f);
 
+/* The 1st bitmap: pfns of every PT_LOAD, its last partial page left out. */
+void kd_ram_bits(const struct kd_elf *el, uint64_t start, uint64_t end,
+		 uint8_t *bits);
+
 /* Bits for [start, end) (start a multiple of 8) into bits; excluded pages
  * are added to stats unless stats is NULL. */
 void kd_filter_window(struct kd_filter *f, uint64_t start, uint64_t end,

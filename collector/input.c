@@ -174,6 +174,12 @@ int kd_input_pfn_in_ram(const struct kd_input *in, uint64_t pfn)
 	return kd_elf_pfn_in_ram(&in->el, pfn);
 }
 
+void kd_input_ram(const struct kd_input *in, uint64_t start, uint64_t end,
+		  uint8_t *bits)
+{
+	kd_ram_bits(&in->el, start, end, bits);
+}
+
 int kd_input_dumpable(struct kd_input *in, uint64_t start, uint64_t end,
 		      uint8_t *bits, int count, struct kd_error *e)
 {

@@ -82,6 +82,11 @@ struct kd_stats *kd_input_stats(struct kd_input *in);
 /* 1 when pfn lies in a PT_LOAD (bit of the 1st bitmap). */
 int kd_input_pfn_in_ram(const struct kd_input *in, uint64_t pfn);
 
+/* The 1st bitmap for [start, end): bit (pfn - start) set for every pfn in
+ * a PT_LOAD (start a multiple of 8). */
+void kd_input_ram(const struct kd_input *in, uint64_t start, uint64_t end,
+		  uint8_t *bits);
+
 /* Set bit (pfn - start) of `bits` (LSB first) for every dumpable pfn in
  * [start, end), per the dump level (zero pages are the writers' business);
  * start is a multiple of 8, bits has (end - start + 7) / 8 bytes.  Adds the

@@ -1,0 +1,144 @@
+/* codec.c - compress and decompress single pages. */
+#include <stdlib.h>
+#include <string.h>
+#include <lzo/lzo1x.h>
+#include <zlib.h>
+#include <zstd.h>
+#include "codec.h"
+
+struct kd_codec {
+	enum kd_codec_kind kind;
+	z_stream z;
+	void *lzo_work;
+	ZSTD_CCtx *zstd;
+};
+
+struct kd_codec *kd_codec_new(enum kd_codec_kind kind)
+{
+	struct kd_codec *c = calloc(1, sizeof *c);
+
+	if (!c)
+		return NULL;
+	c->kind = kind;
+	switch (kind) {
+	case KD_CODEC_ZLIB:
+		if (deflateInit(&c->z, Z_BEST_SPEED) != Z_OK)
+			goto fail;
+		break;
+	case KD_CODEC_LZO:
+		if (lzo_init() != LZO_E_OK)
+			goto fail;
+		c->lzo_work = malloc(LZO1X_1_MEM_COMPRESS);
+		if (!c->lzo_work)
+			goto fail;
+		break;
+	case KD_CODEC_ZSTD:
+		c->zstd = ZSTD_createCCtx();
+		if (!c->zstd)
+			goto fail;
+		break;
+	default:
+		break;
+	}
+	return c;
+fail:
+	free(c);
+	return NULL;
+}
+
+void kd_codec_free(struct kd_codec *c)
+{
+	if (!c)
+		return;
+	if (c->kind == KD_CODEC_ZLIB)
+		deflateEnd(&c->z);
+	free(c->lzo_work);
+	ZSTD_freeCCtx(c->zstd);
+	free(c);
+}
+
+static size_t zlib_page(struct kd_codec *c, const void *in, size_t len,
+			void *out)
+{
+	if (deflateReset(&c->z) != Z_OK)
+		return 0;
+	c->z.next_in = (Bytef *)in;
+	c->z.avail_in = (uInt)len;
+	c->z.next_out = out;
+	c->z.avail_out = KD_CODEC_BOUND;
+	if (deflate(&c->z, Z_FINISH) != Z_STREAM_END)
+		return 0;
+	return KD_CODEC_BOUND - c->z.avail_out;
+}
+
+static size_t lzo_page(struct kd_codec *c, const void *in, size_t len, void *out)
+{
+	lzo_uint n = KD_CODEC_BOUND;
+
+	if (lzo1x_1_compress(in, len, out, &n, c->lzo_work) != LZO_E_OK)
+		return 0;
+	return n;
+}
+
+static size_t zstd_page(struct kd_codec *c, const void *in, size_t len, void *out)
+{
+	size_t n = ZSTD_compressCCtx(c->zstd, out, KD_CODEC_BOUND, in, len, 1);
+
+	return ZSTD_isError(n) ? 0 : n;
+}
+
+unsigned kd_codec_compress(struct kd_codec *c, const void *page, size_t len,
+			   void *out, size_t *out_len)
+{
+	size_t n = 0;
+
+	switch (c->kind) {
+	case KD_CODEC_ZLIB: n = zlib_page(c, page, len, out); break;
+	case KD_CODEC_LZO: n = lzo_page(c, page, len, out); break;
+	case KD_CODEC_ZSTD: n = zstd_page(c, page, len, out); break;
+	default: break;
+	}
+	if (n == 0 || n >= len) {
+		memcpy(out, page, len);
+		*out_len = len;
+		return 0;
+	}
+	*out_len = n;
+	return (unsigned)c->kind;
+}
+
+int kd_codec_decompress(unsigned flag, const void *in, size_t in_len,
+			void *page, size_t len)
+{
+	uLongf zlen = len;
+	lzo_uint llen = len;
+	size_t n;
+
+	switch (flag) {
+	case 0:
+		if (in_len != len)
+			return -1;
+		memcpy(page, in, len);
+		return 0;
+	case KD_CODEC_ZLIB:
+		return uncompress(page, &zlen, in, in_len) == Z_OK && zlen == len ? 0 : -1;
+	case KD_CODEC_LZO:
+		return lzo1x_decompress_safe(in, in_len, page, &llen, NULL) == LZO_E_OK &&
+		       llen == len ? 0 : -1;
+	case KD_CODEC_ZSTD:
+		n = ZSTD_decompress(page, len, in, in_len);
+		return !ZSTD_isError(n) && n == len ? 0 : -1;
+	default:
+		return -1;
+	}
+}
+
+const char *kd_codec_name(enum kd_codec_kind kind)
+{
+	switch (kind) {
+	case KD_CODEC_ZLIB: return "zlib";
+	case KD_CODEC_LZO: return "LZO";
+	case KD_CODEC_ZSTD: return "zstd";
+	default: return "uncompressed";
+	}
+}

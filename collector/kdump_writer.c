@@ -1,0 +1,374 @@
+/* kdump_writer.c - the kdump-compressed format (header version 6).
+ *
+ *   block 0       main header (464 bytes)
+ *   block 1       sub header (104 bytes), then the ELF notes
+ *   1 + S         1st bitmap (pfns in RAM), X blocks
+ *   1 + S + X     2nd bitmap (dumpable pfns), X blocks
+ *   1 + S + 2X    one 24-byte descriptor per dumpable pfn, in pfn order
+ *   then          page data: the shared zero page first (dump level bit
+ *                 1), then each page compressed or raw
+ *
+ * Bitmaps are made a window of pfns at a time, so memory does not grow
+ * with the dump.  Page data is written before the descriptors that point
+ * to it: when the disk fills up, every descriptor on disk is valid, the
+ * rest read as zero ("page incomplete" in crash), and the header is
+ * rewritten with the incomplete flag. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "codec.h"
+#include "log.h"
+#include "progress.h"
+#include "writer.h"
+
+#define BLOCK KD_PAGE_SIZE
+#define HEADER_SIZE 464
+#define SUB_HEADER_SIZE 104
+#define DESC_SIZE 24
+#define STATUS_INCOMPLETE 0x8
+#define DATA_CACHE (1 << 20)
+#define DESC_CACHE (64 << 10)
+#define DEFAULT_WINDOW (32ULL << 20)	/* pfns: a 4 MiB bitmap */
+
+struct layout {
+	uint64_t max_mapnr;
+	uint64_t sub_blocks;		/* S */
+	uint64_t bitmap_blocks;		/* X, one bitmap */
+	uint64_t bitmap1, bitmap2, descs;	/* file offsets */
+	uint64_t data;			/* where page data starts */
+};
+
+struct writer {
+	struct kd_input *in;
+	const struct kd_meta *meta;
+	struct kd_sink *out;
+	struct kd_codec *codec;
+	unsigned status;		/* header status: the codec's flag */
+	struct layout l;
+	uint64_t window;		/* pfns per window */
+	uint8_t *bits;			/* one window of a bitmap */
+	uint8_t *page, *cpage;		/* KD_PAGE_SIZE, KD_CODEC_BOUND */
+	uint8_t *data, *desc;		/* write caches */
+	size_t data_len, desc_len;
+	uint64_t data_off, desc_off;	/* file offsets of the caches */
+	uint64_t zero_page_off;		/* 0 when zero pages are kept */
+	uint64_t done;
+	struct kd_progress *progress;
+};
+
+static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
+static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
+
+static uint64_t div_up(uint64_t a, uint64_t b) { return (a + b - 1) / b; }
+
+static void plan_layout(struct layout *l, const struct kd_meta *m)
+{
+	l->max_mapnr = m->max_mapnr;
+	l->sub_blocks = div_up(SUB_HEADER_SIZE + m->notes_size, BLOCK);
+	l->bitmap_blocks = div_up(div_up(m->max_mapnr, 8), BLOCK);
+	l->bitmap1 = BLOCK * (1 + l->sub_blocks);
+	l->bitmap2 = l->bitmap1 + BLOCK * l->bitmap_blocks;
+	l->descs = l->bitmap2 + BLOCK * l->bitmap_blocks;
+}
+
+static void main_header(const struct writer *w, unsigned status, uint8_t *h)
+{
+	const struct kd_meta *m = w->meta;
+
+	memset(h, 0, HEADER_SIZE);
+	memcpy(h, "KDUMP   ", 8);
+	put32(h + 8, 6);
+	memcpy(h + 12, m->sysname, 65);
+	memcpy(h + 12 + 65, m->nodename, 65);
+	memcpy(h + 12 + 130, m->release, 65);
+	memcpy(h + 12 + 195, m->version, 65);
+	memcpy(h + 12 + 260, m->machine, 65);
+	memcpy(h + 12 + 325, m->domainname, 65);
+	put64(h + 408, (uint64_t)m->crashtime);
+	put32(h + 424, status);
+	put32(h + 428, BLOCK);
+	put32(h + 432, (uint32_t)w->l.sub_blocks);
+	put32(h + 436, (uint32_t)(2 * w->l.bitmap_blocks));
+	put32(h + 440, m->max_mapnr > UINT32_MAX ? UINT32_MAX : (uint32_t)m->max_mapnr);
+	put32(h + 460, (uint32_t)m->nr_cpus);
+}
+
+static void sub_header(const struct writer *w, uint8_t *s)
+{
+	const struct kd_meta *m = w->meta;
+
+	memset(s, 0, SUB_HEADER_SIZE);
+	put64(s + 0, m->phys_base);
+	put32(s + 8, (uint32_t)m->dump_level);
+	if (m->vmcoreinfo_size) {
+		put64(s + 32, BLOCK + SUB_HEADER_SIZE + m->vmcoreinfo_offset);
+		put64(s + 40, m->vmcoreinfo_size);
+	}
+	if (m->notes_size) {
+		put64(s + 48, BLOCK + SUB_HEADER_SIZE);
+		put64(s + 56, m->notes_size);
+	}
+	put64(s + 96, m->max_mapnr);
+}
+
+static int write_headers(struct writer *w, struct kd_error *e)
+{
+	uint8_t h[HEADER_SIZE], s[SUB_HEADER_SIZE];
+
+	main_header(w, w->status, h);
+	sub_header(w, s);
+	if (kd_sink_write(w->out, 0, h, sizeof h) ||
+	    kd_sink_write(w->out, BLOCK, s, sizeof s) ||
+	    kd_sink_write(w->out, BLOCK + SUB_HEADER_SIZE, w->meta->notes,
+			  w->meta->notes_size))
+		return kd_fail(e, w->out->err, "cannot write the dump header: %s",
+			       strerror(w->out->err));
+	return 0;
+}
+
+/* ---- page data and descriptors ---- */
+
+/* Data first, then the descriptors that point to it. */
+static int flush(struct writer *w)
+{
+	if (w->data_len && kd_sink_write(w->out, w->data_off, w->data, w->data_len))
+		return -1;
+	w->data_off += w->data_len;
+	w->data_len = 0;
+	if (w->desc_len && kd_sink_write(w->out, w->desc_off, w->desc, w->desc_len))
+		return -1;
+	w->desc_off += w->desc_len;
+	w->desc_len = 0;
+	return 0;
+}
+
+static int add_descriptor(struct writer *w, uint64_t offset, uint32_t size,
+			  uint32_t flags)
+{
+	uint8_t *d;
+
+	if (w->desc_len + DESC_SIZE > DESC_CACHE && flush(w))
+		return -1;
+	d = w->desc + w->desc_len;
+	put64(d, offset);
+	put32(d + 8, size);
+	put32(d + 12, flags);
+	put64(d + 16, 0);
+	w->desc_len += DESC_SIZE;
+	return 0;
+}
+
+static int add_data(struct writer *w, const void *buf, size_t len,
+		    uint64_t *offset)
+{
+	if (w->data_len + len > DATA_CACHE && flush(w))
+		return -1;
+	*offset = w->data_off + w->data_len;
+	memcpy(w->data + w->data_len, buf, len);
+	w->data_len += len;
+	return 0;
+}
+
+static int is_zero(const uint8_t *p)
+{
+	const uint64_t *q = (const uint64_t *)p;
+	size_t i;
+
+	for (i = 0; i < KD_PAGE_SIZE / 8; i++)
+		if (q[i])
+			return 0;
+	return 1;
+}
+
+static int write_page(struct writer *w, uint64_t pfn)
+{
+	uint64_t offset;
+	size_t len;
+	unsigned flag;
+
+	if (kd_input_read_page(w->in, pfn, w->page))
+		memset(w->page, 0, KD_PAGE_SIZE);
+	if (w->zero_page_off && is_zero(w->page)) {
+		kd_input_stats(w->in)->zero++;
+		return add_descriptor(w, w->zero_page_off, KD_PAGE_SIZE, 0);
+	}
+	flag = w->codec ? kd_codec_compress(w->codec, w->page, KD_PAGE_SIZE,
+					    w->cpage, &len) : 0;
+	if (!w->codec) {
+		memcpy(w->cpage, w->page, KD_PAGE_SIZE);
+		len = KD_PAGE_SIZE;
+	}
+	if (add_data(w, w->cpage, len, &offset))
+		return -1;
+	return add_descriptor(w, offset, (uint32_t)len, flag);
+}
+
+/* ---- bitmaps, a window at a time ---- */
+
+static uint64_t popcount(const uint8_t *bits, size_t len)
+{
+	uint64_t n = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		n += (uint64_t)__builtin_popcount(bits[i]);
+	return n;
+}
+
+static size_t window_bytes(const struct writer *w, uint64_t start)
+{
+	uint64_t end = start + w->window < w->l.max_mapnr ? start + w->window
+							: w->l.max_mapnr;
+
+	return (size_t)div_up(end - start, 8);
+}
+
+static uint64_t window_end(const struct writer *w, uint64_t start)
+{
+	return start + w->window < w->l.max_mapnr ? start + w->window : w->l.max_mapnr;
+}
+
+/* Pass 1: the 1st bitmap, and how many pages are dumpable. */
+static int count_pass(struct writer *w, uint64_t *dumpable, struct kd_error *e)
+{
+	uint64_t start;
+
+	*dumpable = 0;
+	for (start = 0; start < w->l.max_mapnr; start += w->window) {
+		size_t n = window_bytes(w, start);
+
+		kd_input_ram(w->in, start, window_end(w, start), w->bits);
+		if (kd_sink_write(w->out, w->l.bitmap1 + start / 8, w->bits, n))
+			return kd_fail(e, w->out->err, "cannot write the bitmap: %s",
+				       strerror(w->out->err));
+		if (kd_input_dumpable(w->in, start, window_end(w, start), w->bits, 1, e))
+			return -1;
+		*dumpable += popcount(w->bits, n);
+	}
+	return 0;
+}
+
+/* Pass 2: per window, the 2nd bitmap slice, then its pages.  A single
+ * window keeps the bitmap of pass 1. */
+static int write_pass(struct writer *w, struct kd_error *e)
+{
+	uint64_t start, pfn;
+
+	for (start = 0; start < w->l.max_mapnr; start += w->window) {
+		uint64_t end = window_end(w, start);
+		size_t n = window_bytes(w, start);
+
+		if (w->window < w->l.max_mapnr &&
+		    kd_input_dumpable(w->in, start, end, w->bits, 0, e))
+			return -1;
+		if (kd_sink_write(w->out, w->l.bitmap2 + start / 8, w->bits, n))
+			return -1;
+		for (pfn = start; pfn < end; pfn++) {
+			if (!(w->bits[(pfn - start) >> 3] >> ((pfn - start) & 7) & 1))
+				continue;
+			if (write_page(w, pfn))
+				return -1;
+			kd_progress_update(w->progress, ++w->done);
+		}
+	}
+	return flush(w);
+}
+
+/* ---- the whole dump ---- */
+
+static int setup(struct writer *w, struct kd_input *in, struct kd_sink *out,
+		 const struct kd_write_opts *o, struct kd_error *e)
+{
+	memset(w, 0, sizeof *w);
+	w->in = in;
+	w->meta = kd_input_meta(in);
+	w->out = out;
+	w->progress = o->progress;
+	w->status = (unsigned)o->codec;
+	plan_layout(&w->l, w->meta);
+	w->window = o->cycle_pfns ? (o->cycle_pfns + 7) & ~7ULL : DEFAULT_WINDOW;
+	if (w->window >= w->l.max_mapnr)
+		w->window = (w->l.max_mapnr + 7) & ~7ULL;
+	if (!w->window)
+		w->window = 8;
+	w->bits = malloc((size_t)div_up(w->window, 8));
+	w->page = malloc(KD_PAGE_SIZE);
+	w->cpage = malloc(KD_CODEC_BOUND);
+	w->data = malloc(DATA_CACHE);
+	w->desc = malloc(DESC_CACHE);
+	if (o->codec != KD_CODEC_NONE)
+		w->codec = kd_codec_new(o->codec);
+	if (!w->bits || !w->page || !w->cpage || !w->data || !w->desc ||
+	    (o->codec != KD_CODEC_NONE && !w->codec))
+		return kd_fail(e, ENOMEM, "out of memory for the dump buffers");
+	return 0;
+}
+
+static void cleanup(struct writer *w)
+{
+	free(w->bits);
+	free(w->page);
+	free(w->cpage);
+	free(w->data);
+	free(w->desc);
+	kd_codec_free(w->codec);
+}
+
+/* After a write error: the descriptors not written read as zeros (offset
+ * 0: "page incomplete"), and the header says the dump is incomplete. */
+static void mark_incomplete(struct writer *w, uint64_t dumpable)
+{
+	uint8_t h[HEADER_SIZE];
+	int err = w->out->err;
+
+	if (w->out->flat)
+		return;
+	/* a sparse extension needs no free blocks */
+	if (lseek(w->out->fd, 0, SEEK_END) < (off_t)(w->l.descs + dumpable * DESC_SIZE) &&
+	    ftruncate(w->out->fd, (off_t)(w->l.descs + dumpable * DESC_SIZE)))
+		kd_debug("cannot extend the descriptor table: %s", strerror(errno));
+	main_header(w, w->status | STATUS_INCOMPLETE, h);
+	w->out->err = 0;
+	if (kd_sink_write(w->out, 0, h, sizeof h))
+		kd_warn("cannot mark the dump incomplete: %s", strerror(w->out->err));
+	fsync(w->out->fd);
+	w->out->err = err;
+}
+
+int kd_write_kdump(struct kd_input *in, struct kd_sink *out,
+		   const struct kd_write_opts *o, struct kd_error *e)
+{
+	struct writer w;
+	uint64_t dumpable = 0, zero_off;
+	uint8_t zeros[KD_PAGE_SIZE];
+	int ret = -1;
+
+	if (setup(&w, in, out, o, e) || write_headers(&w, e) ||
+	    count_pass(&w, &dumpable, e))
+		goto out;
+	w.desc_off = w.l.descs;
+	w.data_off = w.l.descs + dumpable * DESC_SIZE;
+	if (w.meta->dump_level & KD_DL_ZERO) {
+		memset(zeros, 0, sizeof zeros);
+		if (add_data(&w, zeros, sizeof zeros, &zero_off))
+			goto out;
+		w.zero_page_off = zero_off;
+	}
+	if (w.progress)
+		w.progress->total = dumpable;
+	if (write_pass(&w, e)) {
+		if (out->err)
+			kd_fail(e, out->err, "cannot write the dump: %s%s",
+				strerror(out->err), out->flat ? "" :
+				" (the dump is kept, marked incomplete)");
+		goto out;
+	}
+	kd_progress_end(w.progress);
+	ret = 0;
+out:
+	if (ret && out->err)
+		mark_incomplete(&w, dumpable);
+	cleanup(&w);
+	return ret;
+}
