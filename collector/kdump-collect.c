@@ -15,6 +15,7 @@
 #include "flat_reader.h"
 #include "log.h"
 #include "options.h"
+#include "verify.h"
 
 static void usage(FILE *out)
 {
@@ -22,6 +23,7 @@ static void usage(FILE *out)
 	      "       kdump-collect -F [-c|-l|-z|-E] [-d LEVEL] VMCORE > STREAM\n"
 	      "       kdump-collect -R [-f] DUMPFILE < STREAM\n"
 	      "       kdump-collect --dump-dmesg [-f] VMCORE LOGFILE\n"
+	      "       kdump-collect --verify [-d LEVEL] VMCORE DUMPFILE\n"
 	      "\n"
 	      "  -c, -l, -z   compress each page with zlib, LZO or zstd\n"
 	      "  -E           write ELF instead of the kdump-compressed format\n"
@@ -31,7 +33,9 @@ static void usage(FILE *out)
 	      "               8 user data, 16 free (add them up; 31 excludes all)\n"
 	      "  -f           overwrite the output file if it exists\n"
 	      "  --message-level N  1 progress, 2 common, 4 errors, 8 debug, 16 report\n"
-	      "  --dump-dmesg write the crashed kernel's log\n", out);
+	      "  --dump-dmesg write the crashed kernel's log\n"
+	      "  --verify     check that DUMPFILE holds every dumpable page of VMCORE,\n"
+	      "               unchanged (-d: the level of an ELF dump)\n", out);
 }
 
 static void set_log_level(int message_level)
@@ -111,6 +115,23 @@ static int run_rearrange(struct kd_options *o)
 	return finish(fd, o->args[0], kd_flat_rearrange(0, fd, &e), &e);
 }
 
+static int run_verify(struct kd_options *o)
+{
+	struct kd_verify_result r;
+	struct kd_error e;
+	int ret = kd_verify(o->args[0], o->args[1],
+			    o->level_given ? o->collect.dump_level : -1, &r, &e);
+
+	printf("checked %llu pages: %llu differ, %llu dumpable pages missing, "
+	       "%llu excluded, %llu incomplete\n", (unsigned long long)r.checked,
+	       (unsigned long long)r.mismatched,
+	       (unsigned long long)r.wrongly_excluded,
+	       (unsigned long long)r.excluded, (unsigned long long)r.incomplete);
+	if (ret)
+		kd_err("%s", e.msg);
+	return ret ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct kd_options o;
@@ -127,9 +148,11 @@ int main(int argc, char **argv)
 	set_log_level(o.collect.message_level);
 	if (o.dump_dmesg && o.nargs == 2)
 		return run_dmesg(&o);
+	if (o.verify && o.nargs == 2)
+		return run_verify(&o);
 	if (o.rearrange && o.nargs == 1)
 		return run_rearrange(&o);
-	if (!o.dump_dmesg && !o.rearrange && o.nargs == (o.collect.flat ? 1 : 2))
+	if (!o.dump_dmesg && !o.rearrange && !o.verify && o.nargs == (o.collect.flat ? 1 : 2))
 		return run_dump(&o);
 	usage(stderr);
 	return 1;

@@ -70,6 +70,10 @@ static int long_option(struct kd_options *o, const char *arg, const char *next,
 		o->dump_dmesg = 1;
 		return 0;
 	}
+	if (!strcmp(arg, "--verify")) {
+		o->verify = 1;
+		return 0;
+	}
 	return kd_fail(e, EINVAL, "unknown option %.*s", (int)len, arg);
 }
 
@@ -91,11 +95,13 @@ int kd_options_parse(struct kd_options *o, int argc, char *const argv[],
 				return -1;
 			i += used;
 		} else if (!strcmp(a, "-d")) {
+			o->level_given = 1;
 			if (number("-d", i + 1 < argc ? argv[i + 1] : NULL, KD_DL_MAX,
 				   &o->collect.dump_level, e))
 				return -1;
 			i++;
 		} else if (!strncmp(a, "-d", 2)) {
+			o->level_given = 1;
 			if (number("-d", a + 2, KD_DL_MAX, &o->collect.dump_level, e))
 				return -1;
 		} else if (a[0] == '-' && a[1]) {

@@ -5,6 +5,7 @@
  *	-F          flattened output to stdout              -R  rearrange
  *	-d N        dump level 0..31                        -f  overwrite
  *	--message-level N       --dump-dmesg        --num-threads N (ignored)
+ *	--verify    compare a dump with its vmcore
  *
  * -p (snappy) and every other option are refused with a clear reason, so
  * a kdump.conf line that would not do what it says is caught when the
@@ -19,6 +20,8 @@ struct kd_options {
 	struct kd_collect_opts collect;
 	int rearrange;		/* -R */
 	int dump_dmesg;		/* --dump-dmesg */
+	int verify;		/* --verify VMCORE DUMPFILE */
+	int level_given;	/* -d was on the line */
 	int force;		/* -f */
 	const char *args[2];	/* the non-option arguments */
 	int nargs;
