@@ -33,7 +33,8 @@ UNIT_BINS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 FUZZ_BINS  := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
 FUZZ_SECONDS ?= 20
 
-.PHONY: all libs check check-unit check-fuzz check-qemu demo fixtures clean
+.PHONY: all libs check check-unit check-fuzz check-collector check-qemu demo \
+	fixtures bench clean
 
 all: $(PROGRAMS)
 
@@ -66,13 +67,16 @@ $(BUILD)/tests/%: $(OBJ)/tests/unit/%.o $(LOADER_LIB) $(INIT_LIB) $(COLLECTOR_LI
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ -llz4 -lzstd -llzo2 -lz
 
-# Fuzz targets: libFuzzer + ASan/UBSan, built with clang against glibc.
+# Fuzz targets: libFuzzer + ASan/UBSan, built with clang against glibc and
+# Debian's compression libraries, with every library source of the tree.
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
-              -Icommon -Iloader -Icollector
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(COMMON_SRC) $(LOADER_SRC) $(COLLECTOR_SRC)
+              -Icommon -Iloader -Icollector -Icapture-init
+FUZZ_LIB_SRC := $(COMMON_SRC) $(filter-out loader/kdumpctl.c,$(LOADER_SRC)) \
+                $(filter-out collector/kdump-collect.c,$(COLLECTOR_SRC)) \
+                $(filter-out capture-init/kdump-init.c,$(INIT_SRC))
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC)
 	@mkdir -p $(dir $@)
-	$(FUZZCC) $(FUZZ_FLAGS) -o $@ $< $(COMMON_SRC) \
-		$(filter-out loader/kdumpctl.c,$(LOADER_SRC))
+	$(FUZZCC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_LIB_SRC) -lzstd -llzo2 -lz
 
 check-unit: $(UNIT_BINS)
 	@mkdir -p $(RESULTS)
@@ -85,6 +89,13 @@ check-fuzz: $(FUZZ_BINS)
 	@tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS) > $(RESULTS)/fuzz.log 2>&1 || true
 	@grep -E '^(PASS|FAIL) ' $(RESULTS)/fuzz.log
 
+# The collector on real crashes: makedumpfile's counts, crash opens every
+# output, faults.
+check-collector: all
+	@mkdir -p $(RESULTS)
+	@tests/collector/run.sh > $(RESULTS)/collector.log 2>&1 || true
+	@grep -E '^(PASS|FAIL) ' $(RESULTS)/collector.log
+
 check-qemu: all
 	@mkdir -p $(RESULTS)
 	@tests/qemu/run.sh > $(RESULTS)/qemu.log 2>&1 || true
@@ -93,7 +104,7 @@ check-qemu: all
 check:
 	@rm -f $(RESULTS)/*.log
 	@mkdir -p $(RESULTS)
-	@for s in unit fuzz qemu; do \
+	@for s in unit fuzz collector qemu; do \
 		$(MAKE) -s --no-print-directory check-$$s || \
 			echo "FAIL check-$$s: did not build or run" >> $(RESULTS)/build.log; \
 	done

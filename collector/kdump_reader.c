@@ -169,7 +169,10 @@ enum kd_page_status kd_kdump_read_page(struct kd_kdump *k, uint64_t pfn,
 		return KD_PAGE_NOT_IN_RAM;
 	if (!bit(k->bitmap2, pfn))
 		return KD_PAGE_EXCLUDED;
-	if (pread_full(k->fd, d, sizeof d, k->desc_offset + rank_of(k, pfn) * DESC_SIZE))
+	off = k->desc_offset + rank_of(k, pfn) * DESC_SIZE;
+	if (off + DESC_SIZE > k->file_size)
+		return KD_PAGE_INCOMPLETE;	/* the table was cut short */
+	if (pread_full(k->fd, d, sizeof d, off))
 		return KD_PAGE_ERROR;
 	off = get64(d);
 	size = get32(d + 8);

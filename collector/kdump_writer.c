@@ -14,6 +14,7 @@
  * rest read as zero ("page incomplete" in crash), and the header is
  * rewritten with the incomplete flag. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -129,11 +130,36 @@ static int write_headers(struct writer *w, struct kd_error *e)
 
 /* ---- page data and descriptors ---- */
 
+/* The descriptors whose page data lies before `end`: after a short write
+ * of the data cache, the pages that did reach the file stay reachable. */
+static size_t descs_before(const struct writer *w, uint64_t end)
+{
+	size_t n;
+
+	for (n = 0; n < w->desc_len; n += DESC_SIZE) {
+		uint64_t off, size = 0;
+
+		memcpy(&off, w->desc + n, 8);
+		memcpy(&size, w->desc + n + 8, 4);
+		if (off + size > end)
+			break;
+	}
+	return n;
+}
+
 /* Data first, then the descriptors that point to it. */
 static int flush(struct writer *w)
 {
-	if (w->data_len && kd_sink_write(w->out, w->data_off, w->data, w->data_len))
+	if (w->data_len && kd_sink_write(w->out, w->data_off, w->data, w->data_len)) {
+		size_t keep = descs_before(w, w->data_off + w->out->partial);
+		int err = w->out->err;
+
+		w->out->err = 0;
+		if (keep)
+			kd_sink_write(w->out, w->desc_off, w->desc, keep);
+		w->out->err = err;
 		return -1;
+	}
 	w->data_off += w->data_len;
 	w->data_len = 0;
 	if (w->desc_len && kd_sink_write(w->out, w->desc_off, w->desc, w->desc_len))
@@ -336,6 +362,30 @@ static void mark_incomplete(struct writer *w, uint64_t dumpable)
 	w->out->err = err;
 }
 
+/* Reserve the blocks of the descriptor table before any page data, so
+ * that when the disk fills up, the descriptors of the pages that were
+ * written can still be written. */
+static int reserve_descriptors(struct writer *w, uint64_t dumpable,
+			       struct kd_error *e)
+{
+	uint64_t off = w->l.descs, end = w->l.descs + dumpable * DESC_SIZE;
+
+	if (w->out->flat || !dumpable)
+		return 0;
+	if (fallocate(w->out->fd, 0, (off_t)off, (off_t)(end - off)) == 0)
+		return 0;
+	if (errno != EOPNOTSUPP && errno != ENOSYS && errno != EINVAL)
+		return kd_fail(e, errno, "cannot reserve room for the dump: %s",
+			       strerror(errno));
+	memset(w->desc, 0, DESC_CACHE);
+	for (; off < end; off += DESC_CACHE)
+		if (kd_sink_write(w->out, off, w->desc, (size_t)(end - off < DESC_CACHE ?
+						       end - off : DESC_CACHE)))
+			return kd_fail(e, w->out->err, "cannot write the dump: %s",
+				       strerror(w->out->err));
+	return 0;
+}
+
 int kd_write_kdump(struct kd_input *in, struct kd_sink *out,
 		   const struct kd_write_opts *o, struct kd_error *e)
 {
@@ -346,6 +396,8 @@ int kd_write_kdump(struct kd_input *in, struct kd_sink *out,
 
 	if (setup(&w, in, out, o, e) || write_headers(&w, e) ||
 	    count_pass(&w, &dumpable, e))
+		goto out;
+	if (reserve_descriptors(&w, dumpable, e))
 		goto out;
 	w.desc_off = w.l.descs;
 	w.data_off = w.l.descs + dumpable * DESC_SIZE;

@@ -38,6 +38,7 @@ static int pwrite_all(struct kd_sink *s, uint64_t off, const void *buf,
 {
 	const uint8_t *p = buf;
 
+	s->partial = 0;
 	while (len) {
 		ssize_t n = pwrite(s->fd, p, len, (off_t)off);
 
@@ -47,6 +48,7 @@ static int pwrite_all(struct kd_sink *s, uint64_t off, const void *buf,
 			s->err = n < 0 ? errno : ENOSPC;
 			return -1;
 		}
+		s->partial += (uint64_t)n;
 		p += n;
 		off += (uint64_t)n;
 		len -= (size_t)n;

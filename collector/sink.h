@@ -19,6 +19,7 @@ struct kd_sink {
 	int err;		/* first errno, 0 when none */
 	uint64_t written;	/* payload bytes accepted */
 	uint64_t end;		/* highest offset + size written */
+	uint64_t partial;	/* bytes of the failed write that landed */
 };
 
 void kd_sink_file(struct kd_sink *s, int fd);

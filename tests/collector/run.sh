@@ -1,0 +1,121 @@
+#!/bin/sh
+# run.sh - the collector on real crashes (the QEMU fixtures), compared
+# with makedumpfile and opened with crash.  Prints PASS/FAIL lines.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+K=$top/build/bin/kdump-collect
+CACHE=${KDUMP_CACHE:-$HOME/.cache/kdump}
+work=$top/build/collector-tests
+mkdir -p "$work"
+
+pass() { echo "PASS collector:$1"; }
+fail() { echo "FAIL collector:$1: $2"; }
+
+fixdir=$("$top/tests/qemu/fixtures.sh" | tail -n 1) || { fail fixtures "cannot make the fixtures"; exit 0; }
+kver=$(basename "$fixdir")
+vmlinux=$("$top/scripts/fetch-debug-vmlinux.sh" "$kver") || { fail vmlinux "cannot fetch the debug vmlinux"; exit 0; }
+
+# The report lines makedumpfile and kdump-collect both print, up to "Total pages".
+report() { sed -n '/^Original pages/,/^Total pages/p'; }
+
+test_counts() {	# fixture level
+	name=counts_$1_d$2
+	"$K" -f --message-level 16 -d "$2" "$fixdir/vmcore-$1" "$work/ours" 2> "$work/ours.txt" >/dev/null
+	makedumpfile -f --message-level 16 -d "$2" "$fixdir/vmcore-$1" "$work/theirs" \
+		> "$work/theirs.txt" 2>&1
+	report < "$work/ours.txt" > "$work/ours.rep"
+	report < "$work/theirs.txt" > "$work/theirs.rep"
+	if [ ! -s "$work/ours.rep" ]; then
+		fail "$name" "no report"
+	elif ! diff -u "$work/theirs.rep" "$work/ours.rep" > "$work/diff"; then
+		fail "$name" "page counts differ from makedumpfile's: $(tr '\n' ' ' < "$work/diff")"
+	else
+		pass "$name"
+	fi
+}
+
+# crash must open the dump: the right release and panic, and the commands work.
+crash_open() {	# name dump
+	printf 'sys\nlog\nbt\nkmem -i\nquit\n' > "$work/cmds"
+	timeout 300 crash -s -i "$work/cmds" "$vmlinux" "$2" > "$work/crash.out" 2>&1
+	if ! grep -q "RELEASE: $kver" "$work/crash.out"; then
+		fail "$1" "crash: no sys output ($(head -c 300 "$work/crash.out" | tr '\n' ' '))"
+	elif ! grep -q 'PANIC: "Kernel panic - not syncing: sysrq triggered crash"' "$work/crash.out"; then
+		fail "$1" "crash: wrong panic string"
+	elif ! grep -q 'Linux version' "$work/crash.out"; then
+		fail "$1" "crash: log did not work"
+	elif ! grep -q 'sysrq_handle_crash' "$work/crash.out"; then
+		fail "$1" "crash: bt did not show the panic path"
+	elif ! grep -q 'TOTAL MEM' "$work/crash.out"; then
+		fail "$1" "crash: kmem -i did not work"
+	elif grep -qiE 'invalid kernel virtual address|page excluded|seek error|read error' "$work/crash.out"; then
+		fail "$1" "crash: $(grep -iE 'invalid|excluded|seek error|read error' "$work/crash.out" | head -n 1)"
+	else
+		pass "$1"
+	fi
+}
+
+verify() {	# name dump [level]
+	if out=$("$K" --verify ${3:+-d $3} "$fixdir/vmcore-4level" "$2" 2>&1) &&
+	   echo "$out" | grep -q '0 differ, 0 dumpable pages missing'; then
+		pass "$1"
+	else
+		fail "$1" "$out"
+	fi
+}
+
+test_outputs() {
+	f=$fixdir/vmcore-4level
+	for c in c l z none; do
+		opt=-$c
+		[ $c = none ] && opt=
+		"$K" -f $opt --message-level 0 -d 31 "$f" "$work/dump-$c" || fail "write_$c" "kdump-collect failed"
+		crash_open "crash_$c" "$work/dump-$c"
+		verify "verify_$c" "$work/dump-$c"
+	done
+	"$K" -f -E --message-level 0 -d 31 "$f" "$work/dump-elf"
+	crash_open crash_elf "$work/dump-elf"
+	verify verify_elf "$work/dump-elf" 31
+	"$K" -F -l --message-level 0 -d 31 "$f" | "$K" -f -R "$work/dump-flat"
+	if cmp -s "$work/dump-flat" "$work/dump-l"; then pass flat_rearranged_identical
+	else fail flat_rearranged_identical "-F | -R differs from the direct dump"; fi
+	crash_open crash_flat "$work/dump-flat"
+	"$K" -F -E --message-level 0 -d 31 "$f" | "$K" -f -R "$work/dump-flat-elf"
+	crash_open crash_flat_elf "$work/dump-flat-elf"
+}
+
+# Corrupting a stored page must be caught by --verify.
+test_verify_detects_corruption() {
+	cp "$work/dump-none" "$work/dump-bad"
+	size=$(stat -c %s "$work/dump-bad")
+	printf 'XXXXXXXX' | dd of="$work/dump-bad" bs=1 seek=$((size - 3000)) conv=notrunc 2>/dev/null
+	if "$K" --verify "$fixdir/vmcore-4level" "$work/dump-bad" > /dev/null 2>&1; then
+		fail verify_detects_corruption "a corrupted page passed --verify"
+	else
+		pass verify_detects_corruption
+	fi
+}
+
+test_dmesg() {	# fixture
+	rm -f "$work/ours.log" "$work/theirs.log"
+	"$K" --dump-dmesg "$fixdir/vmcore-$1" "$work/ours.log"
+	makedumpfile --dump-dmesg "$fixdir/vmcore-$1" "$work/theirs.log" >/dev/null 2>&1
+	if [ -s "$work/ours.log" ] && cmp -s "$work/ours.log" "$work/theirs.log"; then
+		pass "dmesg_$1"
+	else
+		fail "dmesg_$1" "the log differs from makedumpfile --dump-dmesg"
+	fi
+}
+
+started=$(date +%s)
+for fx in 4level la57; do
+	for level in 31 1 2 4 8 16; do
+		test_counts "$fx" "$level"
+	done
+	test_dmesg "$fx"
+done
+test_outputs
+test_verify_detects_corruption
+. "$here/faults.sh"
+echo "kdump-test: collector tests took $(( $(date +%s) - started )) s" >&2
