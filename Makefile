@@ -114,6 +114,10 @@ check:
 demo: all
 	tests/qemu/demo.sh
 
+# kdump-collect against makedumpfile on a fixture (scripts/bench.sh).
+bench: all
+	scripts/bench.sh
+
 # Raw ELF vmcores of real crashes, for the collector's tests (cached).
 fixtures: all
 	tests/qemu/fixtures.sh

@@ -22,7 +22,9 @@ struct kd_codec *kd_codec_new(enum kd_codec_kind kind)
 	c->kind = kind;
 	switch (kind) {
 	case KD_CODEC_ZLIB:
-		if (deflateInit(&c->z, Z_BEST_SPEED) != Z_OK)
+		/* a 4 KiB page needs no 32 KiB window */
+		if (deflateInit2(&c->z, Z_BEST_SPEED, Z_DEFLATED, 12, 8,
+				 Z_DEFAULT_STRATEGY) != Z_OK)
 			goto fail;
 		break;
 	case KD_CODEC_LZO:

@@ -27,7 +27,7 @@ static int write_dump(struct kd_input *in, const struct kd_collect_opts *o,
 		      struct kd_sink *sink, struct kd_error *e)
 {
 	struct kd_progress progress;
-	struct kd_write_opts wo = { o->codec, 0, &progress };
+	struct kd_write_opts wo = { o->codec, 0, &progress, o->threads };
 
 	kd_progress_start(&progress, "Copying data", 0,
 			  !!(o->message_level & KD_ML_PROGRESS));

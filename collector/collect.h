@@ -34,10 +34,11 @@ struct kd_collect_opts {
 	enum kd_format format;
 	int flat;			/* write the flattened stream */
 	int message_level;
+	int threads;			/* compressing threads, 0: one per CPU */
 };
 
 #define KD_COLLECT_DEFAULTS { "/proc/vmcore", 0, KD_CODEC_NONE, \
-			      KD_FORMAT_KDUMP, 0, KD_ML_DEFAULT }
+			      KD_FORMAT_KDUMP, 0, KD_ML_DEFAULT, 0 }
 
 struct kd_collect_result {
 	struct kd_stats stats;

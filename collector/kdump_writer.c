@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "batch.h"
 #include "codec.h"
 #include "log.h"
 #include "progress.h"
@@ -44,12 +45,11 @@ struct writer {
 	struct kd_input *in;
 	const struct kd_meta *meta;
 	struct kd_sink *out;
-	struct kd_codec *codec;
+	struct kd_batch *batch;
 	unsigned status;		/* header status: the codec's flag */
 	struct layout l;
 	uint64_t window;		/* pfns per window */
 	uint8_t *bits;			/* one window of a bitmap */
-	uint8_t *page, *cpage;		/* KD_PAGE_SIZE, KD_CODEC_BOUND */
 	uint8_t *data, *desc;		/* write caches */
 	size_t data_len, desc_len;
 	uint64_t data_off, desc_off;	/* file offsets of the caches */
@@ -196,38 +196,32 @@ static int add_data(struct writer *w, const void *buf, size_t len,
 	return 0;
 }
 
-static int is_zero(const uint8_t *p)
+/* Read the batch's pages, compress them on every thread, then append
+ * their data and descriptors in pfn order. */
+static int write_batch(struct writer *w, const uint64_t *pfns, int n)
 {
-	const uint64_t *q = (const uint64_t *)p;
-	size_t i;
-
-	for (i = 0; i < KD_PAGE_SIZE / 8; i++)
-		if (q[i])
-			return 0;
-	return 1;
-}
-
-static int write_page(struct writer *w, uint64_t pfn)
-{
+	struct kd_batch_page *p = kd_batch_pages(w->batch);
 	uint64_t offset;
-	size_t len;
-	unsigned flag;
+	int i;
 
-	if (kd_input_read_page(w->in, pfn, w->page))
-		memset(w->page, 0, KD_PAGE_SIZE);
-	if (w->zero_page_off && is_zero(w->page)) {
-		kd_input_stats(w->in)->zero++;
-		return add_descriptor(w, w->zero_page_off, KD_PAGE_SIZE, 0);
+	for (i = 0; i < n; i++)
+		if (kd_input_read_page(w->in, pfns[i], p[i].in))
+			memset(p[i].in, 0, KD_PAGE_SIZE);
+	kd_batch_run(w->batch, n);
+	for (i = 0; i < n; i++) {
+		if (p[i].zero) {
+			kd_input_stats(w->in)->zero++;
+			if (add_descriptor(w, w->zero_page_off, KD_PAGE_SIZE, 0))
+				return -1;
+			continue;
+		}
+		if (add_data(w, p[i].out, p[i].len, &offset) ||
+		    add_descriptor(w, offset, (uint32_t)p[i].len, p[i].flag))
+			return -1;
 	}
-	flag = w->codec ? kd_codec_compress(w->codec, w->page, KD_PAGE_SIZE,
-					    w->cpage, &len) : 0;
-	if (!w->codec) {
-		memcpy(w->cpage, w->page, KD_PAGE_SIZE);
-		len = KD_PAGE_SIZE;
-	}
-	if (add_data(w, w->cpage, len, &offset))
-		return -1;
-	return add_descriptor(w, offset, (uint32_t)len, flag);
+	w->done += (uint64_t)n;
+	kd_progress_update(w->progress, w->done);
+	return 0;
 }
 
 /* ---- bitmaps, a window at a time ---- */
@@ -279,29 +273,46 @@ static int count_pass(struct writer *w, uint64_t *dumpable, struct kd_error *e)
  * window keeps the bitmap of pass 1. */
 static int write_pass(struct writer *w, struct kd_error *e)
 {
-	uint64_t start, pfn;
+	uint64_t start, pfn, pfns[KD_BATCH_PAGES];
+	int n = 0;
 
 	for (start = 0; start < w->l.max_mapnr; start += w->window) {
 		uint64_t end = window_end(w, start);
-		size_t n = window_bytes(w, start);
+		size_t bytes = window_bytes(w, start);
 
 		if (w->window < w->l.max_mapnr &&
 		    kd_input_dumpable(w->in, start, end, w->bits, 0, e))
 			return -1;
-		if (kd_sink_write(w->out, w->l.bitmap2 + start / 8, w->bits, n))
+		if (kd_sink_write(w->out, w->l.bitmap2 + start / 8, w->bits, bytes))
 			return -1;
 		for (pfn = start; pfn < end; pfn++) {
 			if (!(w->bits[(pfn - start) >> 3] >> ((pfn - start) & 7) & 1))
 				continue;
-			if (write_page(w, pfn))
-				return -1;
-			kd_progress_update(w->progress, ++w->done);
+			pfns[n++] = pfn;
+			if (n == KD_BATCH_PAGES) {
+				if (write_batch(w, pfns, n))
+					return -1;
+				n = 0;
+			}
 		}
 	}
+	if (n && write_batch(w, pfns, n))
+		return -1;
 	return flush(w);
 }
 
 /* ---- the whole dump ---- */
+
+/* One compressing thread per online CPU unless told otherwise (the
+ * capture kernel usually runs with nr_cpus=1: one thread). */
+static int threads_for(const struct kd_write_opts *o)
+{
+	long n = o->threads > 0 ? o->threads : sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (o->codec == KD_CODEC_NONE)
+		return 1;
+	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+}
 
 static int setup(struct writer *w, struct kd_input *in, struct kd_sink *out,
 		 const struct kd_write_opts *o, struct kd_error *e)
@@ -319,14 +330,11 @@ static int setup(struct writer *w, struct kd_input *in, struct kd_sink *out,
 	if (!w->window)
 		w->window = 8;
 	w->bits = malloc((size_t)div_up(w->window, 8));
-	w->page = malloc(KD_PAGE_SIZE);
-	w->cpage = malloc(KD_CODEC_BOUND);
 	w->data = malloc(DATA_CACHE);
 	w->desc = malloc(DESC_CACHE);
-	if (o->codec != KD_CODEC_NONE)
-		w->codec = kd_codec_new(o->codec);
-	if (!w->bits || !w->page || !w->cpage || !w->data || !w->desc ||
-	    (o->codec != KD_CODEC_NONE && !w->codec))
+	w->batch = kd_batch_new(o->codec, threads_for(o),
+				!!(w->meta->dump_level & KD_DL_ZERO));
+	if (!w->bits || !w->data || !w->desc || !w->batch)
 		return kd_fail(e, ENOMEM, "out of memory for the dump buffers");
 	return 0;
 }
@@ -334,11 +342,9 @@ static int setup(struct writer *w, struct kd_input *in, struct kd_sink *out,
 static void cleanup(struct writer *w)
 {
 	free(w->bits);
-	free(w->page);
-	free(w->cpage);
 	free(w->data);
 	free(w->desc);
-	kd_codec_free(w->codec);
+	kd_batch_free(w->batch);
 }
 
 /* After a write error: the descriptors not written read as zeros (offset

@@ -57,14 +57,12 @@ static int long_option(struct kd_options *o, const char *arg, const char *next,
 	const char *eq = strchr(arg, '=');
 	size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
 	const char *value = eq ? eq + 1 : next;
-	int ignored;
-
 	*used = !eq;
 	if (len == 15 && !strncmp(arg, "--message-level", len))
 		return number("--message-level", value, 31,
 			      &o->collect.message_level, e);
 	if (len == 13 && !strncmp(arg, "--num-threads", len))
-		return number("--num-threads", value, 4096, &ignored, e);
+		return number("--num-threads", value, 64, &o->collect.threads, e);
 	*used = 0;
 	if (!strcmp(arg, "--dump-dmesg")) {
 		o->dump_dmesg = 1;

@@ -4,7 +4,7 @@
  *	-c -l -z    compress pages with zlib, LZO, zstd     -E  ELF output
  *	-F          flattened output to stdout              -R  rearrange
  *	-d N        dump level 0..31                        -f  overwrite
- *	--message-level N       --dump-dmesg        --num-threads N (ignored)
+ *	--message-level N       --dump-dmesg        --num-threads N
  *	--verify    compare a dump with its vmcore
  *
  * -p (snappy) and every other option are refused with a clear reason, so

@@ -20,6 +20,7 @@ struct kd_write_opts {
 	enum kd_codec_kind codec;
 	size_t cycle_pfns;		/* bitmap window; 0 = default budget */
 	struct kd_progress *progress;	/* may be NULL */
+	int threads;			/* compressing threads; 0: one per CPU */
 };
 
 int kd_write_kdump(struct kd_input *in, struct kd_sink *out,

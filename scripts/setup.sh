@@ -17,7 +17,7 @@ PACKAGES="build-essential musl-tools clang libclang-rt-14-dev dpkg-dev
 	crash makedumpfile kexec-tools
 	zlib1g-dev liblzo2-dev libzstd-dev
 	openssh-client openssh-server nfs-ganesha nfs-ganesha-vfs
-	file python3"
+	file python3 time"
 
 [ "$(id -u)" = 0 ] || die "run as root (it installs packages)"
 
