@@ -1,47 +1,110 @@
-/* crashkernel.c - parse crashkernel= and pick the size for a RAM size. */
-#include <errno.h>
+/* crashkernel.c - parse crashkernel= and pick the size for a RAM size.
+ *
+ * Numbers are read as the kernel's memparse() reads them, so that the
+ * result is what the kernel reserved; the checks are stricter than the
+ * kernel's (it takes the first matching range and ignores the rest). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "crashkernel.h"
 
-static int reason(char *err, size_t size, const char *msg)
+/* Write the one-line reason and return -1. */
+static int reason(char *err, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int reason(char *err, size_t size, const char *fmt, ...)
 {
-	snprintf(err, size, "%s", msg);
+	va_list ap;
+
+	if (err && size) {
+		va_start(ap, fmt);
+		vsnprintf(err, size, fmt, ap);
+		va_end(ap);
+	}
 	return -1;
+}
+
+static int digit_value(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return 99;
+}
+
+/* "0x" and a hex digit: hex; a leading "0": octal; else decimal. */
+static unsigned number_base(const char **p)
+{
+	const char *s = *p;
+
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && digit_value(s[2]) < 16) {
+		*p += 2;
+		return 16;
+	}
+	return s[0] == '0' ? 8 : 10;
+}
+
+static unsigned suffix_shift(char ch)
+{
+	switch (ch) {
+	case 'K': case 'k': return 10;
+	case 'M': case 'm': return 20;
+	case 'G': case 'g': return 30;
+	case 'T': case 't': return 40;
+	case 'P': case 'p': return 50;
+	case 'E': case 'e': return 60;
+	default: return 0;
+	}
 }
 
 int kd_parse_size(const char *s, uint64_t *out, const char **end)
 {
-	uint64_t v = 0;
-	int shift = 0;
 	const char *p = s;
+	unsigned base = number_base(&p), shift;
+	uint64_t v = 0;
+	const char *digits = p;
 
-	if (*p < '0' || *p > '9')
-		return -1;
-	for (; *p >= '0' && *p <= '9'; p++) {
-		if (v > (UINT64_MAX - 9) / 10)
+	for (; digit_value(*p) < (int)base; p++) {
+		unsigned d = (unsigned)digit_value(*p);
+
+		if (v > (UINT64_MAX - d) / base)
 			return -1;
-		v = v * 10 + (uint64_t)(*p - '0');
+		v = v * base + d;
 	}
-	switch (*p) {
-	case 'E': case 'e': shift += 10; /* fall through */
-	case 'P': case 'p': shift += 10; /* fall through */
-	case 'T': case 't': shift += 10; /* fall through */
-	case 'G': case 'g': shift += 10; /* fall through */
-	case 'M': case 'm': shift += 10; /* fall through */
-	case 'K': case 'k': shift += 10; p++; break;
-	default: break;
-	}
-	if (shift && v > (UINT64_MAX >> shift))
+	if (p == digits)
 		return -1;
-	*out = v << shift;
+	shift = suffix_shift(*p);
+	if (shift) {
+		if (v > (UINT64_MAX >> shift))
+			return -1;
+		v <<= shift;
+		p++;
+	}
+	*out = v;
 	if (end)
 		*end = p;
 	return 0;
 }
 
+/* A size at *p, moving *p past it; `what` names it in the reason. */
+static int size_at(const char **p, uint64_t *out, const char *what,
+		   char *err, size_t size)
+{
+	if (!kd_parse_size(*p, out, p))
+		return 0;
+	if (**p >= '0' && **p <= '9')
+		return reason(err, size, "size \"%.*s\" is too large",
+			      (int)strspn(*p, "0123456789abcdefABCDEFxXkKmMgGtTpPeE"),
+			      *p);
+	if (!**p)
+		return reason(err, size, "expected %s at the end", what);
+	return reason(err, size, "expected %s, not \"%s\"", what, *p);
+}
+
 /* ",high", ",low", ",cma" or nothing; sets ck->kind */
-static int parse_suffix(const char *p, struct kd_crashkernel *ck)
+static int parse_kind(const char *p, struct kd_crashkernel *ck)
 {
 	if (!*p)
 		ck->kind = KD_CK_PLAIN;
@@ -56,56 +119,61 @@ static int parse_suffix(const char *p, struct kd_crashkernel *ck)
 	return 0;
 }
 
-static int parse_offset(const char *p, struct kd_crashkernel *ck,
-			const char **end)
+/* "@offset" or nothing */
+static int parse_offset(const char **p, struct kd_crashkernel *ck, char *err,
+			size_t size)
 {
-	if (*p != '@') {
-		*end = p;
+	if (**p != '@')
 		return 0;
-	}
+	(*p)++;
 	ck->has_offset = 1;
-	return kd_parse_size(p + 1, &ck->offset, end);
+	return size_at(p, &ck->offset, "an offset after \"@\"", err, size);
 }
 
+/* size[@offset] or size,high|low|cma */
 static int parse_plain(const char *value, struct kd_crashkernel *ck,
 		       char *err, size_t size)
 {
-	const char *p;
+	const char *p = value;
 
-	if (kd_parse_size(value, &ck->size, &p))
-		return reason(err, size, "expected a size such as 256M");
+	if (size_at(&p, &ck->size, "a size such as 256M", err, size))
+		return -1;
 	if (*p == '-')
-		return reason(err, size, "expected \":\" after a range "
-			      "(start-[end]:size)");
-	if (parse_offset(p, ck, &p))
-		return reason(err, size, "expected an offset after \"@\"");
-	if (parse_suffix(p, ck))
-		return reason(err, size, "unexpected text after the size "
-			      "(allowed: @offset, ,high, ,low, ,cma)");
+		return reason(err, size, "expected \":\" and a size after the "
+			      "range \"%s\"", value);
+	if (parse_offset(&p, ck, err, size))
+		return -1;
+	if (parse_kind(p, ck))
+		return reason(err, size, "unexpected \"%s\" after the size "
+			      "(allowed: @offset, ,high, ,low, ,cma)", p);
 	if (ck->has_offset && ck->kind != KD_CK_PLAIN)
 		return reason(err, size, "an offset cannot be combined with "
 			      ",high, ,low or ,cma");
 	return 0;
 }
 
-/* "start-[end]:size" */
+/* start-[end]:size */
 static int parse_range(const char **pp, struct kd_ck_range *r, char *err,
 		       size_t size)
 {
-	const char *p = *pp;
+	const char *p = *pp, *start = *pp;
 
 	if (kd_parse_size(p, &r->start, &p) || *p != '-')
-		return reason(err, size, "a range must look like start-[end]:size");
+		return reason(err, size, "a range must look like "
+			      "start-[end]:size, not \"%s\"", start);
 	p++;
 	r->end = UINT64_MAX;
-	if (*p != ':' && kd_parse_size(p, &r->end, &p))
-		return reason(err, size, "bad end of range");
+	if (*p != ':' && size_at(&p, &r->end, "the end of the range", err, size))
+		return -1;
 	if (*p != ':')
-		return reason(err, size, "expected \":\" after a range");
+		return reason(err, size, "expected \":\" after the range "
+			      "\"%.*s\"", (int)(p - start), start);
 	if (r->end <= r->start)
-		return reason(err, size, "a range must end after it starts");
-	if (kd_parse_size(p + 1, &r->size, &p))
-		return reason(err, size, "expected a size after \":\"");
+		return reason(err, size, "range \"%.*s\" ends before it starts",
+			      (int)(p - start), start);
+	p++;
+	if (size_at(&p, &r->size, "a size after \":\"", err, size))
+		return -1;
 	*pp = p;
 	return 0;
 }
@@ -116,25 +184,30 @@ static int parse_ranges(const char *value, struct kd_crashkernel *ck,
 	const char *p = value;
 
 	for (;;) {
+		const char *start = p;
 		struct kd_ck_range *r;
 
 		if (ck->nranges == KD_CK_MAX_RANGES)
-			return reason(err, size, "too many ranges");
+			return reason(err, size, "more than %d ranges",
+				      KD_CK_MAX_RANGES);
 		r = &ck->ranges[ck->nranges];
 		if (parse_range(&p, r, err, size))
 			return -1;
 		if (ck->nranges && r->start < ck->ranges[ck->nranges - 1].end)
-			return reason(err, size, "ranges must be in increasing "
-				      "order and must not overlap");
+			return reason(err, size, "range \"%.*s\" overlaps or "
+				      "comes before the one before it",
+				      (int)(strchr(start, ':') - start), start);
 		ck->nranges++;
 		if (*p != ',' || p[1] < '0' || p[1] > '9')
 			break;
 		p++;
 	}
-	if (parse_offset(p, ck, &p))
-		return reason(err, size, "expected an offset after \"@\"");
-	if (parse_suffix(p, ck))
-		return reason(err, size, "unexpected text after the ranges");
+	if (parse_offset(&p, ck, err, size))
+		return -1;
+	if (!parse_kind(p, ck) && *p)
+		return reason(err, size, "\"%s\" needs a plain size, not ranges", p);
+	if (*p)
+		return reason(err, size, "unexpected \"%s\" after the ranges", p);
 	return 0;
 }
 
@@ -156,7 +229,8 @@ uint64_t kd_crashkernel_size(const struct kd_crashkernel *ck, uint64_t ram)
 	if (!ck->nranges)
 		return ck->size;
 	for (i = 0; i < ck->nranges; i++)
-		if (ram >= ck->ranges[i].start && ram < ck->ranges[i].end)
+		if (ram >= ck->ranges[i].start && (ram < ck->ranges[i].end ||
+						   ck->ranges[i].end == UINT64_MAX))
 			return ck->ranges[i].size;
 	return 0;
 }

@@ -1,9 +1,13 @@
 /* crashkernel.h - the crashkernel= boot parameter.
  *
  * Forms: "X[@Y]", "range1:size1[,range2:size2...][@Y]", "X,high", "X,low"
- * (also "X,cma" on newer kernels).  Sizes take K, M, G, T, P, E suffixes
- * (binary).  A range "start-[end]" includes start and excludes end, and is
- * matched against the system RAM size as the kernel does. */
+ * (also "X,cma" on newer kernels; these suffixes only follow a plain size,
+ * as in the kernel).  Numbers are read as the kernel's memparse() does:
+ * decimal, "0x" hex, or octal with a leading 0, then an optional K, M, G,
+ * T, P or E suffix (binary).  A range "start-[end]" includes start and
+ * excludes end.  Stricter than the kernel: ranges must be in increasing
+ * order without overlaps, at most KD_CK_MAX_RANGES, and nothing may follow
+ * the value. */
 #ifndef KD_CRASHKERNEL_H
 #define KD_CRASHKERNEL_H
 
@@ -34,10 +38,16 @@ int kd_crashkernel_parse(const char *value, struct kd_crashkernel *ck,
 			 char *err, size_t err_size);
 
 /* The reservation that applies to a machine with `ram` bytes of system RAM
- * (0 when no range matches). */
+ * (0 when no range matches): the plain size, or the size of the first range
+ * with start <= ram < end (an open-ended range takes every ram >= start).
+ * The kernel matches the ranges against the total system RAM
+ * (memblock_phys_mem_size(), a little more than MemTotal), so callers pass
+ * that; kdump-utils rounds System RAM up to 128M for it. */
 uint64_t kd_crashkernel_size(const struct kd_crashkernel *ck, uint64_t ram);
 
-/* Parse a size like "256M"; returns 0 or -1.  *end points past it. */
+/* Parse a size like "256M" (see above); returns 0, or -1 when there is no
+ * number or it does not fit in 64 bits.  *end (if end is not NULL) points
+ * past the size. */
 int kd_parse_size(const char *s, uint64_t *out, const char **end);
 
 #endif

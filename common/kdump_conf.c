@@ -1,4 +1,10 @@
-/* kdump_conf.c - parse and validate /etc/kdump.conf. */
+/* kdump_conf.c - parse and validate /etc/kdump.conf.
+ *
+ * The text is cut into lines.  Each line loses its comment, its outer blanks
+ * and one pair of double quotes around the value, and then goes to the
+ * handler of its directive in the table below.  Handlers check the value and
+ * store it.  "Given twice" is tracked per slot: directives that set the same
+ * thing (the dump target, the failure action) share one. */
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -8,7 +14,8 @@
 
 #define MAX_FILE (1 << 20)
 #define MAX_LINE 4096
-#define MAX_SECONDS 86400
+#define MAX_SECONDS 86400	/* link_delay, disk_timeout: at most a day */
+#define WRAP 72			/* print: word lists wrap after this */
 
 /* Every string of a kdump_conf, freed together. */
 struct pool {
@@ -16,13 +23,22 @@ struct pool {
 	int n, cap;
 };
 
+enum {
+	SLOT_NONE, SLOT_TARGET, SLOT_FAILURE, SLOT_FINAL, SLOT_PATH,
+	SLOT_COLLECTOR, SLOT_SSHKEY, SLOT_PRE, SLOT_POST, SLOT_EMERGENCY,
+	SLOT_DRACUT, SLOT_FENCE_ARGS, SLOT_FENCE_NODES, SLOT_LINK_DELAY,
+	SLOT_DISK_TIMEOUT, SLOT_DEBUG_MEM, SLOT_FORCE, SLOT_NO_REBUILD,
+	SLOT_RESETTABLE, SLOT_AUTO_RESET, N_SLOTS
+};
+
 struct ctx {
 	struct kdump_conf *conf;
 	struct kd_diag *diag;
 	struct pool *pool;
 	int line;
-	int seen[32];		/* line where each slot was first set */
-	int force_line;		/* last force_* line set to 1 */
+	int seen[N_SLOTS];		/* line where each slot was set */
+	const char *seen_by[N_SLOTS];	/* and the directive that set it */
+	int force_line;			/* a force_* directive set to 1 */
 };
 
 struct directive;
@@ -31,25 +47,25 @@ typedef void handler(struct ctx *c, const struct directive *d, char *value);
 struct directive {
 	const char *name;
 	handler *fn;
-	int slot;		/* directives sharing a slot exclude each other */
+	int slot;		/* once-only bookkeeping; SLOT_NONE: may repeat */
 	size_t field;		/* offset in struct kdump_conf, when used */
 	int max;		/* numbers: the largest value allowed */
 };
 
-enum {
-	SLOT_NONE, SLOT_TARGET, SLOT_FAILURE, SLOT_FINAL, SLOT_PATH,
-	SLOT_COLLECTOR, SLOT_SSHKEY, SLOT_PRE, SLOT_POST, SLOT_EMERGENCY,
-	SLOT_DRACUT, SLOT_FENCE_ARGS, SLOT_FENCE_NODES, SLOT_LINK_DELAY,
-	SLOT_DISK_TIMEOUT, SLOT_DEBUG_MEM, SLOT_FORCE, SLOT_NO_REBUILD,
-	SLOT_RESETTABLE, SLOT_AUTO_RESET,
-};
-
-static const char *const fs_types[] = {
-	"ext2", "ext3", "ext4", "xfs", "btrfs", "vfat", "minix", "virtiofs", NULL,
-};
-
 /* ---- storage ---- */
 
+static int is_blank(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f';
+}
+
+static void out_of_memory(struct ctx *c)
+{
+	kd_diag_error(c->diag, c->line, "out of memory");
+}
+
+/* Hand s (from malloc) to the pool; NULL and an error when s is NULL or
+ * the pool cannot grow. */
 static char *keep(struct ctx *c, char *s)
 {
 	struct pool *p = c->pool;
@@ -67,16 +83,38 @@ static char *keep(struct ctx *c, char *s)
 		}
 	}
 	if (!s) {
-		kd_diag_error(c->diag, c->line, "out of memory");
+		out_of_memory(c);
 		return NULL;
 	}
 	p->v[p->n++] = s;
 	return s;
 }
 
-static int is_blank(char ch)
+/* Arrays grow to 4, 8, 16, ...: room is needed when n is 0 or a power of
+ * two from 4 on. */
+static int needs_room(int n)
 {
-	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f';
+	return n == 0 || (n >= 4 && (n & (n - 1)) == 0);
+}
+
+static int add_word(struct ctx *c, struct kd_words *w, const char *s, size_t len)
+{
+	char *word = keep(c, strndup(s, len));
+
+	if (!word)
+		return -1;
+	if (needs_room(w->n)) {
+		size_t cap = w->n ? (size_t)w->n * 2 : 4;
+		char **v = realloc(w->v, cap * sizeof *v);
+
+		if (!v) {
+			out_of_memory(c);
+			return -1;
+		}
+		w->v = v;
+	}
+	w->v[w->n++] = word;
+	return 0;
 }
 
 /* Append the blank-separated words of s to w. */
@@ -84,22 +122,14 @@ static void add_words(struct ctx *c, struct kd_words *w, const char *s)
 {
 	for (;;) {
 		size_t len;
-		char **v, *word;
 
 		while (is_blank(*s))
 			s++;
 		if (!*s)
 			return;
 		len = strcspn(s, " \t\r\v\f");
-		word = keep(c, strndup(s, len));
-		v = word ? realloc(w->v, (size_t)(w->n + 1) * sizeof *v) : NULL;
-		if (!v) {
-			if (word)
-				kd_diag_error(c->diag, c->line, "out of memory");
+		if (add_word(c, w, s, len))
 			return;
-		}
-		w->v = v;
-		w->v[w->n++] = word;
 		s += len;
 	}
 }
@@ -114,52 +144,45 @@ static int *field_int(struct ctx *c, const struct directive *d)
 	return (int *)((char *)c->conf + d->field);
 }
 
+static struct kd_words *field_words(struct ctx *c, const struct directive *d)
+{
+	return (struct kd_words *)((char *)c->conf + d->field);
+}
+
 /* ---- once-only bookkeeping ---- */
 
-static int claim(struct ctx *c, const struct directive *d, const char *what)
+/* Record that d set its slot on this line; an error (and -1) when the slot
+ * was set before. */
+static int claim(struct ctx *c, const struct directive *d)
 {
 	int first = c->seen[d->slot];
+	const char *by = c->seen_by[d->slot];
 
 	if (d->slot == SLOT_NONE)
 		return 0;
-	if (first) {
-		kd_diag_error(c->diag, c->line, "%s given twice (first on line %d)",
-			      what, first);
-		return -1;
-	}
-	c->seen[d->slot] = c->line;
-	return 0;
-}
-
-static int claim_named(struct ctx *c, const struct directive *d)
-{
-	char what[64];
-
-	snprintf(what, sizeof what, "\"%s\"", d->name);
-	return claim(c, d, what);
-}
-
-/* ---- targets ---- */
-
-static int set_target(struct ctx *c, enum kd_target_kind kind,
-		      const char *fstype, const char *where)
-{
-	int first = c->seen[SLOT_TARGET];
-
-	if (first) {
+	if (first && d->slot == SLOT_TARGET) {
 		kd_diag_error(c->diag, c->line, "more than one dump target "
 			      "(the first is on line %d)", first);
 		return -1;
 	}
-	c->seen[SLOT_TARGET] = c->line;
-	c->conf->target_kind = kind;
-	c->conf->target_fstype = keep(c, strdup(fstype));
-	c->conf->target = keep(c, strdup(where));
-	c->conf->target_line = c->line;
+	if (first && d->slot == SLOT_FAILURE && strcmp(by, d->name)) {
+		kd_diag_error(c->diag, c->line, "\"%s\" and \"%s\" on line %d "
+			      "both set the failure action", d->name, by, first);
+		return -1;
+	}
+	if (first) {
+		kd_diag_error(c->diag, c->line, "\"%s\" given twice (first on "
+			      "line %d)", d->name, first);
+		return -1;
+	}
+	c->seen[d->slot] = c->line;
+	c->seen_by[d->slot] = d->name;
 	return 0;
 }
 
-static int has_space(const char *s)
+/* ---- targets ---- */
+
+static int has_blank(const char *s)
 {
 	for (; *s; s++)
 		if (is_blank(*s))
@@ -167,187 +190,265 @@ static int has_space(const char *s)
 	return 0;
 }
 
+static int starts_with(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+/* an absolute path other than "/" */
+static int is_path(const char *v)
+{
+	return v[0] == '/' && v[1];
+}
+
+/* "TAG=" and something after it */
+static int is_tag(const char *v, const char *tag)
+{
+	return starts_with(v, tag) && v[strlen(tag)];
+}
+
 static int valid_ssh(const char *v)
 {
 	const char *at = strchr(v, '@');
 
-	return at && at != v && at[1] && !strchr(at + 1, '@') && !has_space(v);
+	return at && at != v && at[1] && !strchr(at + 1, '@') &&
+	       !strchr(v, '/') && !has_blank(v);
 }
 
 static int valid_nfs(const char *v)
 {
 	const char *sep = strstr(v, ":/");
 
-	return sep && sep != v && !has_space(v);
+	return sep && sep != v && !has_blank(v);
 }
 
-static int is_tag(const char *v)
+/* 0 when this is the first target */
+static int set_target(struct ctx *c, const struct directive *d,
+		      enum kd_target_kind kind, const char *fstype,
+		      const char *where)
 {
-	return !strncmp(v, "LABEL=", 6) || !strncmp(v, "UUID=", 5) ||
-	       !strncmp(v, "PARTUUID=", 9) || !strncmp(v, "PARTLABEL=", 10);
-}
-
-static void do_ssh(struct ctx *c, const char *name, const char *v)
-{
-	if (!valid_ssh(v)) {
-		kd_diag_error(c->diag, c->line, "%s target \"%s\" must be "
-			      "user@host", name, v);
-		return;
-	}
-	set_target(c, KD_TARGET_SSH, "ssh", v);
-}
-
-static void do_nfs(struct ctx *c, const char *name, const char *v)
-{
-	if (!valid_nfs(v)) {
-		kd_diag_error(c->diag, c->line, "%s target \"%s\" must be "
-			      "host:/export", name, v);
-		return;
-	}
-	set_target(c, KD_TARGET_NFS, "nfs", v);
+	if (claim(c, d))
+		return -1;
+	c->conf->target_kind = kind;
+	c->conf->target_fstype = keep(c, strdup(fstype));
+	c->conf->target = keep(c, strdup(where));
+	c->conf->target_line = c->line;
+	return 0;
 }
 
 static void dir_ssh(struct ctx *c, const struct directive *d, char *v)
 {
-	do_ssh(c, d->name, v);
+	if (!valid_ssh(v)) {
+		kd_diag_error(c->diag, c->line, "ssh target \"%s\" must be "
+			      "user@host", v);
+		return;
+	}
+	set_target(c, d, KD_TARGET_SSH, "ssh", v);
 }
 
 static void dir_nfs(struct ctx *c, const struct directive *d, char *v)
 {
-	do_nfs(c, d->name, v);
-}
-
-static void dir_nfs4(struct ctx *c, const struct directive *d, char *v)
-{
+	if (!valid_nfs(v)) {
+		kd_diag_error(c->diag, c->line, "%s target \"%s\" must be "
+			      "host:/export", d->name, v);
+		return;
+	}
+	if (set_target(c, d, KD_TARGET_NFS, "nfs", v) || strcmp(d->name, "nfs4"))
+		return;
 	kd_diag_warn(c->diag, c->line, "\"nfs4\" is deprecated: use \"nfs %s\" "
 		     "(NFSv4 is the default)", v);
-	do_nfs(c, d->name, v);
 	c->conf->nfs_version = 4;
 }
 
+/* net host:/export is NFS, net user@host is ssh */
 static void dir_net(struct ctx *c, const struct directive *d, char *v)
 {
-	if (strchr(v, '@')) {
-		kd_diag_warn(c->diag, c->line, "\"net\" is deprecated: use "
-			     "\"ssh %s\"", v);
-		do_ssh(c, d->name, v);
-	} else {
-		kd_diag_warn(c->diag, c->line, "\"net\" is deprecated: use "
-			     "\"nfs %s\"", v);
-		do_nfs(c, d->name, v);
+	int ssh = valid_ssh(v);
+
+	if (!ssh && !valid_nfs(v)) {
+		kd_diag_error(c->diag, c->line, "net target \"%s\" must be "
+			      "host:/export (NFS) or user@host (ssh)", v);
+		return;
 	}
+	if (!set_target(c, d, ssh ? KD_TARGET_SSH : KD_TARGET_NFS,
+			ssh ? "ssh" : "nfs", v))
+		kd_diag_warn(c->diag, c->line, "\"net\" is deprecated: use "
+			     "\"%s %s\"", ssh ? "ssh" : "nfs", v);
 }
 
 static void dir_raw(struct ctx *c, const struct directive *d, char *v)
 {
-	if ((v[0] != '/' && strncmp(v, "PARTUUID=", 9) &&
-	     strncmp(v, "PARTLABEL=", 10)) || has_space(v)) {
+	if (has_blank(v) || (!is_path(v) && !is_tag(v, "PARTUUID="))) {
 		kd_diag_error(c->diag, c->line, "raw target \"%s\" must be a "
-			      "device path such as /dev/sdb1", v);
+			      "device path such as /dev/sdb1, or PARTUUID=", v);
 		return;
 	}
-	set_target(c, KD_TARGET_RAW, d->name, v);
+	set_target(c, d, KD_TARGET_RAW, "raw", v);
 }
 
 static void dir_fs(struct ctx *c, const struct directive *d, char *v)
 {
-	int tag_ok = strcmp(d->name, "virtiofs") == 0;
-
-	if (has_space(v) || (!tag_ok && v[0] != '/' && !is_tag(v))) {
-		kd_diag_error(c->diag, c->line, "%s target \"%s\" must be a device "
-			      "path, LABEL=, UUID=, PARTUUID= or PARTLABEL=",
+	if (has_blank(v) || (!is_path(v) && !is_tag(v, "LABEL=") &&
+			     !is_tag(v, "UUID=") && !is_tag(v, "PARTUUID="))) {
+		kd_diag_error(c->diag, c->line, "%s target \"%s\" must be a "
+			      "device path, LABEL=, UUID= or PARTUUID=",
 			      d->name, v);
 		return;
 	}
-	set_target(c, KD_TARGET_FS, d->name, v);
+	set_target(c, d, KD_TARGET_FS, d->name, v);
+}
+
+/* virtiofs names a tag given to the guest, not a device */
+static void dir_virtiofs(struct ctx *c, const struct directive *d, char *v)
+{
+	if (has_blank(v)) {
+		kd_diag_error(c->diag, c->line, "virtiofs target \"%s\" must be "
+			      "one virtiofs tag", v);
+		return;
+	}
+	set_target(c, d, KD_TARGET_FS, d->name, v);
 }
 
 /* ---- values ---- */
 
 static void dir_string(struct ctx *c, const struct directive *d, char *v)
 {
-	if (claim_named(c, d))
+	if (claim(c, d))
 		return;
 	*field_str(c, d) = keep(c, strdup(v));
 }
 
+/* fence_kdump_nodes: a list given once */
 static void dir_words(struct ctx *c, const struct directive *d, char *v)
 {
-	if (claim_named(c, d))
+	if (claim(c, d))
 		return;
-	add_words(c, (struct kd_words *)((char *)c->conf + d->field), v);
+	add_words(c, field_words(c, d), v);
 }
 
-/* extra_bins, extra_modules, blacklist: may be repeated */
+/* extra_bins, extra_modules, blacklist: repeated lines add up */
 static void dir_more_words(struct ctx *c, const struct directive *d, char *v)
 {
-	add_words(c, (struct kd_words *)((char *)c->conf + d->field), v);
+	add_words(c, field_words(c, d), v);
+}
+
+/* Digits only: no sign, no blanks, nothing after. */
+static int parse_count(const char *s, int max, int *out)
+{
+	long n = 0;
+
+	if (!*s)
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		n = n * 10 + (*s - '0');
+		if (n > max)
+			return -1;
+	}
+	*out = (int)n;
+	return 0;
 }
 
 static void dir_number(struct ctx *c, const struct directive *d, char *v)
 {
-	char *end;
-	long n;
+	int n;
 
-	if (claim_named(c, d))
-		return;
-	errno = 0;
-	n = strtol(v, &end, 10);
-	if (errno || end == v || *end || n < 0 || n > d->max) {
+	if (parse_count(v, d->max, &n)) {
 		kd_diag_error(c->diag, c->line, "\"%s\" must be a whole number "
 			      "from 0 to %d, not \"%s\"", d->name, d->max, v);
 		return;
 	}
-	*field_int(c, d) = (int)n;
+	if (claim(c, d))
+		return;
+	*field_int(c, d) = n;
 }
 
 static void dir_flag(struct ctx *c, const struct directive *d, char *v)
 {
-	if (claim_named(c, d))
-		return;
 	if (strcmp(v, "0") && strcmp(v, "1")) {
 		kd_diag_error(c->diag, c->line, "\"%s\" must be 0 or 1, not \"%s\"",
 			      d->name, v);
 		return;
 	}
+	if (claim(c, d))
+		return;
 	*field_int(c, d) = v[0] == '1';
-	if (v[0] == '1' && !strncmp(d->name, "force_", 6)) {
-		if (c->force_line)
-			kd_diag_error(c->diag, c->line, "force_rebuild and "
-				      "force_no_rebuild cannot both be 1 (the "
-				      "other is on line %d)", c->force_line);
-		c->force_line = c->line;
-	}
+}
+
+/* force_rebuild and force_no_rebuild: 0/1, and not both 1 */
+static void dir_force(struct ctx *c, const struct directive *d, char *v)
+{
+	int other = d->slot == SLOT_FORCE ? c->conf->force_no_rebuild
+					  : c->conf->force_rebuild;
+	int errors = c->diag->errors;
+
+	dir_flag(c, d, v);
+	if (c->diag->errors != errors || !*field_int(c, d))
+		return;
+	if (other)
+		kd_diag_error(c->diag, c->line, "force_rebuild and "
+			      "force_no_rebuild cannot both be 1 (the other is "
+			      "on line %d)", c->force_line);
+	c->force_line = c->line;
 }
 
 static void dir_override_resettable(struct ctx *c, const struct directive *d,
 				    char *v)
 {
+	int errors = c->diag->errors;
+
 	dir_flag(c, d, v);
-	kd_diag_warn(c->diag, c->line, "\"override_resettable\" has no effect "
-		     "and is ignored");
+	if (c->diag->errors == errors)
+		kd_diag_warn(c->diag, c->line, "\"override_resettable\" has no "
+			     "effect and is ignored");
 }
 
 static void dir_yes_no(struct ctx *c, const struct directive *d, char *v)
 {
-	if (claim_named(c, d))
-		return;
 	if (strcmp(v, "yes") && strcmp(v, "no")) {
 		kd_diag_error(c->diag, c->line, "\"%s\" must be yes or no, not "
 			      "\"%s\"", d->name, v);
 		return;
 	}
+	if (claim(c, d))
+		return;
 	*field_int(c, d) = v[0] == 'y';
 }
 
-static void dir_options(struct ctx *c, const struct directive *d, char *v)
+/* Module names compare with "-" and "_" alike, as the kernel does. */
+static int same_module(const char *a, const char *b)
 {
-	size_t len = strcspn(v, " \t");
-	const char *args = v + len;
-	struct kd_module_options *o;
-	char *module;
+	for (; *a && *b; a++, b++) {
+		char x = *a == '-' ? '_' : *a, y = *b == '-' ? '_' : *b;
+
+		if (x != y)
+			return 0;
+	}
+	return *a == *b;
+}
+
+static const struct kd_module_options *find_options(const struct kdump_conf *conf,
+						     const char *module)
+{
 	int i;
 
+	for (i = 0; i < conf->n_options; i++)
+		if (same_module(conf->options[i].module, module))
+			return &conf->options[i];
+	return NULL;
+}
+
+/* options <module> <parameters...> */
+static void dir_options(struct ctx *c, const struct directive *d, char *v)
+{
+	struct kdump_conf *conf = c->conf;
+	size_t len = strcspn(v, " \t\r\v\f");
+	const struct kd_module_options *first;
+	const char *args = v + len;
+	struct kd_module_options *o;
+
+	(void)d;
 	while (is_blank(*args))
 		args++;
 	if (!*args) {
@@ -355,24 +456,29 @@ static void dir_options(struct ctx *c, const struct directive *d, char *v)
 			      "and its parameters");
 		return;
 	}
-	module = keep(c, strndup(v, len));
-	if (!module)
-		return;
-	for (i = 0; i < c->conf->n_options; i++)
-		if (!strcmp(c->conf->options[i].module, module)) {
-			kd_diag_error(c->diag, c->line, "options for module %s "
-				      "given twice", module);
-			return;
-		}
-	o = realloc(c->conf->options, (size_t)(c->conf->n_options + 1) * sizeof *o);
-	if (!o) {
-		kd_diag_error(c->diag, c->line, "out of memory");
+	v[len] = '\0';
+	first = find_options(conf, v);
+	if (first) {
+		kd_diag_error(c->diag, c->line, "\"options\" for module %s given "
+			      "twice (first on line %d)", v, first->line);
 		return;
 	}
-	c->conf->options = o;
-	o[c->conf->n_options].module = module;
-	o[c->conf->n_options++].args = keep(c, strdup(args));
-	(void)d;
+	if (needs_room(conf->n_options)) {
+		int cap = conf->n_options ? conf->n_options * 2 : 4;
+
+		o = realloc(conf->options, (size_t)cap * sizeof *o);
+		if (!o) {
+			out_of_memory(c);
+			return;
+		}
+		conf->options = o;
+	}
+	o = &conf->options[conf->n_options];
+	o->module = keep(c, strdup(v));
+	o->args = keep(c, strdup(args));
+	o->line = c->line;
+	if (o->module && o->args)
+		conf->n_options++;
 }
 
 /* ---- actions ---- */
@@ -393,15 +499,6 @@ static enum kd_action action_by_name(const char *v)
 	return KD_ACTION_UNSET;
 }
 
-static void set_failure(struct ctx *c, const struct directive *d,
-			enum kd_action a)
-{
-	if (claim(c, d, "the failure action (failure_action, default or "
-		  "mount_root_run_init)"))
-		return;
-	c->conf->failure_action = a;
-}
-
 static void dir_failure_action(struct ctx *c, const struct directive *d, char *v)
 {
 	enum kd_action a = action_by_name(v);
@@ -411,30 +508,47 @@ static void dir_failure_action(struct ctx *c, const struct directive *d, char *v
 			      "(reboot, halt, poweroff, shell, dump_to_rootfs)", v);
 		return;
 	}
-	set_failure(c, d, a);
+	if (!claim(c, d))
+		c->conf->failure_action = a;
 }
 
+/* default <action>: the old name, which also knew mount_root_run_init */
 static void dir_default(struct ctx *c, const struct directive *d, char *v)
 {
-	if (!strcmp(v, "mount_root_run_init")) {
-		kd_diag_warn(c->diag, c->line, "\"default mount_root_run_init\" is "
-			     "deprecated: use \"failure_action dump_to_rootfs\"");
-		set_failure(c, d, KD_ACTION_DUMP_TO_ROOTFS);
+	enum kd_action a = action_by_name(v);
+	int old = !strcmp(v, "mount_root_run_init");
+
+	if (old)
+		a = KD_ACTION_DUMP_TO_ROOTFS;
+	if (a == KD_ACTION_UNSET) {
+		kd_diag_error(c->diag, c->line, "\"%s\" is not a failure action "
+			      "(reboot, halt, poweroff, shell, dump_to_rootfs)", v);
 		return;
 	}
-	if (action_by_name(v) != KD_ACTION_UNSET)
+	if (claim(c, d))
+		return;
+	c->conf->failure_action = a;
+	if (old)
+		kd_diag_warn(c->diag, c->line, "\"default mount_root_run_init\" is "
+			     "deprecated: use \"failure_action dump_to_rootfs\"");
+	else
 		kd_diag_warn(c->diag, c->line, "\"default\" is deprecated: use "
 			     "\"failure_action %s\"", v);
-	dir_failure_action(c, d, v);
 }
 
 static void dir_mount_root_run_init(struct ctx *c, const struct directive *d,
 				    char *v)
 {
-	(void)v;
+	if (*v) {
+		kd_diag_error(c->diag, c->line, "\"mount_root_run_init\" takes no "
+			      "value");
+		return;
+	}
+	if (claim(c, d))
+		return;
+	c->conf->failure_action = KD_ACTION_DUMP_TO_ROOTFS;
 	kd_diag_warn(c->diag, c->line, "\"mount_root_run_init\" is deprecated: "
 		     "use \"failure_action dump_to_rootfs\"");
-	set_failure(c, d, KD_ACTION_DUMP_TO_ROOTFS);
 }
 
 static void dir_final_action(struct ctx *c, const struct directive *d, char *v)
@@ -446,9 +560,8 @@ static void dir_final_action(struct ctx *c, const struct directive *d, char *v)
 			      "(reboot, halt, poweroff)", v);
 		return;
 	}
-	if (claim_named(c, d))
-		return;
-	c->conf->final_action = a;
+	if (!claim(c, d))
+		c->conf->final_action = a;
 }
 
 /* ---- the table ---- */
@@ -457,9 +570,18 @@ static void dir_final_action(struct ctx *c, const struct directive *d, char *v)
 static const struct directive directives[] = {
 	{ "raw", dir_raw, SLOT_TARGET, 0, 0 },
 	{ "nfs", dir_nfs, SLOT_TARGET, 0, 0 },
-	{ "nfs4", dir_nfs4, SLOT_TARGET, 0, 0 },
+	{ "nfs4", dir_nfs, SLOT_TARGET, 0, 0 },
 	{ "net", dir_net, SLOT_TARGET, 0, 0 },
 	{ "ssh", dir_ssh, SLOT_TARGET, 0, 0 },
+	{ "ext2", dir_fs, SLOT_TARGET, 0, 0 },
+	{ "ext3", dir_fs, SLOT_TARGET, 0, 0 },
+	{ "ext4", dir_fs, SLOT_TARGET, 0, 0 },
+	{ "xfs", dir_fs, SLOT_TARGET, 0, 0 },
+	{ "btrfs", dir_fs, SLOT_TARGET, 0, 0 },
+	{ "vfat", dir_fs, SLOT_TARGET, 0, 0 },
+	{ "msdos", dir_fs, SLOT_TARGET, 0, 0 },
+	{ "minix", dir_fs, SLOT_TARGET, 0, 0 },
+	{ "virtiofs", dir_virtiofs, SLOT_TARGET, 0, 0 },
 	{ "path", dir_string, SLOT_PATH, F(path), 0 },
 	{ "core_collector", dir_string, SLOT_COLLECTOR, F(core_collector), 0 },
 	{ "sshkey", dir_string, SLOT_SSHKEY, F(sshkey), 0 },
@@ -480,8 +602,8 @@ static const struct directive directives[] = {
 	{ "link_delay", dir_number, SLOT_LINK_DELAY, F(link_delay), MAX_SECONDS },
 	{ "disk_timeout", dir_number, SLOT_DISK_TIMEOUT, F(disk_timeout), MAX_SECONDS },
 	{ "debug_mem_level", dir_number, SLOT_DEBUG_MEM, F(debug_mem_level), 3 },
-	{ "force_rebuild", dir_flag, SLOT_FORCE, F(force_rebuild), 0 },
-	{ "force_no_rebuild", dir_flag, SLOT_NO_REBUILD, F(force_no_rebuild), 0 },
+	{ "force_rebuild", dir_force, SLOT_FORCE, F(force_rebuild), 0 },
+	{ "force_no_rebuild", dir_force, SLOT_NO_REBUILD, F(force_no_rebuild), 0 },
 	{ "override_resettable", dir_override_resettable, SLOT_RESETTABLE,
 	  F(override_resettable), 0 },
 	{ "auto_reset_crashkernel", dir_yes_no, SLOT_AUTO_RESET,
@@ -489,24 +611,13 @@ static const struct directive directives[] = {
 };
 #define N_DIRECTIVES (sizeof directives / sizeof directives[0])
 
-static const struct directive fs_target = { "", dir_fs, SLOT_TARGET, 0, 0 };
-
-/* The directive called `name`; fs targets share one entry (its name is
- * taken from the line). */
-static const struct directive *lookup(const char *name, struct directive *fs)
+static const struct directive *lookup(const char *name)
 {
-	const char *const *t;
 	size_t i;
 
 	for (i = 0; i < N_DIRECTIVES; i++)
 		if (!strcmp(directives[i].name, name))
 			return &directives[i];
-	for (t = fs_types; *t; t++)
-		if (!strcmp(*t, name)) {
-			*fs = fs_target;
-			fs->name = *t;
-			return fs;
-		}
 	return NULL;
 }
 
@@ -556,7 +667,6 @@ static char *unquote(char *v)
 static void parse_line(struct ctx *c, char *line)
 {
 	const struct directive *d;
-	struct directive fs;
 	char *name, *value;
 	size_t len;
 
@@ -569,7 +679,7 @@ static void parse_line(struct ctx *c, char *line)
 	if (*value)
 		*value++ = '\0';
 	value = unquote(trim(value));
-	d = lookup(name, &fs);
+	d = lookup(name);
 	if (!d) {
 		kd_diag_error(c->diag, c->line, "unknown directive \"%s\"", name);
 		return;
@@ -581,10 +691,28 @@ static void parse_line(struct ctx *c, char *line)
 	d->fn(c, d, value);
 }
 
-static void set_defaults(struct kdump_conf *conf)
+static void parse_lines(struct ctx *c, const char *text, size_t len)
 {
-	conf->disk_timeout = KDUMP_DEFAULT_DISK_TIMEOUT;
-	conf->auto_reset_crashkernel = -1;
+	const char *p = text, *end = text + len;
+	char line[MAX_LINE + 1];
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		c->line++;
+		if (n > MAX_LINE) {
+			kd_diag_error(c->diag, c->line, "line longer than %d bytes",
+				      MAX_LINE);
+		} else if (memchr(p, '\0', n)) {
+			kd_diag_error(c->diag, c->line, "NUL byte in the line");
+		} else {
+			memcpy(line, p, n);
+			line[n] = '\0';
+			parse_line(c, line);
+		}
+		p += n + 1;
+	}
 }
 
 static void fill_defaults(struct ctx *c)
@@ -600,39 +728,24 @@ static void fill_defaults(struct ctx *c)
 int kdump_conf_parse(struct kdump_conf *conf, const char *text, size_t len,
 		     struct kd_diag *diag)
 {
-	struct ctx c = { conf, diag, NULL, 0, { 0 }, 0 };
-	const char *p = text, *end = text + len;
-	char line[MAX_LINE + 1];
+	struct ctx c;
 
 	memset(conf, 0, sizeof *conf);
-	set_defaults(conf);
+	memset(&c, 0, sizeof c);
+	conf->disk_timeout = KDUMP_DEFAULT_DISK_TIMEOUT;
+	conf->auto_reset_crashkernel = -1;
+	c.conf = conf;
+	c.diag = diag;
 	c.pool = calloc(1, sizeof *c.pool);
 	if (!c.pool) {
 		kd_diag_error(diag, 0, "out of memory");
 		return -1;
 	}
 	conf->storage = c.pool;
-	if (len > MAX_FILE) {
-		kd_diag_error(diag, 0, "larger than %d bytes", MAX_FILE);
-		return -1;
-	}
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-
-		c.line++;
-		if (n > MAX_LINE)
-			kd_diag_error(diag, c.line, "line longer than %d bytes",
-				      MAX_LINE);
-		else if (memchr(p, '\0', n))
-			kd_diag_error(diag, c.line, "NUL byte in the line");
-		else {
-			memcpy(line, p, n);
-			line[n] = '\0';
-			parse_line(&c, line);
-		}
-		p += n + 1;
-	}
+	if (len > MAX_FILE)
+		kd_diag_error(diag, 0, "file larger than 1 MiB");
+	else
+		parse_lines(&c, text, len);
 	fill_defaults(&c);
 	return diag->errors ? -1 : 0;
 }
@@ -645,9 +758,9 @@ int kdump_conf_load(struct kdump_conf *conf, const char *file,
 	int ret;
 
 	if (!text) {
-		memset(conf, 0, sizeof *conf);
 		kd_diag_error(diag, 0, "cannot read: %s", errno == EFBIG ?
-			      "larger than 1 MiB" : strerror(errno));
+			      "file larger than 1 MiB" : strerror(errno));
+		kdump_conf_parse(conf, "", 0, diag);
 		return -1;
 	}
 	ret = kdump_conf_parse(conf, text, len, diag);
@@ -699,58 +812,124 @@ const char *kd_target_kind_name(enum kd_target_kind kind)
 	return kind <= KD_TARGET_SSH ? names[kind] : "?";
 }
 
-static void print_words(FILE *out, const char *name, const struct kd_words *w)
-{
-	int i;
+/* ---- printing ---- */
 
-	if (!w->n)
-		return;
-	fputs(name, out);
-	for (i = 0; i < w->n; i++)
-		fprintf(out, " %s", w->v[i]);
-	fputc('\n', out);
+/* Would the parser change s (a "#" tail taken as a comment, outer blanks
+ * trimmed)?  A value holding a double quote was never unquoted, so it is
+ * always written as it is. */
+static int needs_quotes(const char *s, size_t len)
+{
+	size_t i;
+
+	if (memchr(s, '"', len))
+		return 0;
+	if (!len || is_blank(s[0]) || is_blank(s[len - 1]))
+		return 1;
+	for (i = 0; i < len; i++)
+		if (s[i] == '#' && (i == 0 || is_blank(s[i - 1])))
+			return 1;
+	return 0;
+}
+
+static void print_value(FILE *out, const char *name, const char *v)
+{
+	const char *q = needs_quotes(v, strlen(v)) ? "\"" : "";
+
+	fprintf(out, "%s %s%s%s\n", name, q, v, q);
 }
 
 static void print_str(FILE *out, const char *name, const char *v)
 {
 	if (v)
-		fprintf(out, "%s %s\n", name, v);
+		print_value(out, name, v);
+}
+
+/* words v[from..to) on one line */
+static void print_word_line(FILE *out, const char *name, char **v, int from,
+			    int to)
+{
+	int i, quote = 0, has_quote = 0;
+
+	for (i = from; i < to; i++) {
+		quote |= v[i][0] == '#';
+		has_quote |= strchr(v[i], '"') != NULL;
+	}
+	quote = quote && !has_quote;
+	fprintf(out, "%s %s", name, quote ? "\"" : "");
+	for (i = from; i < to; i++)
+		fprintf(out, "%s%s", i > from ? " " : "", v[i]);
+	fprintf(out, "%s\n", quote ? "\"" : "");
+}
+
+/* A list, wrapped over several lines when it may be repeated. */
+static void print_words(FILE *out, const char *name, const struct kd_words *w,
+			int may_repeat)
+{
+	int from = 0, i;
+	size_t width = 0;
+
+	for (i = 0; i < w->n; i++) {
+		size_t len = strlen(w->v[i]) + 1;
+
+		if (may_repeat && i > from && width + len > WRAP) {
+			print_word_line(out, name, w->v, from, i);
+			from = i;
+			width = 0;
+		}
+		width += len;
+	}
+	if (w->n > from)
+		print_word_line(out, name, w->v, from, w->n);
+}
+
+static void print_options(FILE *out, const struct kd_module_options *o)
+{
+	size_t len = strlen(o->module) + 1 + strlen(o->args);
+	char *both = malloc(len + 1);
+
+	if (!both) {
+		fprintf(out, "options %s %s\n", o->module, o->args);
+		return;
+	}
+	snprintf(both, len + 1, "%s %s", o->module, o->args);
+	print_value(out, "options", both);
+	free(both);
 }
 
 void kdump_conf_print(const struct kdump_conf *conf, FILE *out)
 {
 	int i;
 
-	if (conf->target_kind == KD_TARGET_NONE)
-		fputs("# no target: the filesystem that holds path\n", out);
+	if (conf->target_kind == KD_TARGET_NONE || !conf->target_fstype ||
+	    !conf->target)
+		fputs("# no dump target: the dump goes to path on the "
+		      "filesystem that holds it\n", out);
 	else
-		fprintf(out, "%s %s\n", conf->target_fstype, conf->target);
-	print_str(out, "path", conf->path ? conf->path : KDUMP_DEFAULT_DUMP_PATH);
-	print_str(out, "core_collector", kdump_conf_collector(conf));
-	if (conf->target_kind == KD_TARGET_SSH)
-		print_str(out, "sshkey", conf->sshkey);
+		print_value(out, conf->target_fstype, conf->target);
+	print_value(out, "path", conf->path ? conf->path : KDUMP_DEFAULT_DUMP_PATH);
+	print_value(out, "core_collector", kdump_conf_collector(conf));
+	print_value(out, "sshkey", conf->sshkey ? conf->sshkey : KDUMP_DEFAULT_SSHKEY);
 	print_str(out, "kdump_pre", conf->kdump_pre);
 	print_str(out, "kdump_post", conf->kdump_post);
 	print_str(out, "kdump_emergency", conf->kdump_emergency);
-	print_words(out, "extra_bins", &conf->extra_bins);
-	print_words(out, "extra_modules", &conf->extra_modules);
+	print_words(out, "extra_bins", &conf->extra_bins, 1);
+	print_words(out, "extra_modules", &conf->extra_modules, 1);
 	for (i = 0; i < conf->n_options; i++)
-		fprintf(out, "options %s %s\n", conf->options[i].module,
-			conf->options[i].args);
-	print_words(out, "blacklist", &conf->blacklist);
+		print_options(out, &conf->options[i]);
+	print_words(out, "blacklist", &conf->blacklist, 1);
 	print_str(out, "dracut_args", conf->dracut_args);
 	print_str(out, "fence_kdump_args", conf->fence_kdump_args);
-	print_words(out, "fence_kdump_nodes", &conf->fence_kdump_nodes);
+	print_words(out, "fence_kdump_nodes", &conf->fence_kdump_nodes, 0);
 	fprintf(out, "failure_action %s\n", kd_action_name(conf->failure_action));
 	fprintf(out, "final_action %s\n", kd_action_name(conf->final_action));
 	fprintf(out, "disk_timeout %d\n", conf->disk_timeout);
-	if (conf->link_delay)
-		fprintf(out, "link_delay %d\n", conf->link_delay);
-	if (conf->debug_mem_level)
-		fprintf(out, "debug_mem_level %d\n", conf->debug_mem_level);
+	fprintf(out, "link_delay %d\n", conf->link_delay);
+	fprintf(out, "debug_mem_level %d\n", conf->debug_mem_level);
 	fprintf(out, "force_rebuild %d\n", conf->force_rebuild);
 	fprintf(out, "force_no_rebuild %d\n", conf->force_no_rebuild);
 	if (conf->auto_reset_crashkernel >= 0)
 		fprintf(out, "auto_reset_crashkernel %s\n",
 			conf->auto_reset_crashkernel ? "yes" : "no");
+	else
+		fputs("# auto_reset_crashkernel not set\n", out);
 }

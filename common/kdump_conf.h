@@ -1,13 +1,27 @@
 /* kdump_conf.h - /etc/kdump.conf: parse, validate, and the result.
  *
  * One directive per line, "<name> <value...>".  Blank lines, "#" comments
- * (also trailing ones) and one pair of double quotes around the whole value
- * are handled as the existing tools do.  Every problem is reported through
- * struct kd_diag as "FILE:LINE: reason"; parsing goes on after an error so
- * that all of them are shown.  Legacy spellings (net, nfs4, default,
- * mount_root_run_init, ...) are accepted with a warning naming the modern
- * form.  Strings in the result point into the kdump_conf's own storage and
- * live until kdump_conf_free(). */
+ * and one pair of double quotes around the whole value are handled as the
+ * existing tools do.  A "#" starts a comment at the start of a line or after
+ * a blank, outside double quotes (so "path /var/crash#1" keeps its "#").
+ * Lines longer than 4096 bytes and files larger than 1 MiB are errors.
+ *
+ * Every directive may be given once, except extra_bins, extra_modules and
+ * blacklist (their words add up) and options (once per module).  At most one
+ * dump target: <fstype> <device> with fstype ext2, ext3, ext4, xfs, btrfs,
+ * vfat, msdos or minix and the device an absolute path, LABEL=, UUID= or
+ * PARTUUID=; virtiofs <tag>; raw <device path|PARTUUID=>; nfs <host:/export>;
+ * ssh <user@host>.  link_delay and disk_timeout take 0..86400 seconds,
+ * debug_mem_level 0..3.
+ *
+ * Every problem is reported through struct kd_diag as "FILE:LINE: reason";
+ * parsing goes on after an error so that all of them are shown.  Legacy
+ * spellings are accepted with a warning naming the modern form: net (nfs or
+ * ssh), nfs4 (nfs), default (failure_action), mount_root_run_init (alone
+ * on its line) and "default mount_root_run_init" (failure_action
+ * dump_to_rootfs), and override_resettable (ignored).  Directives that set
+ * the failure action exclude each other.  Strings in the result point into
+ * the kdump_conf's own storage and live until kdump_conf_free(). */
 #ifndef KD_KDUMP_CONF_H
 #define KD_KDUMP_CONF_H
 
@@ -48,14 +62,16 @@ struct kd_words {
 struct kd_module_options {
 	char *module;
 	char *args;
+	int line;		/* where it was given */
 };
 
 struct kdump_conf {
 	enum kd_target_kind target_kind;
-	char *target_fstype;	/* ext4, xfs, ...; "nfs"/"nfs4" for NFS */
+	char *target_fstype;	/* ext4, xfs, ..., virtiofs; "raw", "ssh";
+				 * "nfs" for every NFS spelling */
 	char *target;		/* device, host:/export or user@host */
 	int target_line;	/* 0 when no target line */
-	int nfs_version;	/* 0 = default (4), 3 or 4 */
+	int nfs_version;	/* 0 = default (4); 4 when written "nfs4" */
 
 	char *path;		/* default KDUMP_DEFAULT_DUMP_PATH */
 	char *core_collector;	/* NULL: the default for the target */
@@ -91,7 +107,8 @@ struct kdump_conf {
 int kdump_conf_parse(struct kdump_conf *conf, const char *text, size_t len,
 		     struct kd_diag *diag);
 
-/* Read and parse a file.  A missing file is an error ("FILE: cannot read: ..."). */
+/* Read and parse a file.  A missing file is an error ("FILE: cannot read:
+ * ..."); the kdump_conf then holds the defaults, and must be freed too. */
 int kdump_conf_load(struct kdump_conf *conf, const char *file,
 		    struct kd_diag *diag);
 
@@ -105,7 +122,11 @@ const char *kd_action_name(enum kd_action action);	/* "reboot", ... */
 const char *kd_target_kind_name(enum kd_target_kind kind);
 
 /* Print the effective settings, one "name value" line each, defaults
- * included, in kdump.conf syntax. */
+ * included, in kdump.conf syntax with the modern spellings: parsing the
+ * output gives the same settings (values that contain a double quote are
+ * written as they are, which is exact unless a word list mixes them with
+ * words that start with "#").  Unset optional strings and empty lists are
+ * left out; a missing target or auto_reset_crashkernel is a comment. */
 void kdump_conf_print(const struct kdump_conf *conf, FILE *out);
 
 #endif

@@ -1,5 +1,15 @@
-/* sysconfig.c - parse /etc/sysconfig/kdump: shell assignments, no expansion. */
+/* sysconfig.c - parse /etc/sysconfig/kdump: shell assignments, no expansion.
+ *
+ * A cursor walks the text one statement at a time:
+ *
+ *	[export] NAME=WORD [# comment]
+ *	export NAME [# comment]			(accepted, changes nothing)
+ *
+ * WORD joins unquoted, '...' and "..." parts into a bounded buffer.  The
+ * first problem in a statement is reported and the word is still read to
+ * its end, so that the cursor stays in step with what a shell would do. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +18,7 @@
 
 #define MAX_FILE (1 << 20)
 #define MAX_VALUE 8192
+#define MAX_NAME 128
 
 struct var {
 	const char *name;
@@ -26,8 +37,9 @@ static const struct var known[] = {
 	VAR("KDUMP_KERNELVER", kernelver),
 	VAR("KDUMP_INITRD", initrd),
 };
+#define N_KNOWN (sizeof known / sizeof known[0])
 
-/* Set by other tools that share the file; accepted without a word. */
+/* Set by kdump-utils for its other tools; accepted without a word. */
 static const char *const tolerated[] = {
 	"VMCORE_CREATION_NOTIFICATION", "FADUMP_COMMANDLINE_APPEND",
 	"KDUMP_STDLOGLVL", "KDUMP_SYSLOGLVL", "KDUMP_KMSGLOGLVL", NULL,
@@ -37,6 +49,14 @@ struct cursor {
 	const char *p, *end;
 	int line;
 	struct kd_diag *diag;
+	int failed;		/* this statement already has an error */
+};
+
+/* the value being read */
+struct word {
+	char *buf;		/* MAX_VALUE bytes */
+	size_t n;
+	int too_long;
 };
 
 static int at_end(const struct cursor *c) { return c->p >= c->end; }
@@ -47,6 +67,23 @@ static int is_name_char(char ch, int first)
 {
 	return ch == '_' || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
 	       (!first && ch >= '0' && ch <= '9');
+}
+
+/* Report the statement's first error. */
+static void fail(struct cursor *c, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void fail(struct cursor *c, int line, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+
+	if (c->failed)
+		return;
+	c->failed = 1;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	kd_diag_error(c->diag, line, "%s", msg);
 }
 
 static void skip_spaces(struct cursor *c)
@@ -66,115 +103,128 @@ static void skip_line(struct cursor *c)
 	}
 }
 
-static int put(char *out, size_t *n, char ch)
+static void put(struct word *w, char ch)
 {
-	if (*n + 1 >= MAX_VALUE)
-		return -1;
-	out[(*n)++] = ch;
-	return 0;
+	if (w->n + 1 >= MAX_VALUE)
+		w->too_long = 1;
+	else
+		w->buf[w->n++] = ch;
 }
 
-static int single_quoted(struct cursor *c, char *out, size_t *n)
+/* Take the character under the cursor, counting lines. */
+static char take(struct cursor *c)
+{
+	char ch = *c->p++;
+
+	if (ch == '\n')
+		c->line++;
+	return ch;
+}
+
+static void expansion(struct cursor *c, char ch)
+{
+	fail(c, c->line, "\"%c\" would be expanded by a shell; write the value "
+	     "literally (use single quotes for a literal %c)", ch, ch);
+}
+
+/* '...': everything literal up to the next ' */
+static void single_quoted(struct cursor *c, struct word *w)
 {
 	int start = c->line;
 
-	for (c->p++; !at_end(c) && *c->p != '\''; c->p++) {
-		if (*c->p == '\n')
-			c->line++;
-		if (put(out, n, *c->p))
-			return -2;
-	}
+	c->p++;
+	while (!at_end(c) && *c->p != '\'')
+		put(w, take(c));
 	if (at_end(c)) {
-		kd_diag_error(c->diag, start, "unterminated single quote");
-		return -1;
+		fail(c, start, "unterminated single quote");
+		return;
 	}
 	c->p++;
-	return 0;
 }
 
-static int expansion(struct cursor *c, char ch)
-{
-	kd_diag_error(c->diag, c->line, "\"%c\" would be expanded by a shell; "
-		      "write the value literally (use single quotes for a "
-		      "literal %c)", ch, ch);
-	return -1;
-}
-
-static int double_quoted(struct cursor *c, char *out, size_t *n)
+/* "...": backslash escapes \" \\ \$ \` and a newline; $ and ` expand */
+static void double_quoted(struct cursor *c, struct word *w)
 {
 	int start = c->line;
 
-	for (c->p++; !at_end(c) && *c->p != '"'; c->p++) {
-		char ch = *c->p;
-
-		if (ch == '$' || ch == '`')
-			return expansion(c, ch);
-		if (ch == '\\' && c->p + 1 < c->end &&
-		    strchr("\"\\$`\n", c->p[1])) {
-			ch = *++c->p;
-			if (ch == '\n') {
-				c->line++;
-				continue;
-			}
-		} else if (ch == '\n') {
-			c->line++;
-		}
-		if (put(out, n, ch))
-			return -2;
-	}
-	if (at_end(c)) {
-		kd_diag_error(c->diag, start, "unterminated double quote");
-		return -1;
-	}
 	c->p++;
-	return 0;
-}
-
-/* The value after "=": a word made of unquoted, '...' and "..." parts. */
-static int parse_value(struct cursor *c, char *out)
-{
-	size_t n = 0;
-	int ret = 0;
-
-	while (!ret && !at_end(c) && !is_space(*c->p) && *c->p != '\n') {
+	while (!at_end(c) && *c->p != '"') {
 		char ch = *c->p;
 
-		if (ch == '\'')
-			ret = single_quoted(c, out, &n);
-		else if (ch == '"')
-			ret = double_quoted(c, out, &n);
-		else if (ch == '$' || ch == '`')
-			return expansion(c, ch);
-		else if (ch == '\\' && c->p + 1 < c->end) {
-			if (c->p[1] == '\n') {
-				c->line++;
-			} else if (put(out, &n, c->p[1])) {
-				ret = -2;
-			}
-			c->p += 2;
-		} else if (strchr(";&|<>()", ch)) {
-			kd_diag_error(c->diag, c->line, "\"%c\" is shell syntax, "
-				      "not part of an assignment", ch);
-			return -1;
+		if (ch == '$' || ch == '`') {
+			expansion(c, ch);
+			c->p++;
+		} else if (ch == '\\' && c->p + 1 < c->end &&
+			   strchr("\"\\$`\n", c->p[1])) {
+			c->p++;
+			ch = take(c);
+			if (ch != '\n')
+				put(w, ch);
 		} else {
-			ret = put(out, &n, ch);
+			put(w, take(c));
+		}
+	}
+	if (at_end(c)) {
+		fail(c, start, "unterminated double quote");
+		return;
+	}
+	c->p++;
+}
+
+/* The value after "=", up to a blank or the end of the line.  A "~" at the
+ * start or after an unquoted ":" is a shell's home directory. */
+static void read_word(struct cursor *c, struct word *w)
+{
+	int tilde_expands = 1;
+
+	while (!at_end(c) && !is_space(*c->p) && *c->p != '\n') {
+		char ch = *c->p;
+
+		if (ch == '\'') {
+			single_quoted(c, w);
+		} else if (ch == '"') {
+			double_quoted(c, w);
+		} else if (ch == '$' || ch == '`') {
+			expansion(c, ch);
+			c->p++;
+		} else if (ch == '~' && tilde_expands) {
+			fail(c, c->line, "\"~\" would be expanded by a shell; "
+			     "quote it or write the directory");
+			c->p++;
+		} else if (ch == '\\' && c->p + 1 < c->end) {
+			c->p++;
+			if (take(c) != '\n')
+				put(w, c->p[-1]);
+		} else if (strchr(";&|<>()", ch)) {
+			fail(c, c->line, "\"%c\" is shell syntax, not part of "
+			     "an assignment", ch);
+			return;
+		} else {
+			put(w, ch);
 			c->p++;
 		}
+		tilde_expands = ch == ':';
 	}
-	if (ret == -2) {
-		kd_diag_error(c->diag, c->line, "value longer than %d bytes",
-			      MAX_VALUE - 1);
-		return -1;
-	}
-	out[n] = '\0';
-	return ret;
+	if (w->too_long)
+		fail(c, c->line, "value longer than %d bytes", MAX_VALUE - 1);
+	w->buf[w->n] = '\0';
+}
+
+/* After the statement: blanks and an optional comment, then the line end. */
+static void end_of_statement(struct cursor *c)
+{
+	skip_spaces(c);
+	if (!at_end(c) && *c->p != '\n' && *c->p != '#')
+		fail(c, c->line, "unexpected text after the value (quote values "
+		     "that contain spaces)");
+	skip_line(c);
 }
 
 static char **slot(struct kdump_sysconfig *sc, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof known / sizeof known[0]; i++)
+	for (i = 0; i < N_KNOWN; i++)
 		if (!strcmp(known[i].name, name))
 			return (char **)((char *)sc + known[i].offset);
 	return NULL;
@@ -190,8 +240,8 @@ static int is_tolerated(const char *name)
 	return 0;
 }
 
-static int assign(struct kdump_sysconfig *sc, struct cursor *c, int line,
-		  const char *name, const char *value)
+static void assign(struct kdump_sysconfig *sc, struct cursor *c, int line,
+		   const char *name, const char *value)
 {
 	char **dst = slot(sc, name);
 
@@ -199,96 +249,119 @@ static int assign(struct kdump_sysconfig *sc, struct cursor *c, int line,
 		if (!is_tolerated(name))
 			kd_diag_warn(c->diag, line, "unknown variable %s "
 				     "(ignored)", name);
-		return 0;
+		return;
 	}
 	free(*dst);
 	*dst = strdup(value);
-	if (!*dst) {
+	if (!*dst)
 		kd_diag_error(c->diag, line, "out of memory");
-		return -1;
-	}
-	return 0;
 }
 
-/* After the value: blanks and an optional comment, then the line end. */
-static int end_of_statement(struct cursor *c)
+/* "export" and at least one blank */
+static int skip_export(struct cursor *c)
 {
+	if (c->end - c->p < 7 || memcmp(c->p, "export", 6) || !is_space(c->p[6]))
+		return 0;
+	c->p += 7;
 	skip_spaces(c);
-	if (!at_end(c) && *c->p == '#')
-		skip_line(c);
-	else if (!at_end(c) && *c->p != '\n') {
-		kd_diag_error(c->diag, c->line, "unexpected text after the value "
-			      "(quote values that contain spaces)");
-		skip_line(c);
-		return -1;
-	} else {
-		skip_line(c);
-	}
-	return 0;
+	return 1;
 }
 
-static int parse_statement(struct kdump_sysconfig *sc, struct cursor *c,
-			   char *value)
+/* A variable name into name[MAX_NAME]; its length, or -1 when too long. */
+static int read_name(struct cursor *c, char *name)
 {
-	char name[64];
 	size_t n = 0;
-	int line = c->line;
 
+	while (!at_end(c) && is_name_char(*c->p, n == 0)) {
+		if (n + 1 >= MAX_NAME)
+			return -1;
+		name[n++] = *c->p++;
+	}
+	name[n] = '\0';
+	return (int)n;
+}
+
+static void parse_statement(struct kdump_sysconfig *sc, struct cursor *c,
+			    struct word *w)
+{
+	char name[MAX_NAME];
+	int line = c->line, exported, len;
+
+	c->failed = 0;
 	skip_spaces(c);
 	if (at_end(c) || *c->p == '\n' || *c->p == '#') {
 		skip_line(c);
-		return 0;
+		return;
 	}
-	if ((size_t)(c->end - c->p) > 7 && !memcmp(c->p, "export", 6) &&
-	    is_space(c->p[6])) {
-		c->p += 7;
-		skip_spaces(c);
-	}
-	while (!at_end(c) && is_name_char(*c->p, n == 0) && n + 1 < sizeof name)
-		name[n++] = *c->p++;
-	name[n] = '\0';
-	if (!n || at_end(c) || *c->p != '=') {
-		kd_diag_error(c->diag, c->line, "expected NAME=value");
+	exported = skip_export(c);
+	len = read_name(c, name);
+	if (len < 0) {
+		fail(c, line, "variable name longer than %d characters",
+		     MAX_NAME - 1);
 		skip_line(c);
-		return -1;
+		return;
+	}
+	if (len && exported && (at_end(c) || *c->p != '=')) {
+		end_of_statement(c);	/* "export NAME" alone */
+		return;
+	}
+	if (!len || at_end(c) || *c->p != '=') {
+		fail(c, line, "expected NAME=value");
+		skip_line(c);
+		return;
 	}
 	c->p++;
-	if (parse_value(c, value)) {
+	w->n = 0;
+	w->too_long = 0;
+	read_word(c, w);
+	if (c->failed) {
 		skip_line(c);
-		return -1;
+		return;
 	}
-	if (end_of_statement(c))
-		return -1;
-	return assign(sc, c, line, name, value);
+	end_of_statement(c);
+	if (!c->failed)
+		assign(sc, c, line, name, w->buf);
+}
+
+/* 1-based line of the first NUL byte, 0 when there is none */
+static int nul_line(const char *text, size_t len)
+{
+	const char *nul = memchr(text, '\0', len), *p;
+	int line = 1;
+
+	if (!nul)
+		return 0;
+	for (p = text; p < nul; p++)
+		line += *p == '\n';
+	return line;
 }
 
 int kdump_sysconfig_parse(struct kdump_sysconfig *sc, const char *text,
 			  size_t len, struct kd_diag *diag)
 {
-	struct cursor c = { text, text + len, 1, diag };
-	char *value = malloc(MAX_VALUE);
-	int ret = 0;
+	struct cursor c = { text, text + len, 1, diag, 0 };
+	struct word w = { NULL, 0, 0 };
+	int nul;
 
 	memset(sc, 0, sizeof *sc);
-	if (!value) {
+	if (len > MAX_FILE) {
+		kd_diag_error(diag, 0, "file larger than 1 MiB");
+		return -1;
+	}
+	nul = nul_line(text, len);
+	if (nul) {
+		kd_diag_error(diag, nul, "NUL byte: not a text file");
+		return -1;
+	}
+	w.buf = malloc(MAX_VALUE);
+	if (!w.buf) {
 		kd_diag_error(diag, 0, "out of memory");
 		return -1;
 	}
-	if (len > MAX_FILE) {
-		kd_diag_error(diag, 0, "larger than %d bytes", MAX_FILE);
-		free(value);
-		return -1;
-	}
-	if (memchr(text, '\0', len)) {
-		kd_diag_error(diag, 0, "contains a NUL byte: not a text file");
-		free(value);
-		return -1;
-	}
 	while (!at_end(&c))
-		if (parse_statement(sc, &c, value))
-			ret = -1;
-	free(value);
-	return ret || diag->errors ? -1 : 0;
+		parse_statement(sc, &c, &w);
+	free(w.buf);
+	return diag->errors ? -1 : 0;
 }
 
 int kdump_sysconfig_load(struct kdump_sysconfig *sc, const char *file,
@@ -302,7 +375,8 @@ int kdump_sysconfig_load(struct kdump_sysconfig *sc, const char *file,
 	if (!text && errno == ENOENT)
 		return 0;
 	if (!text) {
-		kd_diag_error(diag, 0, "cannot read: %s", strerror(errno));
+		kd_diag_error(diag, 0, "cannot read: %s", errno == EFBIG ?
+			      "file larger than 1 MiB" : strerror(errno));
 		return -1;
 	}
 	ret = kdump_sysconfig_parse(sc, text, len, diag);
@@ -314,7 +388,7 @@ void kdump_sysconfig_free(struct kdump_sysconfig *sc)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof known / sizeof known[0]; i++) {
+	for (i = 0; i < N_KNOWN; i++) {
 		char **p = (char **)((char *)sc + known[i].offset);
 
 		free(*p);
@@ -334,7 +408,7 @@ const char *kdump_sysconfig_append(const struct kdump_sysconfig *sc)
 				      : KDUMP_DEFAULT_CMDLINE_APPEND;
 }
 
-/* Print a value in single quotes, safe to source. */
+/* NAME='value', safe to source: a ' is written '\'' */
 static void print_quoted(FILE *out, const char *name, const char *value)
 {
 	fprintf(out, "%s='", name);
@@ -351,12 +425,14 @@ void kdump_sysconfig_print(const struct kdump_sysconfig *sc, FILE *out)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof known / sizeof known[0]; i++) {
+	for (i = 0; i < N_KNOWN; i++) {
 		const char *v = *(char *const *)((const char *)sc + known[i].offset);
 
-		if (i == 1 && !v)
+		if (!v && known[i].offset == offsetof(struct kdump_sysconfig,
+						      commandline_remove))
 			v = kdump_sysconfig_remove(sc);
-		if (i == 2 && !v)
+		if (!v && known[i].offset == offsetof(struct kdump_sysconfig,
+						      commandline_append))
 			v = kdump_sysconfig_append(sc);
 		if (v)
 			print_quoted(out, known[i].name, v);

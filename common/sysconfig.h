@@ -1,12 +1,20 @@
 /* sysconfig.h - /etc/sysconfig/kdump: the loader's settings.
  *
- * The file is a list of shell assignments NAME=value.  Values may be
- * unquoted, 'single quoted' (literal), "double quoted" (backslash escapes
- * \" \\ \$ \` and line continuation), or a concatenation of these; "#"
- * starts a comment outside quotes.  No expansion is performed: a "$" or
- * backquote outside single quotes is an error rather than a silent
- * surprise.  Unknown names produce a warning (the file is also sourced by
- * other tools); the known ones are below. */
+ * The file is a list of shell assignments NAME=value, optionally preceded
+ * by "export " ("export NAME" alone is accepted and changes nothing).
+ * Values may be unquoted (a backslash escapes the next character),
+ * 'single quoted' (literal), "double quoted" (backslash escapes \" \\ \$ \`
+ * and line continuation), or a concatenation of these; "#" starts a comment
+ * at the start of a word.  No expansion is performed: a "$" or backquote
+ * outside single quotes, or an unquoted "~" where a shell would expand it,
+ * is an error rather than a silent surprise, and so are ; & | < > ( ), an
+ * unterminated quote (reported on the line where it opened) and text after
+ * the value.  A later assignment replaces an earlier one, as in a shell.
+ * Unknown names produce a warning (the file is also sourced by other
+ * tools); the known ones are below, and kdump-utils' other variables
+ * (VMCORE_CREATION_NOTIFICATION, FADUMP_COMMANDLINE_APPEND, KDUMP_*LOGLVL)
+ * are accepted silently.  Files over 1 MiB, values over 8191 bytes and NUL
+ * bytes are errors. */
 #ifndef KD_SYSCONFIG_H
 #define KD_SYSCONFIG_H
 
@@ -49,6 +57,9 @@ void kdump_sysconfig_free(struct kdump_sysconfig *sc);
 const char *kdump_sysconfig_remove(const struct kdump_sysconfig *sc);
 const char *kdump_sysconfig_append(const struct kdump_sysconfig *sc);
 
+/* Every known variable as NAME='value' (sourceable, and parsed back to
+ * the same values), the command line defaults filled in; "# NAME not set"
+ * for the others. */
 void kdump_sysconfig_print(const struct kdump_sysconfig *sc, FILE *out);
 
 #endif

@@ -118,6 +118,10 @@ int kd_capture_cmdline(const char *base, const char *remove,
 
 	out[0] = '\0';
 	while (kd_kparam_next(&p, &w)) {
+		/* after "--" come the first kernel's init arguments, and a
+		 * parameter appended after them would not reach the kernel */
+		if (w.len == 2 && !memcmp(w.s, "--", 2))
+			break;
 		if (value_is_empty(&w) || name_in_array(&w, always_removed) ||
 		    name_in_list(&w, remove))
 			continue;

@@ -35,6 +35,9 @@ static const struct vector vectors[] = {
 	/* nothing is de-duplicated: the appended value comes last and wins */
 	{ "nr_cpus=4 console=ttyS0,115200", NULL, "nr_cpus=1", "disable_cpu_apicid=0",
 	  "nr_cpus=4 console=ttyS0,115200 nr_cpus=1 disable_cpu_apicid=0" },
+	/* init arguments after "--" are not carried over */
+	{ "console=ttyS0 -- --init-arg x=1", NULL, "irqpoll", NULL,
+	  "console=ttyS0 irqpoll" },
 	/* whitespace collapses */
 	{ "  a   b\t c\n", NULL, "  d  ", NULL, "a b c d" },
 	{ "", NULL, NULL, NULL, "" },

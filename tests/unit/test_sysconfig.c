@@ -1,33 +1,78 @@
-/* test_sysconfig.c - /etc/sysconfig/kdump: shell quoting without expansion. */
+/* test_sysconfig.c - /etc/sysconfig/kdump: shell quoting without expansion.
+ *
+ * Run from the repository root (the shipped conf/kdump.sysconfig is read). */
 #define UNIT_SUITE "sysconfig"
+#include <stdlib.h>
 #include "unit.h"
 #include "sysconfig.h"
 
 static struct kd_diag diag;
 
-static int parse(struct kdump_sysconfig *sc, const char *text)
+static int parse_len(struct kdump_sysconfig *sc, const char *text, size_t len)
 {
 	kd_diag_init(&diag, "kdump");
 	diag.quiet = 1;
-	return kdump_sysconfig_parse(sc, text, strlen(text), &diag);
+	return kdump_sysconfig_parse(sc, text, len, &diag);
 }
 
+static int parse(struct kdump_sysconfig *sc, const char *text)
+{
+	return parse_len(sc, text, strlen(text));
+}
+
+static char *printed(const struct kdump_sysconfig *sc)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (!f)
+		return NULL;
+	kdump_sysconfig_print(sc, f);
+	fclose(f);
+	return buf;
+}
+
+/* ---- values: what KDUMP_COMMANDLINE_APPEND ends up as ---- */
+
 struct vector {
-	const char *text, *want;	/* the value of KDUMP_COMMANDLINE_APPEND */
+	const char *text, *want;
 };
 
+#define V "KDUMP_COMMANDLINE_APPEND="
 static const struct vector values[] = {
-	{ "KDUMP_COMMANDLINE_APPEND=irqpoll\n", "irqpoll" },
-	{ "KDUMP_COMMANDLINE_APPEND=\"irqpoll nr_cpus=1\"\n", "irqpoll nr_cpus=1" },
-	{ "KDUMP_COMMANDLINE_APPEND='a \"b\" $c `d`'\n", "a \"b\" $c `d`" },
-	{ "KDUMP_COMMANDLINE_APPEND=\"a \\\"b\\\" \\$c \\\\ \\x\"\n", "a \"b\" $c \\ \\x" },
-	{ "KDUMP_COMMANDLINE_APPEND=a\\ b'c d'\"e f\"\n", "a bc de f" },
-	{ "  export KDUMP_COMMANDLINE_APPEND=\"x\"   # comment\n", "x" },
-	{ "KDUMP_COMMANDLINE_APPEND=\"one \\\ntwo\"\n", "one two" },
-	{ "KDUMP_COMMANDLINE_APPEND=\"multi\nline\"\n", "multi\nline" },
-	{ "KDUMP_COMMANDLINE_APPEND=\n", "" },
-	{ "KDUMP_COMMANDLINE_APPEND=a\nKDUMP_COMMANDLINE_APPEND=b", "b" },
-	{ "# only a comment\n\nKDUMP_COMMANDLINE_APPEND=a#b\n", "a#b" },
+	{ V "irqpoll\n", "irqpoll" },
+	{ V "\"irqpoll nr_cpus=1\"\n", "irqpoll nr_cpus=1" },
+	{ V "'a \"b\" $c `d` \\e'\n", "a \"b\" $c `d` \\e" },
+	{ V "\"a \\\"b\\\" \\$c \\` \\\\ \\x \\n\"\n", "a \"b\" $c ` \\ \\x \\n" },
+	{ V "a\\ b'c d'\"e f\"\n", "a bc de f" },
+	{ V "'it'\\''s'\n", "it's" },
+	{ V "\\$HOME\\`x\\`\n", "$HOME`x`" },
+	{ "  export " V "\"x\"   # comment\n", "x" },
+	{ "export\t" V "x\nexport KDUMP_COMMANDLINE_APPEND\n", "x" },
+	{ V "\"one \\\ntwo\"\n", "one two" },
+	{ V "one\\\ntwo\n", "onetwo" },
+	{ V "\"multi\nline\"\n", "multi\nline" },
+	{ V "'multi\nline'\n", "multi\nline" },
+	{ V "\"tab\there\"\n", "tab\there" },
+	{ V "\n", "" },
+	{ V "''\n", "" },
+	{ V, "" },
+	{ V "a\n" V "b", "b" },
+	{ "# only a comment\n\n" V "a#b\n", "a#b" },
+	{ V "x#y # z\n", "x#y" },
+	{ V "#x\n", "#x" },
+	{ "\t" V "x\t# comment\n", "x" },
+	{ V "\"a\"\r\n", "a" },
+	{ V "*.img\n", "*.img" },
+	{ V "a~b:c~d\n", "a~b:c~d" },
+	{ V "'~/x'\n", "~/x" },
+	{ V "\"~\"\n", "~" },
+	{ V "\\~x\n", "~x" },
+	{ V "a\\:~b\n", "a:~b" },
+	{ V "!{x}[y]\n", "!{x}[y]" },
+	{ V "a=b=c\n", "a=b=c" },
+	{ V "ok\n" V "$bad\n", "ok" },	/* a bad statement assigns nothing */
 };
 
 TEST(quoting)
@@ -36,9 +81,12 @@ TEST(quoting)
 
 	for (i = 0; i < sizeof values / sizeof values[0]; i++) {
 		struct kdump_sysconfig sc;
+		int bad = strstr(values[i].text, "$bad") != NULL;
 
-		CHECK_INT(parse(&sc, values[i].text), 0);
-		CHECK_STR(diag.first, "");
+		CHECK_INT(parse(&sc, values[i].text), bad ? -1 : 0);
+		if (!bad)
+			CHECK_STR(diag.first, "");
+		CHECK_INT(diag.warnings, 0);
 		CHECK_STR(sc.commandline_append, values[i].want);
 		kdump_sysconfig_free(&sc);
 	}
@@ -58,12 +106,18 @@ TEST(every_variable)
 		"KDUMP_IMG_EXT=\".efi\"\n"
 		"KDUMP_INITRD=/var/lib/kdump/initrd.img\n"
 		"VMCORE_CREATION_NOTIFICATION=\"yes\"\n"
-		"KDUMP_STDLOGLVL=3\n";
+		"FADUMP_COMMANDLINE_APPEND=\"nr_cpus=16\"\n"
+		"#KDUMP_STDLOGLVL=3\n"
+		"KDUMP_STDLOGLVL=3\n"
+		"KDUMP_SYSLOGLVL=0\n"
+		"KDUMP_KMSGLOGLVL=0\n";
 
 	CHECK_INT(parse(&sc, text), 0);
+	CHECK_INT(diag.errors, 0);
 	CHECK_INT(diag.warnings, 0);
 	CHECK_STR(sc.kernelver, "6.1.0-27-amd64");
 	CHECK_STR(sc.commandline, "root=/dev/sda1 ro");
+	CHECK_STR(sc.commandline_remove, "quiet splash");
 	CHECK_STR(kdump_sysconfig_remove(&sc), "quiet splash");
 	CHECK_STR(kdump_sysconfig_append(&sc), "irqpoll");
 	CHECK_STR(sc.kexec_args, "-s");
@@ -72,37 +126,78 @@ TEST(every_variable)
 	CHECK_STR(sc.img_ext, ".efi");
 	CHECK_STR(sc.initrd, "/var/lib/kdump/initrd.img");
 	kdump_sysconfig_free(&sc);
+	CHECK(sc.kernelver == NULL);	/* free leaves it clean */
 }
 
 TEST(defaults_when_unset)
 {
 	struct kdump_sysconfig sc;
+	char *out;
 
 	CHECK_INT(parse(&sc, ""), 0);
 	CHECK(sc.commandline == NULL);
+	CHECK(sc.commandline_remove == NULL);
+	CHECK(sc.kexec_args == NULL);
 	CHECK_STR(kdump_sysconfig_remove(&sc), KDUMP_DEFAULT_CMDLINE_REMOVE);
 	CHECK_STR(kdump_sysconfig_append(&sc), KDUMP_DEFAULT_CMDLINE_APPEND);
+	out = printed(&sc);
+	CHECK_STR(out,
+		  "# KDUMP_COMMANDLINE not set\n"
+		  "KDUMP_COMMANDLINE_REMOVE='" KDUMP_DEFAULT_CMDLINE_REMOVE "'\n"
+		  "KDUMP_COMMANDLINE_APPEND='" KDUMP_DEFAULT_CMDLINE_APPEND "'\n"
+		  "# KEXEC_ARGS not set\n"
+		  "# KDUMP_BOOTDIR not set\n"
+		  "# KDUMP_IMG not set\n"
+		  "# KDUMP_IMG_EXT not set\n"
+		  "# KDUMP_KERNELVER not set\n"
+		  "# KDUMP_INITRD not set\n");
+	free(out);
 	kdump_sysconfig_free(&sc);
-	/* set to empty: nothing removed */
-	CHECK_INT(parse(&sc, "KDUMP_COMMANDLINE_REMOVE=\"\"\n"), 0);
+	/* set but empty: nothing is removed or appended */
+	CHECK_INT(parse(&sc, "KDUMP_COMMANDLINE_REMOVE=\"\"\nKDUMP_COMMANDLINE_APPEND=\n"), 0);
 	CHECK_STR(kdump_sysconfig_remove(&sc), "");
+	CHECK_STR(kdump_sysconfig_append(&sc), "");
 	kdump_sysconfig_free(&sc);
 }
 
+/* ---- errors: the exact first line and how many ---- */
+
 struct bad {
 	const char *text, *first;
+	int errors;
 };
 
 static const struct bad bads[] = {
-	{ "KDUMP_IMG=$HOME\n", "kdump:1: \"$\" would be expanded by a shell; write the value literally (use single quotes for a literal $)" },
-	{ "\nKDUMP_IMG=\"a`b`\"\n", "kdump:2: \"`\" would be expanded by a shell; write the value literally (use single quotes for a literal `)" },
-	{ "KDUMP_IMG=\"abc\nKDUMP_BOOTDIR=/boot\n", "kdump:1: unterminated double quote" },
-	{ "\n\nKDUMP_IMG='abc\n", "kdump:3: unterminated single quote" },
-	{ "KDUMP_IMG=a b\n", "kdump:1: unexpected text after the value (quote values that contain spaces)" },
-	{ "set -x\n", "kdump:1: expected NAME=value" },
-	{ "KDUMP_IMG=a;reboot\n", "kdump:1: \";\" is shell syntax, not part of an assignment" },
-	{ "1ABC=2\n", "kdump:1: expected NAME=value" },
-	{ "KDUMP_IMG=\"a\"b c\n", "kdump:1: unexpected text after the value (quote values that contain spaces)" },
+	{ "KDUMP_IMG=$HOME\n", "kdump:1: \"$\" would be expanded by a shell; write the value literally (use single quotes for a literal $)", 1 },
+	{ "KDUMP_IMG=a$\n", "kdump:1: \"$\" would be expanded by a shell; write the value literally (use single quotes for a literal $)", 1 },
+	{ "\nKDUMP_IMG=\"a`b`\"\n", "kdump:2: \"`\" would be expanded by a shell; write the value literally (use single quotes for a literal `)", 1 },
+	{ "KDUMP_IMG=\"${X}\"\n", "kdump:1: \"$\" would be expanded by a shell; write the value literally (use single quotes for a literal $)", 1 },
+	{ "KDUMP_IMG=$(reboot)\n", "kdump:1: \"$\" would be expanded by a shell; write the value literally (use single quotes for a literal $)", 1 },
+	{ "KDUMP_IMG=\"abc\nKDUMP_BOOTDIR=/boot\n", "kdump:1: unterminated double quote", 1 },
+	{ "\n\nKDUMP_IMG='abc\n\n", "kdump:3: unterminated single quote", 1 },
+	{ "KDUMP_IMG=x\"abc\\\"\n", "kdump:1: unterminated double quote", 1 },
+	{ "KDUMP_IMG=a b\n", "kdump:1: unexpected text after the value (quote values that contain spaces)", 1 },
+	{ "KDUMP_IMG=\"a\"b c\n", "kdump:1: unexpected text after the value (quote values that contain spaces)", 1 },
+	{ "KDUMP_IMG=a KDUMP_BOOTDIR=b\n", "kdump:1: unexpected text after the value (quote values that contain spaces)", 1 },
+	{ "export KDUMP_IMG KDUMP_BOOTDIR\n", "kdump:1: unexpected text after the value (quote values that contain spaces)", 1 },
+	{ "set -x\n", "kdump:1: expected NAME=value", 1 },
+	{ "export\n", "kdump:1: expected NAME=value", 1 },
+	{ "1ABC=2\n", "kdump:1: expected NAME=value", 1 },
+	{ "KDUMP_IMG =x\n", "kdump:1: expected NAME=value", 1 },
+	{ "=x\n", "kdump:1: expected NAME=value", 1 },
+	{ "KDUMP-IMG=x\n", "kdump:1: expected NAME=value", 1 },
+	{ "if true; then\nfi\n", "kdump:1: expected NAME=value", 2 },
+	{ "KDUMP_IMG=a;reboot\n", "kdump:1: \";\" is shell syntax, not part of an assignment", 1 },
+	{ "KDUMP_IMG=a|b\n", "kdump:1: \"|\" is shell syntax, not part of an assignment", 1 },
+	{ "KDUMP_IMG=a&\n", "kdump:1: \"&\" is shell syntax, not part of an assignment", 1 },
+	{ "KDUMP_IMG=>x\n", "kdump:1: \">\" is shell syntax, not part of an assignment", 1 },
+	{ "KDUMP_IMG=(a)\n", "kdump:1: \"(\" is shell syntax, not part of an assignment", 1 },
+	{ "KDUMP_BOOTDIR=~/boot\n", "kdump:1: \"~\" would be expanded by a shell; quote it or write the directory", 1 },
+	{ "KDUMP_BOOTDIR=/a:~root/b\n", "kdump:1: \"~\" would be expanded by a shell; quote it or write the directory", 1 },
+	/* one error per statement, and the parser keeps in step */
+	{ "KDUMP_IMG=\"$a $b `c`\"\n", "kdump:1: \"$\" would be expanded by a shell; write the value literally (use single quotes for a literal $)", 1 },
+	{ "KDUMP_IMG=\"$x\nKDUMP_BOOTDIR=$y\"\nKDUMP_KERNELVER=$z\n", "kdump:1: \"$\" would be expanded by a shell; write the value literally (use single quotes for a literal $)", 2 },
+	{ "A=$x\nB=`y`\nC='\n", "kdump:1: \"$\" would be expanded by a shell; write the value literally (use single quotes for a literal $)", 3 },
 };
 
 TEST(errors)
@@ -114,11 +209,69 @@ TEST(errors)
 
 		CHECK_INT(parse(&sc, bads[i].text), -1);
 		CHECK_STR(diag.first, bads[i].first);
+		CHECK_INT(diag.errors, bads[i].errors);
 		kdump_sysconfig_free(&sc);
 	}
 }
 
-TEST(unknown_variable_warns)
+TEST(errors_leave_the_rest)
+{
+	struct kdump_sysconfig sc;
+
+	/* the quoted value spans two lines; the third line is still read */
+	CHECK_INT(parse(&sc, "KDUMP_IMG=\"$x\nKDUMP_BOOTDIR=/boot\"\nKDUMP_KERNELVER=6.1\n"), -1);
+	CHECK_INT(diag.errors, 1);
+	CHECK(sc.img == NULL);
+	CHECK(sc.bootdir == NULL);
+	CHECK_STR(sc.kernelver, "6.1");
+	kdump_sysconfig_free(&sc);
+	CHECK_INT(parse(&sc, "KDUMP_IMG=$x\nKDUMP_BOOTDIR=/boot\n"), -1);
+	CHECK_STR(sc.bootdir, "/boot");
+	kdump_sysconfig_free(&sc);	/* "NAME=a b" runs b in a shell: NAME is not set */
+	CHECK_INT(parse(&sc, "KDUMP_IMG=a b\n"), -1);
+	CHECK(sc.img == NULL);
+	kdump_sysconfig_free(&sc);
+}
+
+TEST(limits)
+{
+	struct kdump_sysconfig sc;
+	static char text[(1 << 20) + 16];
+	char name[200];
+
+	memset(name, 'A', sizeof name);
+	memcpy(name + 150, "=1\n", 4);
+	CHECK_INT(parse(&sc, name), -1);
+	CHECK_STR(diag.first, "kdump:1: variable name longer than 127 characters");
+	kdump_sysconfig_free(&sc);
+
+	memcpy(text, "KDUMP_IMG=", 10);
+	memset(text + 10, 'x', 8191);
+	memcpy(text + 10 + 8191, "\nKDUMP_BOOTDIR=/b\n", 19);
+	CHECK_INT(parse(&sc, text), 0);
+	CHECK_INT(strlen(sc.img), 8191);
+	kdump_sysconfig_free(&sc);
+	memset(text + 10, 'x', 8192);
+	memcpy(text + 10 + 8192, "\nKDUMP_BOOTDIR=/b\n", 19);
+	CHECK_INT(parse(&sc, text), -1);
+	CHECK_STR(diag.first, "kdump:1: value longer than 8191 bytes");
+	CHECK(sc.img == NULL);
+	CHECK_STR(sc.bootdir, "/b");
+	kdump_sysconfig_free(&sc);
+
+	CHECK_INT(parse_len(&sc, "A=1\nKDUMP_IMG=a\0b\n", 17), -1);
+	CHECK_STR(diag.first, "kdump:2: NUL byte: not a text file");
+	kdump_sysconfig_free(&sc);
+
+	memset(text, '\n', sizeof text);
+	CHECK_INT(parse_len(&sc, text, 1 << 20), 0);
+	kdump_sysconfig_free(&sc);
+	CHECK_INT(parse_len(&sc, text, (1 << 20) + 1), -1);
+	CHECK_STR(diag.first, "kdump: file larger than 1 MiB");
+	kdump_sysconfig_free(&sc);
+}
+
+TEST(unknown_variables_warn)
 {
 	struct kdump_sysconfig sc;
 
@@ -126,29 +279,76 @@ TEST(unknown_variable_warns)
 	CHECK_INT(diag.warnings, 1);
 	CHECK_STR(diag.first_warning, "kdump:1: warning: unknown variable FOO (ignored)");
 	kdump_sysconfig_free(&sc);
+	CHECK_INT(parse(&sc, "KDUMP_IMG=v\n\nexport kdump_img='x'\n"), 0);
+	CHECK_INT(diag.warnings, 1);
+	CHECK_STR(diag.first_warning, "kdump:3: warning: unknown variable kdump_img (ignored)");
+	CHECK_STR(sc.img, "v");
+	kdump_sysconfig_free(&sc);
+	/* errors in an unknown variable's value still count */
+	CHECK_INT(parse(&sc, "FOO=$x\n"), -1);
+	CHECK_INT(diag.warnings, 0);
+	kdump_sysconfig_free(&sc);
 }
 
-TEST(shipped_file_is_clean)
+/* Printing then parsing gives the same values, with no diagnostics. */
+static void check_round_trip(const char *text)
+{
+	struct kdump_sysconfig a, b;
+	char *first, *second;
+
+	CHECK_INT(parse(&a, text), 0);
+	first = printed(&a);
+	CHECK(first != NULL);
+	CHECK_INT(parse(&b, first ? first : ""), 0);
+	CHECK_INT(diag.warnings, 0);
+	second = printed(&b);
+	CHECK_STR(second, first);
+	CHECK_STR(b.kexec_args, a.kexec_args ? a.kexec_args : "(null)");
+	free(first);
+	free(second);
+	kdump_sysconfig_free(&a);
+	kdump_sysconfig_free(&b);
+}
+
+TEST(print_round_trip)
+{
+	check_round_trip("KEXEC_ARGS='it'\\''s \"$x\" `y` \\z'\n");
+	check_round_trip("KEXEC_ARGS=\"multi\nline # not a comment\"\n");
+	check_round_trip("KEXEC_ARGS=\nKDUMP_COMMANDLINE_REMOVE=''\n");
+	check_round_trip("KEXEC_ARGS='~/x;y|z'\nKDUMP_BOOTDIR=/boot\n");
+}
+
+TEST(files)
 {
 	struct kdump_sysconfig sc;
 
 	kd_diag_init(&diag, "conf/kdump.sysconfig");
 	diag.quiet = 1;
 	CHECK_INT(kdump_sysconfig_load(&sc, "conf/kdump.sysconfig", &diag), 0);
+	CHECK_INT(diag.errors, 0);
 	CHECK_INT(diag.warnings, 0);
-	CHECK_STR(kdump_sysconfig_append(&sc), KDUMP_DEFAULT_CMDLINE_APPEND);
-	CHECK_STR(kdump_sysconfig_remove(&sc), KDUMP_DEFAULT_CMDLINE_REMOVE);
+	CHECK_STR(diag.first_warning, "");
+	CHECK_STR(sc.commandline, "");
+	CHECK_STR(sc.commandline_append, KDUMP_DEFAULT_CMDLINE_APPEND);
+	CHECK_STR(sc.commandline_remove, KDUMP_DEFAULT_CMDLINE_REMOVE);
+	CHECK_STR(sc.kexec_args, "");
+	CHECK_STR(sc.img, "vmlinuz");
+	CHECK(sc.bootdir == NULL);
+	CHECK(sc.initrd == NULL);
 	kdump_sysconfig_free(&sc);
-}
 
-TEST(missing_file_means_defaults)
-{
-	struct kdump_sysconfig sc;
-
-	kd_diag_init(&diag, "x");
+	/* a missing file means every default */
+	kd_diag_init(&diag, "/nonexistent/kdump");
 	diag.quiet = 1;
 	CHECK_INT(kdump_sysconfig_load(&sc, "/nonexistent/kdump", &diag), 0);
 	CHECK_INT(diag.errors, 0);
+	CHECK(sc.commandline_append == NULL);
+	kdump_sysconfig_free(&sc);
+
+	kd_diag_init(&diag, "conf");
+	diag.quiet = 1;
+	CHECK_INT(kdump_sysconfig_load(&sc, "conf", &diag), -1);
+	CHECK_STR(diag.first, "conf: cannot read: Is a directory");
 	kdump_sysconfig_free(&sc);
 }
 
@@ -158,8 +358,10 @@ int main(void)
 	RUN(every_variable);
 	RUN(defaults_when_unset);
 	RUN(errors);
-	RUN(unknown_variable_warns);
-	RUN(shipped_file_is_clean);
-	RUN(missing_file_means_defaults);
+	RUN(errors_leave_the_rest);
+	RUN(limits);
+	RUN(unknown_variables_warn);
+	RUN(print_round_trip);
+	RUN(files);
 	return unit_done();
 }
