@@ -35,7 +35,7 @@ int kd_dumpdir_create(const char *mnt, const char *path, const char *host,
 
 	gmtime_r(&when, &tm);
 	strftime(stamp, sizeof stamp, "%Y-%m-%d-%H:%M:%S", &tm);
-	snprintf(base, sizeof base, "%s/%s", mnt, path);
+	snprintf(base, sizeof base, "%s/%s", mnt, path + strspn(path, "/"));
 	if (kd_mkdirs(base, e))
 		return -1;
 	for (n = 1; n < 100; n++) {

@@ -1,17 +1,35 @@
 /* kdump-init - PID 1 of the capture kernel.
  *
- * For now (the capture environment is a later step) it mounts the early
- * filesystems, reports what the capture kernel was given - /proc/vmcore and
- * elfcorehdr= - and powers off. */
+ * Mounts the early filesystems, reads /etc/kdump.conf (validated by
+ * kdumpctl when the image was built), loads the modules the image carries,
+ * waits for and mounts the target, runs the hooks, saves the dump, and
+ * ends with final_action - or failure_action when anything failed.  PID 1
+ * never exits: every path ends in an action. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/mount.h>
-#include <sys/reboot.h>
 #include <sys/stat.h>
+#include "action.h"
+#include "blockdev.h"
+#include "kparam.h"
+#include "dumpdir.h"
 #include "log.h"
+#include "modules.h"
+#include "probe.h"
+#include "readfile.h"
+#include "run.h"
+#include "save.h"
+
+#define CONF_FILE "/etc/kdump.conf"
+#define MODULES_LIST "/etc/kdump/modules"
+#define TARGET_MNT "/kdumproot"
+#define ROOT_MNT "/sysroot"
+#define LOCAL_HOST "127.0.0.1"
 
 static void mount_early(const char *type, const char *dir)
 {
@@ -38,46 +56,296 @@ static void open_console(void)
 		close(fd);
 }
 
-/* Print the elfcorehdr= parameter of the capture command line. */
-static void report_elfcorehdr(void)
+static void print_meminfo(const struct kdump_conf *conf, const char *when)
 {
-	char line[4096], *p;
-	FILE *f = fopen("/proc/cmdline", "r");
+	char *text;
 
-	if (!f || !fgets(line, sizeof line, f)) {
-		kd_err("cannot read /proc/cmdline");
+	if (!conf->debug_mem_level)
+		return;
+	text = kd_read_file("/proc/meminfo", 1 << 16, NULL);
+	if (!text)
+		return;
+	kd_info("memory %s:", when);
+	fputs(text, stderr);
+	free(text);
+}
+
+/* The modules listed in the image, then extra_modules. */
+static void load_modules(const struct kdump_conf *conf)
+{
+	struct kd_modules *m;
+	struct kd_error e;
+	char dir[300], *list, *name, *save = NULL;
+	struct utsname_buf { char release[65]; } rel;
+	FILE *f = fopen("/proc/sys/kernel/osrelease", "r");
+	int i;
+
+	if (!f || !fgets(rel.release, sizeof rel.release, f)) {
 		if (f)
 			fclose(f);
+		kd_warn("cannot read the kernel release: no modules loaded");
 		return;
 	}
 	fclose(f);
-	p = strstr(line, "elfcorehdr=");
-	if (!p) {
-		kd_err("no elfcorehdr= on the command line");
+	rel.release[strcspn(rel.release, "\n")] = '\0';
+	snprintf(dir, sizeof dir, "/lib/modules/%s", rel.release);
+	if (kd_modules_open(&m, dir, conf, &e)) {
+		kd_debug("%s", e.msg);
 		return;
 	}
-	p[strcspn(p, " \n")] = '\0';
-	kd_info("capture kernel: %s", p);
+	list = kd_read_file(MODULES_LIST, 1 << 20, NULL);
+	for (name = list ? strtok_r(list, " \t\n", &save) : NULL; name;
+	     name = strtok_r(NULL, " \t\n", &save))
+		if (kd_modules_load(m, name, &e))
+			kd_warn("%s", e.msg);
+	for (i = 0; i < conf->extra_modules.n; i++)
+		if (kd_modules_load(m, conf->extra_modules.v[i], &e))
+			kd_warn("%s", e.msg);
+	free(list);
+	kd_modules_close(m);
+}
+
+/* Wait for `spec`, then mount it on `dir` as `fstype` (probed when NULL). */
+static int mount_device(const char *spec, const char *fstype, const char *opts,
+			const char *dir, int timeout, struct kd_error *e)
+{
+	char dev[300];
+	struct kd_fsinfo fs;
+	int fd;
+
+	kd_info("waiting for %s (up to %d s)", spec, timeout);
+	if (kd_blockdev_wait(spec, timeout, dev, sizeof dev, e))
+		return -1;
+	if (!fstype) {
+		fd = open(dev, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || kd_probe_fs(kd_probe_fd_read, &fd, &fs)) {
+			if (fd >= 0)
+				close(fd);
+			return kd_fail(e, EINVAL, "no known filesystem on %s", dev);
+		}
+		close(fd);
+		fstype = fs.type;
+	}
+	if (mkdir(dir, 0700) && errno != EEXIST)
+		return kd_fail(e, errno, "mkdir %s: %s", dir, strerror(errno));
+	if (mount(dev, dir, fstype, 0, opts))
+		return kd_fail(e, errno, "cannot mount %s (%s) on %s: %s", dev,
+			       fstype, dir, strerror(errno));
+	kd_info("mounted %s (%s) on %s", dev, fstype, dir);
+	return 0;
+}
+
+/* kdump_pre, then pre.d; 0 to go on with the dump. */
+static int run_pre_hooks(const struct kdump_conf *conf)
+{
+	if (conf->kdump_pre) {
+		char *argv[] = { conf->kdump_pre, NULL };
+		int status;
+
+		kd_info("running kdump_pre %s", conf->kdump_pre);
+		status = kd_run(argv);
+		if (status) {
+			kd_err("kdump_pre %s exited with status %d: no dump",
+			       conf->kdump_pre, status);
+			return -1;
+		}
+	}
+	kd_run_dir("/etc/kdump/pre.d", NULL);
+	return 0;
+}
+
+/* post.d, then kdump_post, each with the collector's status. */
+static void run_post_hooks(const struct kdump_conf *conf, int status)
+{
+	char arg[16];
+
+	snprintf(arg, sizeof arg, "%d", status);
+	kd_run_dir("/etc/kdump/post.d", arg);
+	if (conf->kdump_post) {
+		char *argv[] = { conf->kdump_post, arg, NULL };
+
+		kd_info("running kdump_post %s %s", conf->kdump_post, arg);
+		status = kd_run(argv);
+		if (status)
+			kd_warn("kdump_post exited with status %d", status);
+	}
+}
+
+/* Save into <mnt>/<path>/<host>-<date>/. */
+static int save_to_fs(const struct kdump_conf *conf, const char *mnt,
+		      struct kd_error *e)
+{
+	char dir[4200];
+	struct kd_error log_err;
+	int status;
+
+	if (kd_dumpdir_create(mnt, conf->path, LOCAL_HOST, time(NULL), dir,
+			      sizeof dir, e))
+		return -1;
+	kd_info("saving the dump to %s", dir);
+	print_meminfo(conf, "before the dump");
+	status = kd_save_dump(conf, dir, e);
+	if (kd_save_kernel_log(dir, &log_err))
+		kd_warn("kexec-dmesg.log: %s", log_err.msg);
+	run_post_hooks(conf, status ? 1 : 0);
+	sync();
+	return status;
+}
+
+static int save_to_raw(const struct kdump_conf *conf, struct kd_error *e)
+{
+	char dev[300];
+	int fd, status;
+
+	kd_info("waiting for %s (up to %d s)", conf->target, conf->disk_timeout);
+	if (kd_blockdev_wait(conf->target, conf->disk_timeout, dev, sizeof dev, e))
+		return -1;
+	fd = open(dev, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return kd_fail(e, errno, "cannot open %s: %s", dev, strerror(errno));
+	kd_info("writing the dump to %s", dev);
+	status = kd_save_raw(conf, fd, e);
+	if (close(fd) && !status)
+		status = kd_fail(e, errno, "close %s: %s", dev, strerror(errno));
+	run_post_hooks(conf, status ? 1 : 0);
+	return status;
+}
+
+/* The root filesystem kdumpctl passed as kdump.root=. */
+static int mount_root(const struct kdump_conf *conf, struct kd_error *e)
+{
+	char root[256], fstype[32], flags[256];
+
+	if (kd_proc_cmdline_param("kdump.root", root, sizeof root))
+		return kd_fail(e, ENOENT, "no kdump.root= on the command line: "
+			       "the root filesystem is unknown");
+	if (kd_proc_cmdline_param("kdump.rootfstype", fstype, sizeof fstype))
+		fstype[0] = '\0';
+	if (kd_proc_cmdline_param("kdump.rootflags", flags, sizeof flags))
+		flags[0] = '\0';
+	return mount_device(root, fstype[0] ? fstype : NULL,
+			    flags[0] ? flags : NULL, ROOT_MNT,
+			    conf->disk_timeout, e);
+}
+
+static int dump_to_target(const struct kdump_conf *conf, int *skipped,
+			  struct kd_error *e)
+{
+	switch (conf->target_kind) {
+	case KD_TARGET_FS:
+		if (mount_device(conf->target, conf->target_fstype, NULL,
+				 TARGET_MNT, conf->disk_timeout, e))
+			return -1;
+		if (run_pre_hooks(conf)) {
+			*skipped = 1;
+			return 0;
+		}
+		return save_to_fs(conf, TARGET_MNT, e);
+	case KD_TARGET_RAW:
+		if (run_pre_hooks(conf)) {
+			*skipped = 1;
+			return 0;
+		}
+		return save_to_raw(conf, e);
+	case KD_TARGET_NONE:
+		if (mount_root(conf, e))
+			return -1;
+		if (run_pre_hooks(conf)) {
+			*skipped = 1;
+			return 0;
+		}
+		return save_to_fs(conf, ROOT_MNT, e);
+	default:
+		return kd_fail(e, ENOTSUP, "%s targets are not supported yet",
+			       kd_target_kind_name(conf->target_kind));
+	}
+}
+
+static void emergency_hooks(const struct kdump_conf *conf)
+{
+	kd_run_dir("/etc/kdump/emergency.d", NULL);
+	if (conf->kdump_emergency) {
+		char *argv[] = { conf->kdump_emergency, NULL };
+
+		kd_run(argv);
+	}
+}
+
+static void on_failure(const struct kdump_conf *conf)
+{
+	struct kd_error e;
+
+	emergency_hooks(conf);
+	switch (conf->failure_action) {
+	case KD_ACTION_SHELL:
+		kd_action_shell();
+		break;
+	case KD_ACTION_DUMP_TO_ROOTFS:
+		kd_info("failure_action dump_to_rootfs: saving to the root "
+			"filesystem");
+		if (mount_root(conf, &e) || save_to_fs(conf, ROOT_MNT, &e))
+			kd_err("dump_to_rootfs failed: %s", e.msg);
+		break;
+	case KD_ACTION_HALT:
+	case KD_ACTION_POWEROFF:
+		kd_action_final(conf->failure_action);
+	default:
+		kd_action_final(KD_ACTION_REBOOT);
+	}
+	kd_action_final(conf->final_action);
+}
+
+/* What the crashed kernel left: /proc/vmcore and elfcorehdr=. */
+static int report_vmcore(void)
+{
+	char hdr[64];
+	struct stat st;
+
+	if (stat(KD_VMCORE, &st)) {
+		kd_err("capture kernel: no %s (%s): this is not a crash capture "
+		       "boot", KD_VMCORE, strerror(errno));
+		return -1;
+	}
+	if (kd_proc_cmdline_param("elfcorehdr", hdr, sizeof hdr))
+		strcpy(hdr, "(none)");
+	kd_info("capture kernel: %s present, %lld bytes", KD_VMCORE,
+		(long long)st.st_size);
+	kd_info("capture kernel: elfcorehdr=%s", hdr);
+	return 0;
+}
+
+static void read_conf(struct kdump_conf *conf)
+{
+	struct kd_diag d;
+
+	kd_diag_init(&d, CONF_FILE);
+	if (kdump_conf_load(conf, CONF_FILE, &d)) {
+		kd_err("%s is not usable: rebooting without a dump", CONF_FILE);
+		kd_action_final(KD_ACTION_REBOOT);
+	}
 }
 
 int main(void)
 {
-	struct stat st;
+	struct kdump_conf conf;
+	struct kd_error e;
+	int skipped = 0;
 
 	mount_early("devtmpfs", "/dev");
 	open_console();
 	mount_early("proc", "/proc");
 	mount_early("sysfs", "/sys");
-	if (stat("/proc/vmcore", &st) == 0)
-		kd_info("capture kernel: /proc/vmcore present, %lld bytes",
-			(long long)st.st_size);
-	else
-		kd_err("capture kernel: no /proc/vmcore: %s", strerror(errno));
-	report_elfcorehdr();
-	if (getpid() != 1)
-		return 0;
-	sync();
-	reboot(RB_POWER_OFF);
-	for (;;)
-		pause();
+	mount_early("tmpfs", "/run");
+	if (report_vmcore())
+		kd_action_final(KD_ACTION_REBOOT);
+	read_conf(&conf);
+	print_meminfo(&conf, "at start");
+	load_modules(&conf);
+	if (dump_to_target(&conf, &skipped, &e)) {
+		kd_err("%s", e.msg);
+		on_failure(&conf);
+	}
+	if (skipped)
+		kd_info("kdump_pre asked to skip the dump");
+	kd_action_final(conf.final_action);
 }

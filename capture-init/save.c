@@ -1,0 +1,221 @@
+/* save.c - write vmcore-dmesg.txt, the vmcore and kexec-dmesg.log. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/klog.h>
+#include "collect.h"
+#include "log.h"
+#include "options.h"
+#include "run.h"
+#include "save.h"
+
+#define MAX_WORDS 32
+
+static int create(const char *dir, const char *name, struct kd_error *e)
+{
+	char path[4200];
+	int fd;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		kd_fail(e, errno, "cannot create %s: %s", path, strerror(errno));
+	return fd;
+}
+
+/* fsync, close and rename dir/from to dir/to. */
+static int finish(int fd, const char *dir, const char *from, const char *to,
+		  struct kd_error *e)
+{
+	char a[4200], b[4200];
+	int ret = 0;
+
+	if (fsync(fd) && errno != EINVAL)
+		ret = kd_fail(e, errno, "fsync %s/%s: %s", dir, from, strerror(errno));
+	if (close(fd) && !ret)
+		ret = kd_fail(e, errno, "close %s/%s: %s", dir, from, strerror(errno));
+	if (ret)
+		return -1;
+	snprintf(a, sizeof a, "%s/%s", dir, from);
+	snprintf(b, sizeof b, "%s/%s", dir, to);
+	if (rename(a, b))
+		return kd_fail(e, errno, "rename %s: %s", a, strerror(errno));
+	return 0;
+}
+
+static int save_dmesg(const char *dir, struct kd_error *e)
+{
+	int fd = create(dir, "vmcore-dmesg-incomplete.txt", e);
+
+	if (fd < 0)
+		return -1;
+	kd_info("saving vmcore-dmesg.txt");
+	if (kd_collect_dmesg(KD_VMCORE, fd, e)) {
+		close(fd);
+		return -1;
+	}
+	return finish(fd, dir, "vmcore-dmesg-incomplete.txt", "vmcore-dmesg.txt", e);
+}
+
+/* Split a core_collector line into words (no shell, no quotes). */
+static int split(char *line, char **argv, int max)
+{
+	int n = 0;
+	char *save = NULL, *w;
+
+	for (w = strtok_r(line, " \t", &save); w && n < max - 1;
+	     w = strtok_r(NULL, " \t", &save))
+		argv[n++] = w;
+	argv[n] = NULL;
+	return n;
+}
+
+static const char *base_name(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? s + 1 : p;
+}
+
+/* Copy /proc/vmcore unfiltered (core_collector cp, cat or dd). */
+static int copy_vmcore(int out, struct kd_error *e)
+{
+	static char buf[1 << 20];
+	int in = open(KD_VMCORE, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (in < 0)
+		return kd_fail(e, errno, "cannot open %s: %s", KD_VMCORE, strerror(errno));
+	while ((n = read(in, buf, sizeof buf)) > 0) {
+		ssize_t done = 0;
+
+		while (done < n) {
+			ssize_t w = write(out, buf + done, (size_t)(n - done));
+
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w < 0) {
+				close(in);
+				return kd_fail(e, errno, "write: %s", strerror(errno));
+			}
+			done += w;
+		}
+	}
+	close(in);
+	if (n < 0)
+		return kd_fail(e, errno, "read %s: %s", KD_VMCORE, strerror(errno));
+	return 0;
+}
+
+/* makedumpfile options: the built-in collector.  `flat` for raw targets. */
+static int collect_builtin(int argc, char **argv, int out, int flat,
+			   struct kd_error *e)
+{
+	struct kd_collect_result r;
+	struct kd_options o;
+
+	if (kd_options_parse(&o, argc, argv, e))
+		return -1;
+	o.collect.vmcore = KD_VMCORE;
+	o.collect.flat = flat;
+	kd_info("collecting: level %d, %s, %s%s", o.collect.dump_level,
+		kd_codec_name(o.collect.codec),
+		o.collect.format == KD_FORMAT_ELF ? "ELF" : "kdump-compressed",
+		flat ? ", flattened" : "");
+	return kd_collect(&o.collect, out, &r, e);
+}
+
+/* Run the configured collector with its output on fd `out`. */
+static int run_collector(const struct kdump_conf *conf, int out, int flat,
+			 const char *dest, struct kd_error *e)
+{
+	char line[4096], *argv[MAX_WORDS + 3];
+	const char *name;
+	int argc, status;
+
+	snprintf(line, sizeof line, "%s", kdump_conf_collector(conf));
+	argc = split(line, argv, MAX_WORDS);
+	if (!argc)
+		return kd_fail(e, EINVAL, "empty core_collector");
+	name = base_name(argv[0]);
+	if (!strcmp(name, "makedumpfile") || !strcmp(name, "kdump-collect"))
+		return collect_builtin(argc - 1, argv + 1, out, flat, e);
+	if (!strcmp(name, "cp") || !strcmp(name, "cat") || !strcmp(name, "dd")) {
+		kd_info("copying %s unfiltered", KD_VMCORE);
+		return copy_vmcore(out, e);
+	}
+	if (!dest)
+		return kd_fail(e, EINVAL, "core_collector %s cannot write to a "
+			       "raw device", argv[0]);
+	argv[argc++] = KD_VMCORE;
+	argv[argc++] = (char *)dest;
+	argv[argc] = NULL;
+	kd_info("running %s", argv[0]);
+	status = kd_run(argv);
+	if (status)
+		return kd_fail(e, EIO, "%s exited with status %d", argv[0], status);
+	return 0;
+}
+
+int kd_save_dump(const struct kdump_conf *conf, const char *dir,
+		 struct kd_error *e)
+{
+	char dest[4200];
+	struct kd_error dmesg_err;
+	int fd, ret;
+
+	if (save_dmesg(dir, &dmesg_err))
+		kd_warn("vmcore-dmesg.txt: %s", dmesg_err.msg);
+	fd = create(dir, "vmcore-incomplete", e);
+	if (fd < 0)
+		return -1;
+	snprintf(dest, sizeof dest, "%s/vmcore-incomplete", dir);
+	ret = run_collector(conf, fd, 0, dest, e);
+	if (ret) {
+		fsync(fd);
+		close(fd);
+		kd_err("the dump is incomplete: %s/vmcore-incomplete", dir);
+		return -1;
+	}
+	if (finish(fd, dir, "vmcore-incomplete", "vmcore", e))
+		return -1;
+	kd_info("saved %s/vmcore", dir);
+	return 0;
+}
+
+int kd_save_raw(const struct kdump_conf *conf, int fd, struct kd_error *e)
+{
+	int ret = run_collector(conf, fd, 1, NULL, e);
+
+	if (fsync(fd) && !ret)
+		ret = kd_fail(e, errno, "fsync: %s", strerror(errno));
+	return ret;
+}
+
+int kd_save_kernel_log(const char *dir, struct kd_error *e)
+{
+	int size = klogctl(10, NULL, 0);	/* SYSLOG_ACTION_SIZE_BUFFER */
+	char *buf;
+	int n, fd, ret = 0;
+
+	if (size <= 0)
+		size = 1 << 20;
+	buf = malloc((size_t)size);
+	if (!buf)
+		return kd_fail(e, ENOMEM, "out of memory");
+	n = klogctl(3, buf, size);		/* SYSLOG_ACTION_READ_ALL */
+	fd = create(dir, "kexec-dmesg.log", e);
+	if (fd < 0) {
+		free(buf);
+		return -1;
+	}
+	if (n > 0 && write(fd, buf, (size_t)n) != n)
+		ret = kd_fail(e, errno, "write kexec-dmesg.log: %s", strerror(errno));
+	free(buf);
+	if (close(fd) && !ret)
+		ret = kd_fail(e, errno, "close kexec-dmesg.log: %s", strerror(errno));
+	return ret;
+}

@@ -1,0 +1,23 @@
+/* save.h - save one dump into a directory: vmcore-dmesg.txt first, then
+ * the vmcore through the core_collector, written as vmcore-incomplete,
+ * fsynced and renamed when complete, files mode 0600; and the capture
+ * kernel's own log as kexec-dmesg.log. */
+#ifndef KD_SAVE_H
+#define KD_SAVE_H
+
+#include "error.h"
+#include "kdump_conf.h"
+
+#define KD_VMCORE "/proc/vmcore"
+
+/* Returns the collector's status: 0 when the vmcore was saved whole. */
+int kd_save_dump(const struct kdump_conf *conf, const char *dir,
+		 struct kd_error *e);
+
+/* The flattened dump (raw targets) to an open device. */
+int kd_save_raw(const struct kdump_conf *conf, int fd, struct kd_error *e);
+
+/* The capture kernel's log, as kexec-dmesg.log in dir. */
+int kd_save_kernel_log(const char *dir, struct kd_error *e);
+
+#endif

@@ -1,0 +1,254 @@
+#!/bin/sh
+# capture.sh - whole-system tests of the capture environment: a capture
+# initramfs built with the project's dracut module, a real crash, and a
+# check of what kdump-init wrote, on the disk images, from the host.
+# Prints PASS/FAIL lines.
+set -u
+. "$(dirname "$0")/lib.sh"
+
+fetch_kernel
+mkdir -p "$WORK"
+build_images >/dev/null
+VMLINUX=$("$TOP/scripts/fetch-debug-vmlinux.sh" "$KVER")
+CAP=$WORK/capture
+MNT=$WORK/mnt
+rm -rf "$CAP"
+mkdir -p "$CAP" "$MNT"
+
+# A dracut base directory with the project's module next to the system's.
+dracut_base() {
+	base=$WORK/dracut
+	rm -rf "$base"
+	mkdir -p "$base/modules.d"
+	for f in /usr/lib/dracut/*; do
+		[ "$(basename "$f")" = modules.d ] || ln -s "$f" "$base/"
+	done
+	for m in /usr/lib/dracut/modules.d/*; do
+		ln -s "$m" "$base/modules.d/"
+	done
+	ln -s "$TOP/dracut/99kdump" "$base/modules.d/99kdump"
+	echo "$base"
+}
+DRACUT_BASE=$(dracut_base)
+
+# capture_image NAME CONF MODULES [FILES] - dracut --add kdump, as
+# kdumpctl rebuild runs it.
+capture_image() {
+	printf '%s\n' "$2" > "$CAP/$1.conf"
+	env dracutbasedir="$DRACUT_BASE" DRACUT_KMODDIR_OVERRIDE=1 \
+		KDUMP_INIT="$BIN/kdump-init" KDUMP_CONF="$CAP/$1.conf" \
+		KDUMP_MODULES="$3" KDUMP_FILES="${4:-}" \
+		dracut --force --quiet --no-hostonly --no-early-microcode \
+		-m kdump --kver "$KVER" --kmoddir "$KDIR/root/lib/modules/$KVER" \
+		--lz4 "$CAP/$1.img" >/dev/null 2>&1 || die "dracut failed for $1"
+	# the first kernel's image with this capture image in /boot
+	cp "$CAP/$1.img" "$WORK/root-first/boot/kdump-initrd.img"
+	pack "$WORK/root-first" "$CAP/$1-first.img"
+}
+
+# disk NAME FSTYPE SIZE MKFS-ARGS... - a fresh filesystem image
+disk() {
+	name=$1 fs=$2 size=$3
+	shift 3
+	rm -f "$CAP/$name.disk"
+	truncate -s "$size" "$CAP/$name.disk"
+	"mkfs.$fs" "$@" "$CAP/$name.disk" >/dev/null 2>&1 || die "mkfs.$fs failed"
+}
+
+# crash NAME [QEMU ARGS...] - boot, arm, crash; the capture kernel runs.
+crash_guest() {
+	name=$1
+	shift
+	boot "capture-$name" "$CAP/$name-first.img" \
+		"kdtest=crash crashkernel=256M panic=5 ${ROOT_ARG:-}" "$@"
+}
+
+drive() { echo "-drive file=$CAP/$1.disk,if=virtio,format=raw"; }
+
+mount_disk() { mount -o loop "$CAP/$1.disk" "$MNT"; }
+
+# The one dump directory under MNT/PATH, or nothing.
+dump_dir() {
+	ls -d "$MNT$1"/127.0.0.1-* 2>/dev/null
+}
+
+# check_dump NAME DIR LOG - what a successful capture leaves behind.
+check_dump() {
+	name=$1 dir=$2 log=$3
+	n=$(echo "$dir" | grep -c .)
+	if [ "$n" != 1 ]; then
+		fail "$name" "expected one dump directory, found $n" "$log"; return 1
+	fi
+	if [ ! -s "$dir/vmcore" ] || [ -e "$dir/vmcore-incomplete" ]; then
+		fail "$name" "no complete vmcore in $dir" "$log"; return 1
+	fi
+	if [ "$(stat -c %a "$dir")" != 700 ] || [ "$(stat -c %a "$dir/vmcore")" != 600 ]; then
+		fail "$name" "modes: dir $(stat -c %a "$dir"), vmcore $(stat -c %a "$dir/vmcore")" "$log"; return 1
+	fi
+	if [ ! -s "$dir/vmcore-dmesg.txt" ] || [ ! -s "$dir/kexec-dmesg.log" ]; then
+		fail "$name" "vmcore-dmesg.txt or kexec-dmesg.log missing" "$log"; return 1
+	fi
+	rm -f "$WORK/dmesg.check"
+	makedumpfile --dump-dmesg "$dir/vmcore" "$WORK/dmesg.check" >/dev/null 2>&1
+	if ! diff -qw "$WORK/dmesg.check" "$dir/vmcore-dmesg.txt" >/dev/null; then
+		fail "$name" "vmcore-dmesg.txt differs from makedumpfile --dump-dmesg" "$log"; return 1
+	fi
+	printf 'sys\nbt\nquit\n' > "$WORK/cmds"
+	timeout 300 crash -s -i "$WORK/cmds" "$VMLINUX" "$dir/vmcore" > "$WORK/crash.out" 2>&1
+	if ! grep -q 'PANIC: "Kernel panic - not syncing: sysrq triggered crash"' "$WORK/crash.out"; then
+		fail "$name" "crash cannot open the dump: $(head -c 200 "$WORK/crash.out" | tr '\n' ' ')" "$log"; return 1
+	fi
+	return 0
+}
+
+UUID=5d6f8a9c-1b2e-4c3d-9e8f-a0b1c2d3e4f5
+MODS="virtio_pci virtio_blk crc32c_generic ext4"
+
+# A hook script for the image: prints a marker on the console.
+hook() {	# name body
+	printf '#!/bin/sh\n%s\n' "$2" > "$CAP/$1"
+	chmod 0755 "$CAP/$1"
+}
+
+test_ext4_uuid_hooks() {
+	hook pre 'echo "KDTEST: kdump_pre ran" > /dev/console'
+	hook post 'echo "KDTEST: kdump_post status $1" > /dev/console'
+	capture_image ext4 "ext4 UUID=$UUID
+path /var/crash
+core_collector makedumpfile -l --message-level 1 -d 31
+kdump_pre $CAP/pre
+kdump_post $CAP/post" "$MODS" "$CAP/pre $CAP/post"
+	disk ext4 ext4 1G -q -F -U "$UUID"
+	log=$(crash_guest ext4 $(drive ext4))
+	mount_disk ext4 || { fail ext4_uuid "cannot mount the target" "$log"; return; }
+	if check_dump ext4_uuid "$(dump_dir /var/crash)" "$log"; then
+		pass ext4_uuid
+	fi
+	umount "$MNT"
+	if grep -q 'KDTEST: kdump_pre ran' "$log" && grep -q 'KDTEST: kdump_post status 0' "$log"; then
+		pass hooks_pre_and_post
+	else
+		fail hooks_pre_and_post "kdump_pre/kdump_post did not run with status 0" "$log"
+	fi
+}
+
+test_xfs_label_path() {
+	capture_image xfs "xfs LABEL=crashfs
+path /dumps/here
+core_collector makedumpfile -z --message-level 1 -d 31" \
+		"virtio_pci virtio_blk xfs"
+	disk xfs xfs 1G -q -f -L crashfs
+	log=$(crash_guest xfs $(drive xfs))
+	mount_disk xfs || { fail xfs_label_path "cannot mount the target" "$log"; return; }
+	if check_dump xfs_label_path "$(dump_dir /dumps/here)" "$log"; then
+		pass xfs_label_path
+	fi
+	umount "$MNT"
+}
+
+test_collectors() {	# -c, -E and cp on ext4
+	for c in "makedumpfile -c -d 31" "makedumpfile -E -d 31" "cp --sparse=always"; do
+		name=collector_$(echo "$c" | awk '{print ($1 == "cp") ? "cp" : $2}' | tr -d -)
+		capture_image coll "ext4 UUID=$UUID
+core_collector $c" "$MODS"
+		disk coll ext4 2G -q -F -U "$UUID"
+		log=$(crash_guest coll $(drive coll))
+		mount_disk coll || { fail "$name" "cannot mount the target" "$log"; continue; }
+		if check_dump "$name" "$(dump_dir /var/crash)" "$log"; then
+			pass "$name"
+		fi
+		umount "$MNT"
+	done
+}
+
+test_pre_fails() {
+	hook prefail 'exit 3'
+	capture_image prefail "ext4 UUID=$UUID
+kdump_pre $CAP/prefail" "$MODS" "$CAP/prefail"
+	disk prefail ext4 256M -q -F -U "$UUID"
+	log=$(crash_guest prefail $(drive prefail))
+	mount_disk prefail || { fail kdump_pre_fails "cannot mount the target" "$log"; return; }
+	if ls "$MNT"/var/crash/*/vmcore* >/dev/null 2>&1; then
+		fail kdump_pre_fails "a dump was written although kdump_pre failed" "$log"
+	elif ! grep -q 'kdump_pre .* exited with status 3: no dump' "$log" ||
+	     ! grep -q 'kdump: rebooting' "$log"; then
+		fail kdump_pre_fails "no message, or final_action did not run" "$log"
+	else
+		pass kdump_pre_fails
+	fi
+	umount "$MNT"
+}
+
+# The target never appears: disk_timeout 5, then the failure action.
+test_missing_target() {	# action expected-message
+	capture_image missing "ext4 UUID=00000000-0000-0000-0000-000000000000
+disk_timeout 5
+failure_action $1" "$MODS"
+	log=$(QEMU_TIMEOUT=${2:-240} crash_guest missing)
+	if ! grep -q 'did not appear within 5 s' "$log"; then
+		fail "missing_target_$1" "no message about the missing target" "$log"
+	elif ! grep -q "$3" "$log"; then
+		fail "missing_target_$1" "the failure action did not run ($3)" "$log"
+	else
+		pass "missing_target_$1"
+	fi
+}
+
+test_dump_to_rootfs() {	# failure_action dump_to_rootfs, and no target at all
+	RUUID=7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d
+	for t in fallback no_target; do
+		if [ $t = fallback ]; then
+			conf="ext4 UUID=00000000-0000-0000-0000-000000000000
+disk_timeout 5
+failure_action dump_to_rootfs"
+		else
+			conf="path /var/crash"
+		fi
+		capture_image rootfs "$conf
+core_collector makedumpfile -l -d 31" "$MODS"
+		disk rootfs ext4 1G -q -F -U "$RUUID"
+		log=$(ROOT_ARG="root=UUID=$RUUID rootfstype=ext4" crash_guest rootfs $(drive rootfs))
+		name=dump_to_rootfs_$t
+		[ $t = no_target ] && name=no_target_root_fs
+		mount_disk rootfs || { fail "$name" "cannot mount the root disk" "$log"; continue; }
+		if check_dump "$name" "$(dump_dir /var/crash)" "$log"; then
+			pass "$name"
+		fi
+		umount "$MNT"
+	done
+}
+
+test_enospc() {
+	capture_image small "ext4 UUID=$UUID
+core_collector makedumpfile -d 31" "$MODS"
+	disk small ext4 32M -q -F -U "$UUID"
+	log=$(crash_guest small $(drive small))
+	mount_disk small || { fail target_full "cannot mount the target" "$log"; return; }
+	dir=$(dump_dir /var/crash)
+	if [ ! -s "$dir/vmcore-incomplete" ] || [ -e "$dir/vmcore" ]; then
+		fail target_full "expected vmcore-incomplete and no vmcore in $dir" "$log"
+	elif [ $(( $(od -An -tu4 -j424 -N4 "$dir/vmcore-incomplete") & 8 )) = 0 ]; then
+		fail target_full "vmcore-incomplete is not marked incomplete" "$log"
+	elif ! grep -q 'No space left on device' "$log" || ! grep -q 'kdump: rebooting' "$log"; then
+		fail target_full "no clear error or no failure action" "$log"
+	else
+		pass target_full
+	fi
+	umount "$MNT"
+}
+
+started=$(date +%s)
+if [ -n "${CAPTURE_ONLY:-}" ]; then	# e.g. CAPTURE_ONLY="test_enospc"
+	for t in $CAPTURE_ONLY; do $t; done
+	exit 0
+fi
+test_ext4_uuid_hooks
+test_xfs_label_path
+test_pre_fails
+test_missing_target reboot 240 'kdump: rebooting'
+test_missing_target poweroff 240 'kdump: powering off'
+test_missing_target halt 60 'kdump: halting'
+test_dump_to_rootfs
+test_enospc
+test_collectors
+say "capture tests took $(( $(date +%s) - started )) s"
