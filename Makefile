@@ -50,7 +50,9 @@ $(OBJ)/%.o: %.c $(STATIC)/.done
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BIN)/kdumpctl: $(OBJ)/loader/kdumpctl.o $(LOADER_LIB) $(COMMON_OBJ)
+$(OBJ)/loader/%.o: CFLAGS += -Icapture-init
+
+$(BIN)/kdumpctl: $(OBJ)/loader/kdumpctl.o $(LOADER_LIB) $(OBJ)/capture-init/probe.o $(COMMON_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^
 

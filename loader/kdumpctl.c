@@ -10,10 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "bootfiles.h"
 #include "capture.h"
 #include "crashkernel.h"
 #include "crashmem.h"
+#include "image.h"
 #include "kexec.h"
 #include "log.h"
 #include "readfile.h"
@@ -26,6 +28,7 @@ struct options {
 	const char *kernel;
 	const char *initrd;
 	const char *append;
+	const char *kmoddir;
 	int reuse_cmdline;
 	int crash;
 };
@@ -49,6 +52,7 @@ static void usage(FILE *out)
 	      "  start    validate, then arm the crash kernel (kexec_file_load)\n"
 	      "  stop     unload the crash kernel\n"
 	      "  restart  stop, then start\n"
+	      "  rebuild  build the capture initramfs (" KDUMP_IMAGE_DIR "/initramfs-<version>.img)\n"
 	      "  load     load a kernel: for fast reboot, or with --crash as crash kernel\n"
 	      "  unload   unload the fast-reboot kernel (--crash: the crash kernel)\n"
 	      "  exec     reboot into the loaded fast-reboot kernel now\n"
@@ -60,6 +64,7 @@ static void usage(FILE *out)
 	      "  --initrd FILE      initramfs (start: default " KDUMP_IMAGE_DIR "/initramfs-<version>.img)\n"
 	      "  --append STRING    command line for load (also --command-line)\n"
 	      "  --reuse-cmdline    load: start from the running kernel's command line\n"
+	      "  --kmoddir DIR      the capture kernel's modules (default /lib/modules/<version>)\n"
 	      "  -p, --crash        load/unload the crash kernel\n"
 	      "  -v, --verbose      more messages\n"
 	      "  -h, --help         this text\n", out);
@@ -75,6 +80,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{ "append", required_argument, NULL, 'a' },
 		{ "command-line", required_argument, NULL, 'a' },
 		{ "reuse-cmdline", no_argument, NULL, 'r' },
+		{ "kmoddir", required_argument, NULL, 'm' },
 		{ "crash", no_argument, NULL, 'p' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -92,6 +98,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'i': o->initrd = optarg; break;
 		case 'a': o->append = optarg; break;
 		case 'r': o->reuse_cmdline = 1; break;
+		case 'm': o->kmoddir = optarg; break;
 		case 'p': o->crash = 1; break;
 		case 'v': kd_log_set_level(KD_LOG_DEBUG); break;
 		case 'h': usage(stdout); exit(EXIT_OK);
@@ -217,6 +224,50 @@ static int verb_status(void)
 	return m.loaded ? EXIT_OK : EXIT_NOT_LOADED;
 }
 
+/* The kernel, and the capture initramfs: --initrd as given, or the one
+ * kdumpctl builds, rebuilt first when anything it holds changed. */
+static int boot_files(struct kd_bootfiles *bf, const struct options *o,
+		      const struct setup *s, int force, struct kd_error *e)
+{
+	struct kd_image_plan *plan;
+	char why[256];
+	int ret = 0;
+
+	if (o->initrd)
+		return kd_bootfiles_find(bf, &s->sc, s->mem.cmdline, o->kernel,
+					 o->initrd, e);
+	memset(bf, 0, sizeof *bf);
+	if (o->kernel)
+		snprintf(bf->kernel, sizeof bf->kernel, "%s", o->kernel);
+	if (kd_bootfiles_kernel(bf, &s->sc, s->mem.cmdline, e) && !o->kernel)
+		return -1;
+	if (o->kernel)
+		snprintf(bf->kernel, sizeof bf->kernel, "%s", o->kernel);
+	if (s->sc.initrd && s->sc.initrd[0])
+		snprintf(bf->initrd, sizeof bf->initrd, "%s", s->sc.initrd);
+	else
+		snprintf(bf->initrd, sizeof bf->initrd, "%s/initramfs-%s.img",
+			 KDUMP_IMAGE_DIR, bf->kver);
+	plan = malloc(sizeof *plan);
+	if (!plan)
+		return kd_fail(e, ENOMEM, "out of memory");
+	if (kd_image_plan(plan, &s->conf, bf, o->kmoddir, e)) {
+		free(plan);
+		return -1;
+	}
+	if (force || kd_image_stale(plan, &s->conf, why, sizeof why)) {
+		if (!force)
+			kd_info("rebuilding the capture initramfs: %s", why);
+		if (mkdir(KDUMP_IMAGE_DIR, 0700) && errno != EEXIST)
+			ret = kd_fail(e, errno, "cannot create %s: %s", KDUMP_IMAGE_DIR,
+				      strerror(errno));
+		else
+			ret = kd_image_build(plan, &s->conf, e);
+	}
+	free(plan);
+	return ret;
+}
+
 static int arm(const struct options *o, struct kd_error *e)
 {
 	struct kd_capture_plan p;
@@ -233,8 +284,7 @@ static int arm(const struct options *o, struct kd_error *e)
 		ret = 0;
 		goto out;
 	}
-	if (kd_bootfiles_find(&bf, &s.sc, s.mem.cmdline, o->kernel, o->initrd, e) ||
-	    plan(&p, &s, e))
+	if (boot_files(&bf, o, &s, 0, e) || plan(&p, &s, e))
 		goto out;
 	kd_debug("capture command line: %s", p.cmdline);
 	img = (struct kd_kexec_image){ bf.kernel, bf.initrd, p.cmdline, 1 };
@@ -246,6 +296,22 @@ static int arm(const struct options *o, struct kd_error *e)
 out:
 	free_setup(&s);
 	return ret;
+}
+
+static int verb_rebuild(const struct options *o)
+{
+	struct kd_bootfiles bf;
+	struct kd_error e;
+	struct setup s;
+	int ret;
+
+	if (need_root())
+		return EXIT_FAIL;
+	ret = read_setup(&s, o, &e) || boot_files(&bf, o, &s, 1, &e);
+	if (!ret)
+		kd_info("capture initramfs ready: %s", bf.initrd);
+	free_setup(&s);
+	return ret ? fail(&e) : EXIT_OK;
 }
 
 static int verb_start(const struct options *o)
@@ -362,6 +428,8 @@ int main(int argc, char **argv)
 		return verb_stop();
 	if (!strcmp(verb, "restart"))
 		return verb_restart(&o);
+	if (!strcmp(verb, "rebuild"))
+		return verb_rebuild(&o);
 	if (!strcmp(verb, "load"))
 		return verb_load(&o);
 	if (!strcmp(verb, "unload"))

@@ -136,7 +136,7 @@ test_xfs_label_path() {
 	capture_image xfs "xfs LABEL=crashfs
 path /dumps/here
 core_collector makedumpfile -z --message-level 1 -d 31" \
-		"virtio_pci virtio_blk xfs"
+		"virtio_pci virtio_blk crc32c_generic xfs"
 	disk xfs xfs 1G -q -f -L crashfs
 	log=$(crash_guest xfs $(drive xfs))
 	mount_disk xfs || { fail xfs_label_path "cannot mount the target" "$log"; return; }

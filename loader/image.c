@@ -1,0 +1,493 @@
+/* image.c - plan, check and build the capture initramfs. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include "image.h"
+#include "log.h"
+#include "probe.h"
+#include "readfile.h"
+
+extern char **environ;
+
+static const char *const hook_dirs[] = {
+	"/etc/kdump/pre.d", "/etc/kdump/post.d", "/etc/kdump/emergency.d", NULL,
+};
+
+/* Add word to a space-separated list unless it is there already. */
+static void append(char *list, size_t size, const char *word)
+{
+	size_t len = strlen(word), used = strlen(list);
+	const char *p = list;
+
+	while (*p) {
+		size_t n = strcspn(p, " ");
+
+		if (n == len && !strncmp(p, word, len))
+			return;
+		p += n + (p[n] == ' ');
+	}
+	snprintf(list + used, size - used, "%s%s", used ? " " : "", word);
+}
+
+/* The module a filesystem type needs (ext2 and ext3 are served by ext4). */
+static void fs_modules(char *list, size_t size, const char *fstype)
+{
+	if (!strcmp(fstype, "ext2") || !strcmp(fstype, "ext3") || !strcmp(fstype, "ext4")) {
+		append(list, size, "crc32c_generic");
+		append(list, size, "ext4");
+	} else if (!strcmp(fstype, "btrfs") || !strcmp(fstype, "xfs")) {
+		/* their checksums need a crc32c the module does not pull in */
+		append(list, size, "crc32c_generic");
+		append(list, size, fstype);
+	} else if (!strcmp(fstype, "vfat") || !strcmp(fstype, "msdos")) {
+		append(list, size, "nls_cp437");
+		append(list, size, "nls_iso8859-1");
+		append(list, size, fstype);
+	} else if (strcmp(fstype, "nfs") && strcmp(fstype, "ssh") &&
+		   strcmp(fstype, "raw")) {
+		append(list, size, fstype);
+	}
+}
+
+/* Drivers of a block device: every "driver/module" from its sysfs device
+ * up to the root (disk driver, bus, controller), outermost first. */
+static void block_modules(char *list, size_t size, const char *dev)
+{
+	char path[PATH_MAX], real[PATH_MAX], found[16][64];
+	const char *name = strrchr(dev, '/');
+	int n = 0, i;
+
+	snprintf(path, sizeof path, "/sys/class/block/%s/device", name ? name + 1 : dev);
+	if (!realpath(path, real)) {
+		/* a partition: its disk holds the device link */
+		snprintf(path, sizeof path, "/sys/class/block/%s/../device",
+			 name ? name + 1 : dev);
+		if (!realpath(path, real))
+			return;
+	}
+	while (strlen(real) > strlen("/sys/devices") && n < 16) {
+		char link[PATH_MAX], target[PATH_MAX];
+		ssize_t len;
+
+		snprintf(link, sizeof link, "%s/driver/module", real);
+		len = readlink(link, target, sizeof target - 1);
+		if (len > 0) {
+			target[len] = '\0';
+			snprintf(found[n++], sizeof found[0], "%s", strrchr(target, '/') + 1);
+		}
+		*strrchr(real, '/') = '\0';
+	}
+	for (i = n - 1; i >= 0; i--)
+		append(list, size, found[i]);
+}
+
+/* The device behind a tag or path on this system, for its drivers. */
+static int resolve_device(const char *spec, char *out, size_t size)
+{
+	char link[PATH_MAX];
+
+	if (spec[0] == '/')
+		return realpath(spec, out) ? 0 : -1;
+	if (!strncmp(spec, "UUID=", 5))
+		snprintf(link, sizeof link, "/dev/disk/by-uuid/%s", spec + 5);
+	else if (!strncmp(spec, "LABEL=", 6))
+		snprintf(link, sizeof link, "/dev/disk/by-label/%s", spec + 6);
+	else if (!strncmp(spec, "PARTUUID=", 9))
+		snprintf(link, sizeof link, "/dev/disk/by-partuuid/%s", spec + 9);
+	else
+		return -1;
+	return realpath(link, out) && (size_t)strlen(out) < size ? 0 : -1;
+}
+
+/* ---- no target: the filesystem that holds `path` ---- */
+
+struct mount {
+	char dir[PATH_MAX], dev[PATH_MAX], fstype[32];
+};
+
+/* The /proc/self/mountinfo entry with the longest mount point under
+ * which `path` lies. */
+static int mount_of(const char *path, struct mount *m)
+{
+	char *info = kd_read_file("/proc/self/mountinfo", 4 << 20, NULL), *line, *save = NULL;
+	size_t best = 0;
+	int found = -1;
+
+	for (line = info ? strtok_r(info, "\n", &save) : NULL; line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char dir[PATH_MAX], fstype[32], dev[PATH_MAX];
+		const char *sep = strstr(line, " - ");
+		size_t len;
+
+		if (!sep || sscanf(line, "%*s %*s %*s %*s %4095s", dir) != 1 ||
+		    sscanf(sep + 3, "%31s %4095s", fstype, dev) != 2)
+			continue;
+		len = strlen(dir);
+		if (strncmp(path, dir, len) || (len > 1 && path[len] && path[len] != '/') ||
+		    len < best)
+			continue;
+		best = len;
+		snprintf(m->dir, sizeof m->dir, "%s", dir);
+		snprintf(m->fstype, sizeof m->fstype, "%s", fstype);
+		snprintf(m->dev, sizeof m->dev, "%s", dev);
+		found = 0;
+	}
+	free(info);
+	return found;
+}
+
+/* "UUID=..." of a block device, or its path. */
+static void device_spec(const char *dev, char *out, size_t size)
+{
+	struct kd_fsinfo fs;
+	int fd = open(dev, O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0 && kd_probe_fs(kd_probe_fd_read, &fd, &fs) == 0 && fs.uuid[0])
+		snprintf(out, size, "UUID=%s", fs.uuid);
+	else
+		snprintf(out, size, "%s", dev);
+	if (fd >= 0)
+		close(fd);
+}
+
+/* kdump.conf for the image, the target made explicit.  A path on the root
+ * filesystem keeps "no target": kdump-init uses kdump.root= for it. */
+static int render_conf(struct kd_image_plan *p, const struct kdump_conf *conf,
+		       struct kd_error *e)
+{
+	struct kdump_conf c = *conf;
+	char spec[PATH_MAX + 8], rel[PATH_MAX], real[PATH_MAX];
+	struct mount m;
+	FILE *out;
+
+	if (conf->target_kind == KD_TARGET_NONE) {
+		if (!realpath(conf->path, real))
+			return kd_fail(e, errno, "path %s: %s (it must exist)",
+				       conf->path, strerror(errno));
+		if (mount_of(real, &m))
+			return kd_fail(e, ENOENT, "cannot find the filesystem of %s", real);
+		if (strcmp(m.dir, "/")) {
+			device_spec(m.dev, spec, sizeof spec);
+			snprintf(rel, sizeof rel, "%s", real + strlen(m.dir));
+			c.target_kind = KD_TARGET_FS;
+			c.target_fstype = m.fstype;
+			c.target = spec;
+			c.path = rel[0] ? rel : "/";
+			fs_modules(p->modules, sizeof p->modules, m.fstype);
+			block_modules(p->modules, sizeof p->modules, m.dev);
+		}
+	}
+	out = fmemopen(p->conf_text, sizeof p->conf_text - 1, "w");
+	if (!out)
+		return kd_fail(e, errno, "fmemopen: %s", strerror(errno));
+	kdump_conf_print(&c, out);
+	if (fclose(out))
+		return kd_fail(e, ENOSPC, "the configuration is too long for the image");
+	return 0;
+}
+
+static int add_file(struct kd_image_plan *p, const char *what, const char *path,
+		    struct kd_error *e)
+{
+	if (!path)
+		return 0;
+	if (access(path, X_OK))
+		return kd_fail(e, errno, "%s %s: %s (it must exist and be "
+			       "executable)", what, path, strerror(errno));
+	append(p->files, sizeof p->files, path);
+	return 0;
+}
+
+/* The kdump-init binary: $KDUMP_INIT, next to kdumpctl, or installed. */
+static void init_path(char *out, size_t size)
+{
+	char self[PATH_MAX];
+	ssize_t n;
+
+	if (getenv("KDUMP_INIT")) {
+		snprintf(out, size, "%s", getenv("KDUMP_INIT"));
+		return;
+	}
+	n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		*strrchr(self, '/') = '\0';
+		snprintf(out, size, "%s/kdump-init", self);
+		if (access(out, X_OK) == 0)
+			return;
+	}
+	snprintf(out, size, "/usr/lib/kdump/kdump-init");
+}
+
+int kd_image_plan(struct kd_image_plan *p, const struct kdump_conf *conf,
+		  const struct kd_bootfiles *bf, const char *kmoddir,
+		  struct kd_error *e)
+{
+	char dev[PATH_MAX];
+	int i;
+
+	memset(p, 0, sizeof *p);
+	snprintf(p->kver, sizeof p->kver, "%s", bf->kver);
+	snprintf(p->kernel, sizeof p->kernel, "%s", bf->kernel);
+	if (kmoddir)
+		snprintf(p->kmoddir, sizeof p->kmoddir, "%s", kmoddir);
+	else
+		snprintf(p->kmoddir, sizeof p->kmoddir, "/lib/modules/%s", bf->kver);
+	snprintf(p->output, sizeof p->output, "%s", bf->initrd);
+	snprintf(p->stamp, sizeof p->stamp, "%s.stamp", bf->initrd);
+	if (conf->target_kind == KD_TARGET_FS || conf->target_kind == KD_TARGET_RAW) {
+		fs_modules(p->modules, sizeof p->modules, conf->target_fstype);
+		if (resolve_device(conf->target, dev, sizeof dev) == 0)
+			block_modules(p->modules, sizeof p->modules, dev);
+		else
+			kd_warn("%s is not present now: only its filesystem driver "
+				"goes into the image", conf->target);
+	}
+	for (i = 0; i < conf->extra_modules.n; i++)
+		append(p->modules, sizeof p->modules, conf->extra_modules.v[i]);
+	if (add_file(p, "kdump_pre", conf->kdump_pre, e) ||
+	    add_file(p, "kdump_post", conf->kdump_post, e) ||
+	    add_file(p, "kdump_emergency", conf->kdump_emergency, e))
+		return -1;
+	for (i = 0; i < conf->extra_bins.n; i++)
+		if (add_file(p, "extra_bins", conf->extra_bins.v[i], e))
+			return -1;
+	return render_conf(p, conf, e);
+}
+
+/* ---- when to rebuild ---- */
+
+static void stamp_file(FILE *out, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0)
+		fprintf(out, "%s %lld %lld\n", path, (long long)st.st_mtime,
+			(long long)st.st_size);
+	else
+		fprintf(out, "%s missing\n", path);
+}
+
+/* What the image was built from: plan, and the files' times and sizes. */
+static void render_stamp(const struct kd_image_plan *p, char *buf, size_t size)
+{
+	FILE *out = fmemopen(buf, size - 1, "w");
+	char init[PATH_MAX], list[KD_IMAGE_MAX_LIST], *f, *save = NULL;
+	int i;
+
+	if (!out)
+		return;
+	init_path(init, sizeof init);
+	fprintf(out, "kver %s\nmodules %s\nfiles %s\n", p->kver, p->modules, p->files);
+	stamp_file(out, p->kernel);
+	stamp_file(out, init);
+	snprintf(list, sizeof list, "%s/modules.dep", p->kmoddir);
+	stamp_file(out, list);
+	snprintf(list, sizeof list, "%s", p->files);
+	for (f = strtok_r(list, " ", &save); f; f = strtok_r(NULL, " ", &save))
+		stamp_file(out, f);
+	for (i = 0; hook_dirs[i]; i++)
+		stamp_file(out, hook_dirs[i]);
+	fprintf(out, "%s", p->conf_text);
+	fclose(out);
+}
+
+int kd_image_stale(const struct kd_image_plan *p, const struct kdump_conf *conf,
+		   char *why, size_t size)
+{
+	static char want[32768];
+	char *have;
+
+	if (access(p->output, R_OK)) {
+		snprintf(why, size, "%s does not exist", p->output);
+		return 1;
+	}
+	if (conf->force_no_rebuild)
+		return 0;
+	if (conf->force_rebuild) {
+		snprintf(why, size, "force_rebuild is set");
+		return 1;
+	}
+	memset(want, 0, sizeof want);
+	render_stamp(p, want, sizeof want);
+	have = kd_read_file(p->stamp, sizeof want, NULL);
+	if (!have || strcmp(have, want)) {
+		snprintf(why, size, "%s", have ? "kdump.conf, the kernel, the hooks "
+			 "or the files it holds changed" : "it was not built by kdumpctl");
+		free(have);
+		return 1;
+	}
+	free(have);
+	return 0;
+}
+
+/* ---- building ---- */
+
+/* dracut_args split into words, with "..." and '...' kept together. */
+static int split_args(char *s, char **argv, int max)
+{
+	int n = 0;
+
+	while (*s && n < max) {
+		char *w, *o, q = 0;
+
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s)
+			break;
+		for (w = o = s; *s && (q || (*s != ' ' && *s != '\t')); s++) {
+			if (!q && (*s == '"' || *s == '\''))
+				q = *s;
+			else if (q && *s == q)
+				q = 0;
+			else
+				*o++ = *s;
+		}
+		if (*s)
+			s++;
+		*o = '\0';
+		argv[n++] = w;
+	}
+	return n;
+}
+
+/* CONFIG_RD_LZ4 in the kernel's config: /boot/config-<version>, or a
+ * "config" file next to the kernel image. */
+static int kernel_has_lz4(const struct kd_image_plan *p)
+{
+	char path[PATH_MAX + 32], *config, *slash;
+	int yes;
+
+	snprintf(path, sizeof path, "/boot/config-%s", p->kver);
+	if (access(path, R_OK)) {
+		snprintf(path, sizeof path, "%s", p->kernel);
+		slash = strrchr(path, '/');
+		snprintf(slash ? slash + 1 : path, sizeof path - (size_t)(slash ? slash + 1 - path : 0),
+			 "config");
+	}
+	config = kd_read_file(path, 8 << 20, NULL);
+	yes = config && strstr(config, "\nCONFIG_RD_LZ4=y");
+	free(config);
+	return yes;
+}
+
+static int run_dracut(char **argv, char **env, struct kd_error *e)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return kd_fail(e, errno, "fork: %s", strerror(errno));
+	if (pid == 0) {
+		execvpe("dracut", argv, env);
+		fprintf(stderr, "kdump: error: cannot run dracut: %s\n", strerror(errno));
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) < 0)
+		return kd_fail(e, errno, "waitpid: %s", strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status))
+		return kd_fail(e, EIO, "dracut failed (status %d): the capture "
+			       "initramfs was not built", WEXITSTATUS(status));
+	return 0;
+}
+
+/* The environment for dracut: ours first, then the caller's. */
+static char **dracut_env(const struct kd_image_plan *p, const char *conf_file,
+			 char storage[5][KD_IMAGE_MAX_LIST + 32])
+{
+	size_t n = 0, i;
+	char **env, init[PATH_MAX];
+
+	while (environ[n])
+		n++;
+	env = calloc(n + 8, sizeof *env);
+	if (!env)
+		return NULL;
+	init_path(init, sizeof init);
+	snprintf(storage[0], sizeof storage[0], "KDUMP_INIT=%s", init);
+	snprintf(storage[1], sizeof storage[1], "KDUMP_CONF=%s", conf_file);
+	snprintf(storage[2], sizeof storage[2], "KDUMP_MODULES=%s", p->modules);
+	snprintf(storage[3], sizeof storage[3], "KDUMP_FILES=%s", p->files);
+	snprintf(storage[4], sizeof storage[4],
+		 "KDUMP_HOOKDIRS=/etc/kdump/pre.d /etc/kdump/post.d /etc/kdump/emergency.d");
+	for (i = 0; i < 5; i++)
+		env[i] = storage[i];
+	for (i = 0; i < n; i++)
+		env[5 + i] = environ[i];
+	return env;
+}
+
+static int write_file(const char *path, const char *text, struct kd_error *e)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	size_t len = strlen(text);
+
+	if (fd < 0)
+		return kd_fail(e, errno, "cannot create %s: %s", path, strerror(errno));
+	if (write(fd, text, len) != (ssize_t)len) {
+		close(fd);
+		return kd_fail(e, errno, "cannot write %s: %s", path, strerror(errno));
+	}
+	return close(fd) ? kd_fail(e, errno, "%s: %s", path, strerror(errno)) : 0;
+}
+
+int kd_image_build(const struct kd_image_plan *p, const struct kdump_conf *conf,
+		   struct kd_error *e)
+{
+	static char storage[5][KD_IMAGE_MAX_LIST + 32], extra[4096];
+	char conf_file[PATH_MAX + 8], tmp[PATH_MAX + 8], *argv[64], **env;
+	int argc = 0, ret;
+
+	snprintf(conf_file, sizeof conf_file, "%s.conf", p->output);
+	snprintf(tmp, sizeof tmp, "%s.tmp", p->output);
+	if (write_file(conf_file, p->conf_text, e))
+		return -1;
+	argv[argc++] = "dracut";
+	argv[argc++] = "--force";
+	argv[argc++] = "--quiet";
+	argv[argc++] = "--no-hostonly";
+	argv[argc++] = "--no-early-microcode";
+	argv[argc++] = "-m";
+	argv[argc++] = "kdump";
+	argv[argc++] = "--kver";
+	argv[argc++] = (char *)p->kver;
+	argv[argc++] = "--kmoddir";
+	argv[argc++] = (char *)p->kmoddir;
+	if (kernel_has_lz4(p))
+		argv[argc++] = "--lz4";
+	if (conf->dracut_args) {
+		snprintf(extra, sizeof extra, "%s", conf->dracut_args);
+		argc += split_args(extra, argv + argc, 64 - argc - 2);
+	}
+	argv[argc++] = tmp;
+	argv[argc] = NULL;
+	env = dracut_env(p, conf_file, storage);
+	if (!env)
+		return kd_fail(e, ENOMEM, "out of memory");
+	kd_info("building the capture initramfs %s", p->output);
+	ret = run_dracut(argv, env, e);
+	free(env);
+	unlink(conf_file);
+	if (ret) {
+		unlink(tmp);
+		return -1;
+	}
+	if (chmod(tmp, 0600) || rename(tmp, p->output))
+		return kd_fail(e, errno, "cannot install %s: %s", p->output,
+			       strerror(errno));
+	return kd_image_write_stamp(p, e);
+}
+
+int kd_image_write_stamp(const struct kd_image_plan *p, struct kd_error *e)
+{
+	static char stamp[32768];
+
+	memset(stamp, 0, sizeof stamp);
+	render_stamp(p, stamp, sizeof stamp);
+	return write_file(p->stamp, stamp, e);
+}

@@ -1,0 +1,111 @@
+/* test_image.c - what goes into the capture initramfs and when it is
+ * rebuilt. */
+#define UNIT_SUITE "image"
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "unit.h"
+#include "image.h"
+
+static char dir[64];
+
+static void put(const char *path, const char *text, mode_t mode)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+
+	CHECK(fd >= 0);
+	CHECK(write(fd, text, strlen(text)) == (ssize_t)strlen(text));
+	close(fd);
+	chmod(path, mode);
+}
+
+static void parse(struct kdump_conf *c, const char *text)
+{
+	struct kd_diag d;
+
+	kd_diag_init(&d, "kdump.conf");
+	d.quiet = 1;
+	CHECK_INT(kdump_conf_parse(c, text, strlen(text), &d), 0);
+}
+
+TEST(plan_and_staleness)
+{
+	struct kd_image_plan *p = malloc(sizeof *p);
+	struct kd_bootfiles bf;
+	struct kdump_conf c;
+	struct kd_error e;
+	char conf[512], hook[128], why[256];
+
+	snprintf(hook, sizeof hook, "%s/post.sh", dir);
+	put(hook, "#!/bin/sh\n", 0755);
+	memset(&bf, 0, sizeof bf);
+	snprintf(bf.kver, sizeof bf.kver, "9.9.9");
+	snprintf(bf.kernel, sizeof bf.kernel, "%s/vmlinuz", dir);
+	snprintf(bf.initrd, sizeof bf.initrd, "%s/initramfs.img", dir);
+	put(bf.kernel, "kernel", 0600);
+	snprintf(conf, sizeof conf, "xfs LABEL=crash\npath /dumps\nkdump_post %s\n"
+		 "extra_modules dm_mod\n", hook);
+	parse(&c, conf);
+	CHECK_INT(kd_image_plan(p, &c, &bf, dir, &e), 0);
+	CHECK_STR(p->modules, "crc32c_generic xfs dm_mod");
+	CHECK_STR(p->files, hook);
+	CHECK(strstr(p->conf_text, "xfs LABEL=crash\npath /dumps\n") == p->conf_text);
+	CHECK_INT(kd_image_stale(p, &c, why, sizeof why), 1);
+	CHECK(strstr(why, "does not exist") != NULL);
+
+	put(bf.initrd, "image", 0600);
+	CHECK_INT(kd_image_write_stamp(p, &e), 0);
+	CHECK_INT(kd_image_stale(p, &c, why, sizeof why), 0);
+	c.force_rebuild = 1;
+	CHECK_INT(kd_image_stale(p, &c, why, sizeof why), 1);
+	CHECK_STR(why, "force_rebuild is set");
+	c.force_rebuild = 0;
+
+	/* a changed hook makes the image stale, unless force_no_rebuild */
+	put(hook, "#!/bin/sh\necho changed\n", 0755);
+	CHECK_INT(kd_image_stale(p, &c, why, sizeof why), 1);
+	c.force_no_rebuild = 1;
+	CHECK_INT(kd_image_stale(p, &c, why, sizeof why), 0);
+	kdump_conf_free(&c);
+
+	/* a changed kdump.conf too */
+	parse(&c, "xfs LABEL=crash\npath /other\n");
+	CHECK_INT(kd_image_plan(p, &c, &bf, dir, &e), 0);
+	CHECK_INT(kd_image_stale(p, &c, why, sizeof why), 1);
+	kdump_conf_free(&c);
+	free(p);
+}
+
+TEST(missing_hook_is_an_error)
+{
+	struct kd_image_plan *p = malloc(sizeof *p);
+	struct kd_bootfiles bf;
+	struct kdump_conf c;
+	struct kd_error e;
+
+	memset(&bf, 0, sizeof bf);
+	parse(&c, "ext4 UUID=1234\nkdump_pre /nonexistent/pre\n");
+	CHECK_INT(kd_image_plan(p, &c, &bf, dir, &e), -1);
+	CHECK(strstr(e.msg, "kdump_pre /nonexistent/pre") != NULL);
+	kdump_conf_free(&c);
+	free(p);
+}
+
+int main(void)
+{
+	char path[128];
+
+	snprintf(dir, sizeof dir, "/tmp/kd-image-XXXXXX");
+	if (!mkdtemp(dir))
+		return 1;
+	RUN(plan_and_staleness);
+	RUN(missing_hook_is_an_error);
+	for (const char *f = "post.sh\0vmlinuz\0initramfs.img\0initramfs.img.stamp\0";
+	     *f; f += strlen(f) + 1) {
+		snprintf(path, sizeof path, "%s/%s", dir, f);
+		unlink(path);
+	}
+	rmdir(dir);
+	return unit_done();
+}
