@@ -50,9 +50,10 @@ $(OBJ)/%.o: %.c $(STATIC)/.done
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(OBJ)/loader/%.o: CFLAGS += -Icapture-init
+$(OBJ)/loader/%.o: CFLAGS += -Icapture-init -Icollector
 
-$(BIN)/kdumpctl: $(OBJ)/loader/kdumpctl.o $(LOADER_LIB) $(OBJ)/capture-init/probe.o $(COMMON_OBJ)
+$(BIN)/kdumpctl: $(OBJ)/loader/kdumpctl.o $(LOADER_LIB) $(OBJ)/capture-init/probe.o \
+		$(OBJ)/collector/flat_reader.o $(COMMON_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^
 

@@ -17,6 +17,7 @@
 #include "crashmem.h"
 #include "image.h"
 #include "kexec.h"
+#include "raw.h"
 #include "log.h"
 #include "readfile.h"
 
@@ -268,6 +269,25 @@ static int boot_files(struct kd_bootfiles *bf, const struct options *o,
 	return ret;
 }
 
+/* A dump left on a raw target by the last crash goes to `path` first:
+ * whatever else fails, it is not lost. */
+static void restore_raw(const struct setup *s)
+{
+	struct kd_error e;
+	char dir[4200];
+
+	if (s->conf.target_kind != KD_TARGET_RAW)
+		return;
+	switch (kd_raw_restore(s->conf.target, s->conf.path, dir, sizeof dir, &e)) {
+	case 1:
+		kd_info("the dump on %s is saved in %s", s->conf.target, dir);
+		break;
+	case -1:
+		kd_err("%s", e.msg);
+		break;
+	}
+}
+
 static int arm(const struct options *o, struct kd_error *e)
 {
 	struct kd_capture_plan p;
@@ -276,7 +296,10 @@ static int arm(const struct options *o, struct kd_error *e)
 	struct setup s;
 	int ret = -1;
 
-	if (read_setup(&s, o, e) || kd_crashmem_check(&s.mem, e))
+	if (read_setup(&s, o, e))
+		goto out;
+	restore_raw(&s);
+	if (kd_crashmem_check(&s.mem, e))
 		goto out;
 	if (s.mem.loaded) {
 		kd_info("a crash kernel is already loaded (kdumpctl restart "

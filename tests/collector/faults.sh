@@ -96,3 +96,28 @@ test_unwalkable_page_tables
 test_read_errors
 test_enospc
 rm -f "$work/damaged"
+
+# kdumpctl start restores a dump the capture kernel left on a raw device,
+# once, before anything else (here a file stands in for the device).
+test_raw_restore() {
+	dev=$work/raw.dev
+	rm -rf "$work/raw" "$dev"
+	"$K" -F -l -d 31 --message-level 0 "$fixdir/vmcore-4level" > "$dev"
+	printf 'raw %s\npath %s/raw\n' "$dev" "$work" > "$work/raw.conf"
+	"$top/build/bin/kdumpctl" --config "$work/raw.conf" --sysconfig /dev/null \
+		start > "$work/raw.out" 2>&1
+	dir=$(ls -d "$work"/raw/*/ 2>/dev/null | head -n 1)
+	if [ -z "$dir" ] || [ ! -s "$dir/vmcore" ]; then
+		fail raw_restore "no vmcore restored: $(tr '\n' ' ' < "$work/raw.out")"
+	elif ! "$K" --verify "$fixdir/vmcore-4level" "$dir/vmcore" >/dev/null 2>&1; then
+		fail raw_restore "the restored dump is wrong"
+	elif head -c 12 "$dev" | grep -q makedumpfile; then
+		fail raw_restore "the device still holds the dump mark"
+	elif "$top/build/bin/kdumpctl" --config "$work/raw.conf" --sysconfig /dev/null \
+		start 2>&1 | grep -q restoring; then
+		fail raw_restore "the dump was restored twice"
+	else
+		pass raw_restore
+	fi
+}
+test_raw_restore
