@@ -149,3 +149,42 @@ build_images() {
 	[ -n "${EXTRA_FIRST:-}" ] && cp -a "$EXTRA_FIRST/." "$WORK/root-first/"
 	pack "$WORK/root-first" "$WORK/first.img"
 }
+
+# A dracut base directory with the project's module next to the system's.
+dracut_base() {
+	base=$WORK/dracut
+	rm -rf "$base"
+	mkdir -p "$base/modules.d"
+	for f in /usr/lib/dracut/*; do
+		[ "$(basename "$f")" = modules.d ] || ln -s "$f" "$base/"
+	done
+	for m in /usr/lib/dracut/modules.d/*; do
+		ln -s "$m" "$base/modules.d/"
+	done
+	ln -s "$TOP/dracut/99kdump" "$base/modules.d/99kdump"
+	echo "$base"
+}
+
+# capture_image NAME CONF MODULES [FILES] - dracut --add kdump, as
+# kdumpctl rebuild runs it.
+capture_image() {
+	printf '%s\n' "$2" > "$CAP/$1.conf"
+	env dracutbasedir="$DRACUT_BASE" DRACUT_KMODDIR_OVERRIDE=1 \
+		KDUMP_INIT="$BIN/kdump-init" KDUMP_CONF="$CAP/$1.conf" \
+		KDUMP_MODULES="$3" KDUMP_FILES="${4:-}" \
+		dracut --force --quiet --no-hostonly --no-early-microcode \
+		-m kdump --kver "$KVER" --kmoddir "$KDIR/root/lib/modules/$KVER" \
+		--lz4 "$CAP/$1.img" >/dev/null 2>&1 || die "dracut failed for $1"
+	# the first kernel's image with this capture image in /boot
+	cp "$CAP/$1.img" "$WORK/root-first/boot/kdump-initrd.img"
+	pack "$WORK/root-first" "$CAP/$1-first.img"
+}
+
+# disk NAME FSTYPE SIZE MKFS-ARGS... - a fresh filesystem image
+disk() {
+	name=$1 fs=$2 size=$3
+	shift 3
+	rm -f "$CAP/$name.disk"
+	truncate -s "$size" "$CAP/$name.disk"
+	"mkfs.$fs" "$@" "$CAP/$name.disk" >/dev/null 2>&1 || die "mkfs.$fs failed"
+}

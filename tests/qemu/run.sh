@@ -72,3 +72,5 @@ test_no_crashkernel
 test_crash crash_4level max,la57=off no
 test_crash crash_la57 max yes
 say "QEMU tests took $(( $(date +%s) - started )) s"
+
+"$QEMU_DIR/capture.sh"
