@@ -314,11 +314,17 @@ static int report_vmcore(void)
 	return 0;
 }
 
+/* The image always carries kdump.conf; without one the defaults apply. */
 static void read_conf(struct kdump_conf *conf)
 {
 	struct kd_diag d;
 
 	kd_diag_init(&d, CONF_FILE);
+	if (access(CONF_FILE, F_OK) && errno == ENOENT) {
+		kd_warn("%s is missing: using the defaults", CONF_FILE);
+		kdump_conf_parse(conf, "", 0, &d);
+		return;
+	}
 	if (kdump_conf_load(conf, CONF_FILE, &d)) {
 		kd_err("%s is not usable: rebooting without a dump", CONF_FILE);
 		kd_action_final(KD_ACTION_REBOOT);
