@@ -4,7 +4,8 @@
 # saved and to the reboot, and the smallest crashkernel= that still saves
 # a dump (bisected in 8 MiB steps).
 set -eu
-. "$(dirname "$0")/../tests/qemu/lib.sh"
+QEMU_DIR=$(cd "$(dirname "$0")/../tests/qemu" && pwd)
+. "$QEMU_DIR/lib.sh"
 
 fetch_kernel
 mkdir -p "$WORK"

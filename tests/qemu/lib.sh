@@ -2,7 +2,7 @@
 # images, and booting a guest under TCG with its serial console in a log.
 # Sourced by the test scripts; expects to run from anywhere.
 
-QEMU_DIR=$(cd "$(dirname "$0")" && pwd)
+QEMU_DIR=${QEMU_DIR:-$(cd "$(dirname "$0")" && pwd)}
 TOP=$(cd "$QEMU_DIR/../.." && pwd)
 CACHE=${KDUMP_CACHE:-$HOME/.cache/kdump}
 BIN=$TOP/build/bin
