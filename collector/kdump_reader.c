@@ -79,10 +79,10 @@ static int read_bitmaps(struct kd_kdump *k, uint32_t sub_blocks,
 			uint32_t bitmap_blocks, struct kd_error *e)
 {
 	uint64_t B = k->block_size, one = (uint64_t)bitmap_blocks / 2 * B;
-	uint64_t need = (k->max_mapnr + 7) / 8, start = B * (1 + (uint64_t)sub_blocks);
+	uint64_t start = B * (1 + (uint64_t)sub_blocks);
 	uint64_t i, nsec = k->max_mapnr / SECTION + 1;
 
-	if (bitmap_blocks % 2 || one < need || one > MAX_BITMAP ||
+	if (bitmap_blocks % 2 || one > MAX_BITMAP || k->max_mapnr > one * 8 ||
 	    start + 2 * one > k->file_size)
 		return kd_fail(e, EINVAL, "the bitmaps do not fit the file "
 			       "(truncated or corrupt)");
@@ -98,8 +98,8 @@ static int read_bitmaps(struct kd_kdump *k, uint32_t sub_blocks,
 		uint64_t from = i * SECTION / 8, to = (i + 1) * SECTION / 8;
 
 		k->rank[i] = k->dumpable;
-		if (to > need)
-			to = need;
+		if (to > one)
+			to = one;
 		if (from < to)
 			k->dumpable += popcount(k->bitmap2 + from, to - from);
 	}
