@@ -1,8 +1,8 @@
 /* probe.c - recognise ext2/3/4, xfs, btrfs and vfat; read GPT/MBR PARTUUIDs. */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "fdio.h"
 #include "probe.h"
 
 static uint16_t le16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
@@ -18,19 +18,7 @@ static uint64_t le64(const uint8_t *p)
 
 int kd_probe_fd_read(void *fdp, uint64_t offset, void *buf, size_t len)
 {
-	int fd = *(int *)fdp;
-	size_t done = 0;
-
-	while (done < len) {
-		ssize_t n = pread(fd, (char *)buf + done, len - done,
-				  (off_t)(offset + done));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		done += (size_t)n;
-	}
-	return 0;
+	return kd_pread_full(*(int *)fdp, buf, len, offset);
 }
 
 /* 16 bytes in order, as ext4, xfs and btrfs UUIDs are printed. */

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <sys/klog.h>
 #include "collect.h"
+#include "fdio.h"
 #include "log.h"
 #include "options.h"
 #include "run.h"
@@ -89,19 +90,10 @@ static int copy_vmcore(int out, struct kd_error *e)
 
 	if (in < 0)
 		return kd_fail(e, errno, "cannot open %s: %s", KD_VMCORE, strerror(errno));
-	while ((n = read(in, buf, sizeof buf)) > 0) {
-		ssize_t done = 0;
-
-		while (done < n) {
-			ssize_t w = write(out, buf + done, (size_t)(n - done));
-
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w < 0) {
-				close(in);
-				return kd_fail(e, errno, "write: %s", strerror(errno));
-			}
-			done += w;
+	while ((n = read(in, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR)) {
+		if (n > 0 && kd_write_full(out, buf, (size_t)n)) {
+			close(in);
+			return kd_fail(e, errno, "write: %s", strerror(errno));
 		}
 	}
 	close(in);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "fdio.h"
 #include "flat_reader.h"
 
 #define HEADER_SIZE 4096
@@ -19,52 +20,17 @@ static uint64_t be64(const uint8_t *p)
 	return v;
 }
 
-/* 1 when len bytes were read, 0 at a clean end of file, -1 otherwise. */
-static int read_full(int fd, void *buf, size_t len)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		ssize_t n = read(fd, (char *)buf + done, len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		if (n == 0)
-			return done ? -1 : 0;
-		done += (size_t)n;
-	}
-	return 1;
-}
-
-static int pwrite_full(int fd, const void *buf, size_t len, uint64_t off)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		ssize_t n = pwrite(fd, (const char *)buf + done, len - done,
-				   (off_t)(off + done));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		done += (size_t)n;
-	}
-	return 0;
-}
-
 static int copy_record(int in, int out, uint64_t off, uint64_t size,
 		       uint8_t *buf, struct kd_error *e)
 {
 	while (size) {
 		size_t n = size < CHUNK ? (size_t)size : CHUNK;
 
-		if (read_full(in, buf, n) != 1)
+		if (kd_read_full(in, buf, n) != 1)
 			return kd_fail(e, EPIPE, "the flattened stream ended in "
 				       "the middle of a record: the dump is "
 				       "incomplete");
-		if (pwrite_full(out, buf, n, off))
+		if (kd_pwrite_full(out, buf, n, off, NULL))
 			return kd_fail(e, errno, "cannot write the dump: %s",
 				       strerror(errno));
 		off += n;
@@ -79,7 +45,7 @@ static int records(int in, int out, uint8_t *buf, struct kd_error *e)
 
 	for (;;) {
 		uint64_t off, size;
-		int r = read_full(in, rec, sizeof rec);
+		int r = kd_read_full(in, rec, sizeof rec);
 
 		if (r != 1)
 			return kd_fail(e, EPIPE, "the flattened stream ended "
@@ -106,7 +72,7 @@ int kd_flat_rearrange(int in_fd, int out_fd, struct kd_error *e)
 
 	if (!buf)
 		return kd_fail(e, ENOMEM, "out of memory");
-	if (read_full(in_fd, buf, HEADER_SIZE) != 1 ||
+	if (kd_read_full(in_fd, buf, HEADER_SIZE) != 1 ||
 	    memcmp(buf, "makedumpfile\0", 13) || be64(buf + 16) != 1) {
 		free(buf);
 		return kd_fail(e, EINVAL, "not a flattened dump (no makedumpfile "

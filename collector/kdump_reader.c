@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "codec.h"
+#include "fdio.h"
 #include "kdump_reader.h"
 
 #define HEADER_SIZE 464
@@ -15,22 +16,6 @@
 
 static uint32_t get32(const uint8_t *p) { uint32_t v; memcpy(&v, p, 4); return v; }
 static uint64_t get64(const uint8_t *p) { uint64_t v; memcpy(&v, p, 8); return v; }
-
-static int pread_full(int fd, void *buf, size_t len, uint64_t off)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		ssize_t n = pread(fd, (char *)buf + done, len - done,
-				  (off_t)(off + done));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		done += (size_t)n;
-	}
-	return 0;
-}
 
 static int parse_header(struct kd_kdump *k, const uint8_t *h, struct kd_error *e)
 {
@@ -91,8 +76,8 @@ static int read_bitmaps(struct kd_kdump *k, uint32_t sub_blocks,
 	k->rank = calloc(nsec, sizeof *k->rank);
 	if (!k->bitmap1 || !k->bitmap2 || !k->rank)
 		return kd_fail(e, ENOMEM, "out of memory for the bitmaps");
-	if (pread_full(k->fd, k->bitmap1, one, start) ||
-	    pread_full(k->fd, k->bitmap2, one, start + one))
+	if (kd_pread_full(k->fd, k->bitmap1, one, start) ||
+	    kd_pread_full(k->fd, k->bitmap2, one, start + one))
 		return kd_fail(e, EIO, "cannot read the bitmaps");
 	for (i = 0; i < nsec; i++) {
 		uint64_t from = i * SECTION / 8, to = (i + 1) * SECTION / 8;
@@ -117,8 +102,8 @@ int kd_kdump_open_fd(struct kd_kdump *k, int fd, struct kd_error *e)
 	if (fstat(fd, &st))
 		return kd_fail(e, errno, "fstat: %s", strerror(errno));
 	k->file_size = (uint64_t)st.st_size;
-	if (k->file_size < 8192 || pread_full(fd, h, sizeof h, 0) ||
-	    pread_full(fd, s, sizeof s, 4096))
+	if (k->file_size < 8192 || kd_pread_full(fd, h, sizeof h, 0) ||
+	    kd_pread_full(fd, s, sizeof s, 4096))
 		return kd_fail(e, EINVAL, "file too short for a kdump header");
 	if (parse_header(k, h, e) || parse_sub_header(k, s, e) ||
 	    read_bitmaps(k, get32(h + 432), get32(h + 436), e)) {
@@ -172,7 +157,7 @@ enum kd_page_status kd_kdump_read_page(struct kd_kdump *k, uint64_t pfn,
 	off = k->desc_offset + rank_of(k, pfn) * DESC_SIZE;
 	if (off + DESC_SIZE > k->file_size)
 		return KD_PAGE_INCOMPLETE;	/* the table was cut short */
-	if (pread_full(k->fd, d, sizeof d, off))
+	if (kd_pread_full(k->fd, d, sizeof d, off))
 		return KD_PAGE_ERROR;
 	off = get64(d);
 	size = get32(d + 8);
@@ -180,7 +165,7 @@ enum kd_page_status kd_kdump_read_page(struct kd_kdump *k, uint64_t pfn,
 	if (off == 0)
 		return KD_PAGE_INCOMPLETE;
 	if (size > k->block_size || size == 0 || off > k->file_size ||
-	    pread_full(k->fd, buf, size, off))
+	    kd_pread_full(k->fd, buf, size, off))
 		return KD_PAGE_ERROR;
 	if (kd_codec_decompress(flags, buf, size, page, k->block_size))
 		return KD_PAGE_ERROR;

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
+#include "fdio.h"
 #include "sink.h"
 
 #define FLAT_HEADER_SIZE 4096
@@ -16,44 +17,22 @@ static void put_be64(uint8_t *p, uint64_t v)
 
 static int write_all(struct kd_sink *s, const void *buf, size_t len)
 {
-	const uint8_t *p = buf;
-
-	while (len) {
-		ssize_t n = write(s->fd, p, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			s->err = n < 0 ? errno : EIO;
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
+	if (kd_write_full(s->fd, buf, len) == 0)
+		return 0;
+	s->err = errno;
+	return -1;
 }
 
 static int pwrite_all(struct kd_sink *s, uint64_t off, const void *buf,
 		      size_t len)
 {
-	const uint8_t *p = buf;
+	size_t done;
 
-	s->partial = 0;
-	while (len) {
-		ssize_t n = pwrite(s->fd, p, len, (off_t)off);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			s->err = n < 0 ? errno : ENOSPC;
-			return -1;
-		}
-		s->partial += (uint64_t)n;
-		p += n;
-		off += (uint64_t)n;
-		len -= (size_t)n;
-	}
-	return 0;
+	if (kd_pwrite_full(s->fd, buf, len, off, &done) == 0)
+		return 0;
+	s->partial = done;
+	s->err = errno;
+	return -1;
 }
 
 void kd_sink_file(struct kd_sink *s, int fd)
