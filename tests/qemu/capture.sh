@@ -204,6 +204,53 @@ core_collector makedumpfile -d 31" "$MODS"
 	umount "$MNT"
 }
 
+# failure_action shell, driven over the serial console: a command typed at
+# the prompt runs, and leaving the shell runs final_action.
+test_shell() {
+	capture_image shell "ext4 UUID=00000000-0000-0000-0000-000000000000
+disk_timeout 5
+failure_action shell" "$MODS"
+	log=$LOGS/capture-shell.log
+	fifo=$CAP/console.in
+	rm -f "$fifo" "$log"
+	mkfifo "$fifo"
+	timeout "$QEMU_TIMEOUT" qemu-system-x86_64 -accel tcg -m 1G -smp 1 \
+		-no-reboot -display none -monitor none -serial stdio \
+		-kernel "$KDIR/vmlinuz" -initrd "$CAP/shell-first.img" \
+		-append "console=ttyS0 kdtest=crash crashkernel=256M panic=5" \
+		< "$fifo" > "$log" 2>&1 &
+	qemu=$!
+	exec 3> "$fifo"
+	if wait_for "$log" 'starting a shell' 200; then
+		sleep 2
+		echo 'echo KDTEST-SHELL-$((6*7))' >&3
+		wait_for "$log" 'KDTEST-SHELL-42' 30 && echo exit >&3
+	fi
+	wait_for "$log" 'kdump: rebooting' 30
+	exec 3>&-
+	wait "$qemu" 2>/dev/null
+	if ! grep -q 'starting a shell' "$log"; then
+		fail failure_action_shell "no shell was started" "$log"
+	elif ! grep -q 'KDTEST-SHELL-42' "$log"; then
+		fail failure_action_shell "the shell did not run a command" "$log"
+	elif ! grep -q 'kdump: rebooting' "$log"; then
+		fail failure_action_shell "leaving the shell did not reboot" "$log"
+	else
+		pass failure_action_shell
+	fi
+}
+
+# wait_for LOG TEXT SECONDS - until TEXT shows up in LOG.
+wait_for() {
+	i=0
+	while [ "$i" -lt "$3" ]; do
+		grep -q "$2" "$1" 2>/dev/null && return 0
+		sleep 1
+		i=$((i + 1))
+	done
+	return 1
+}
+
 # raw: the flattened dump on a bare disk, restored by kdumpctl start
 # (run here on the host against the disk image, as on the next boot).
 test_raw() {
@@ -241,6 +288,7 @@ test_pre_fails
 test_missing_target reboot 240 'kdump: rebooting'
 test_missing_target poweroff 240 'kdump: powering off'
 test_missing_target halt 60 'kdump: halting'
+test_shell
 test_dump_to_rootfs
 test_enospc
 test_raw
