@@ -1,4 +1,5 @@
-/* elf_vmcore.c - read an ELF64 x86_64 core file. */
+/* elf_vmcore.c - read an ELF64 x86_64 core file: headers, notes, and
+ * physical memory through mmap windows or pread(). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -9,12 +10,16 @@
 #include "elf_vmcore.h"
 #include "log.h"
 
-#define WINDOW (4ULL << 20)
 #define PT_LOAD 1
 #define PT_NOTE 4
 #define PN_XNUM 0xffff
 #define ET_CORE 4
 #define EM_X86_64 62
+#define EHDR_SIZE 64
+#define PHDR_SIZE 56
+#define SHDR_SIZE 64
+#define PAGE_MASK (~(uint64_t)(KD_PAGE_SIZE - 1))
+#define MAX_PADDR (1ULL << 52)	/* x86_64's physical address limit */
 
 static uint16_t get16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
 static uint32_t get32(const uint8_t *p)
@@ -37,7 +42,7 @@ static int check_ehdr(const uint8_t *h, struct kd_error *e)
 	if (get16(h + 18) != EM_X86_64)
 		return kd_fail(e, EINVAL, "not an x86_64 core (machine %u)",
 			       get16(h + 18));
-	if (get16(h + 54) != 56)
+	if (get16(h + 54) != PHDR_SIZE)
 		return kd_fail(e, EINVAL, "unexpected program header size %u",
 			       get16(h + 54));
 	return 0;
@@ -52,17 +57,19 @@ static int phdr_count(const uint8_t *buf, size_t len, uint64_t *count,
 	*count = get16(buf + 56);
 	if (*count != PN_XNUM)
 		return 0;
-	if (shoff > UINT64_MAX - 64 || get16(buf + 58) < 64)
+	if (shoff < EHDR_SIZE || shoff > (64ULL << 20) ||
+	    get16(buf + 58) < SHDR_SIZE)
 		return kd_fail(e, EINVAL, "bad extended program header count");
-	if (shoff + 64 > len) {
-		*need = (size_t)(shoff + 64);
+	if (shoff + SHDR_SIZE > len) {
+		*need = (size_t)(shoff + SHDR_SIZE);
 		return kd_fail(e, ENOBUFS, "need more header bytes");
 	}
 	*count = get32(buf + shoff + 44);
 	return 0;
 }
 
-static int add_load(struct kd_elf *el, const uint8_t *ph, struct kd_error *e)
+/* Keep a PT_LOAD; one that cannot describe x86_64 RAM is left out. */
+static void add_load(struct kd_elf *el, const uint8_t *ph, uint64_t index)
 {
 	struct kd_load *l = &el->loads[el->nloads];
 	uint64_t end;
@@ -72,62 +79,97 @@ static int add_load(struct kd_elf *el, const uint8_t *ph, struct kd_error *e)
 	l->paddr = get64(ph + 24);
 	l->filesz = get64(ph + 32);
 	l->memsz = get64(ph + 40);
-	if (l->filesz > l->memsz || l->paddr > UINT64_MAX - l->memsz ||
-	    l->offset > UINT64_MAX - l->filesz)
-		return kd_fail(e, EINVAL, "corrupt PT_LOAD %d", el->nloads);
-	if (el->file_size && l->offset + l->filesz > el->file_size)
+	if (l->filesz > l->memsz || l->paddr >= MAX_PADDR ||
+	    l->memsz > MAX_PADDR - l->paddr || l->offset > UINT64_MAX - l->filesz) {
+		kd_warn("program header %llu is a corrupt PT_LOAD: leaving it "
+			"out", (unsigned long long)index);
+		return;
+	}
+	if (!l->memsz)
+		return;
+	if (el->file_size != UINT64_MAX && l->offset + l->filesz > el->file_size)
 		kd_warn("PT_LOAD %d ends beyond the end of the file: its "
 			"missing part reads as zeros", el->nloads);
 	end = (l->paddr + l->memsz + KD_PAGE_SIZE - 1) >> KD_PAGE_SHIFT;
 	if (end > el->max_mapnr)
 		el->max_mapnr = end;
 	el->nloads++;
+}
+
+static int add_note(struct kd_elf *el, const uint8_t *ph, struct kd_error *e)
+{
+	if (el->notes_size)
+		return 0;		/* /proc/vmcore merges them into one */
+	if (get64(ph + 32) > KD_MAX_NOTES)
+		return kd_fail(e, EINVAL, "PT_NOTE too large");
+	el->notes_offset = get64(ph + 8);
+	el->notes_size = (size_t)get64(ph + 32);
 	return 0;
+}
+
+static void init(struct kd_elf *el, uint64_t file_size)
+{
+	memset(el, 0, sizeof *el);
+	el->fd = -1;
+	el->file_size = file_size;
 }
 
 int kd_elf_parse_headers(struct kd_elf *el, const uint8_t *buf, size_t len,
 			 uint64_t file_size, size_t *need, struct kd_error *e)
 {
 	uint64_t phoff, count, i;
-	int have_note = 0;
 
-	memset(el, 0, sizeof *el);
-	el->fd = -1;
-	el->file_size = file_size;
-	if (len < 64) {
-		*need = 64;
+	init(el, file_size);
+	if (len < EHDR_SIZE) {
+		*need = EHDR_SIZE;
 		return kd_fail(e, ENOBUFS, "file shorter than an ELF header");
 	}
 	if (check_ehdr(buf, e) || phdr_count(buf, len, &count, need, e))
 		return -1;
-	memcpy(el->ehdr, buf, 64);
+	memcpy(el->ehdr, buf, EHDR_SIZE);
 	phoff = get64(buf + 32);
-	if (count == 0 || count > KD_MAX_LOADS + 1 || phoff > UINT64_MAX / 2)
-		return kd_fail(e, EINVAL, "bad program header table (%llu entries)",
-			       (unsigned long long)count);
-	if (phoff + count * 56 > len) {
-		*need = (size_t)(phoff + count * 56);
+	if (count == 0 || count > KD_MAX_LOADS + 1 || phoff < EHDR_SIZE ||
+	    phoff > (64ULL << 20))
+		return kd_fail(e, EINVAL, "bad program header table (%llu "
+			       "entries at %llu)", (unsigned long long)count,
+			       (unsigned long long)phoff);
+	if (phoff + count * PHDR_SIZE > len) {
+		*need = (size_t)(phoff + count * PHDR_SIZE);
 		return kd_fail(e, ENOBUFS, "need more header bytes");
 	}
 	el->loads = calloc((size_t)count, sizeof *el->loads);
 	if (!el->loads)
 		return kd_fail(e, ENOMEM, "out of memory");
 	for (i = 0; i < count; i++) {
-		const uint8_t *ph = buf + phoff + i * 56;
+		const uint8_t *ph = buf + phoff + i * PHDR_SIZE;
 		uint32_t type = get32(ph);
 
-		if (type == PT_LOAD && add_load(el, ph, e))
+		if (type == PT_LOAD)
+			add_load(el, ph, i);
+		if (type == PT_NOTE && add_note(el, ph, e))
 			return -1;
-		if (type == PT_NOTE && !have_note) {
-			have_note = 1;
-			el->notes_offset = get64(ph + 8);
-			el->notes_size = (size_t)get64(ph + 32);
-			if (get64(ph + 32) > KD_MAX_NOTES)
-				return kd_fail(e, EINVAL, "PT_NOTE too large");
-		}
 	}
 	if (!el->nloads)
 		return kd_fail(e, EINVAL, "no PT_LOAD segments");
+	return 0;
+}
+
+int kd_elf_parse_mem(struct kd_elf *el, const uint8_t *buf, size_t len,
+		     struct kd_error *e)
+{
+	size_t need = 0;
+
+	if (kd_elf_parse_headers(el, buf, len, len, &need, e))
+		return -1;
+	if (!el->notes_size || el->notes_offset > len ||
+	    el->notes_size > len - el->notes_offset) {
+		el->notes_size = 0;
+		return 0;
+	}
+	el->notes = malloc(el->notes_size);
+	if (!el->notes)
+		return kd_fail(e, ENOMEM, "out of memory");
+	memcpy(el->notes, buf + el->notes_offset, el->notes_size);
 	return 0;
 }
 
@@ -138,8 +180,11 @@ static int pread_full(int fd, void *buf, size_t len, uint64_t off)
 	while (done < len) {
 		ssize_t n = pread(fd, (char *)buf + done, len - done,
 				  (off_t)(off + done));
+
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n == 0)
+			errno = EIO;	/* the file ends early */
 		if (n <= 0)
 			return -1;
 		done += (size_t)n;
@@ -147,32 +192,34 @@ static int pread_full(int fd, void *buf, size_t len, uint64_t off)
 	return 0;
 }
 
+/* Read as many header bytes as the parser asks for, at most 64 MiB. */
 static int read_headers(struct kd_elf *el, int fd, uint64_t size,
 			struct kd_error *e)
 {
-	size_t len = 4096, need = 0;
+	size_t len = 4096, need = 0, got;
 	uint8_t *buf = NULL;
 	int ret;
 
 	for (;;) {
 		uint8_t *nbuf = realloc(buf, len);
-		size_t got = len < size ? len : (size_t)size;
 
 		if (!nbuf) {
 			free(buf);
 			return kd_fail(e, ENOMEM, "out of memory");
 		}
 		buf = nbuf;
+		got = len < size ? len : (size_t)size;
 		if (pread_full(fd, buf, got, 0)) {
 			free(buf);
-			return kd_fail(e, errno ? errno : EIO, "cannot read the "
-				       "ELF headers");
+			return kd_fail(e, errno, "cannot read the ELF headers: "
+				       "%s", strerror(errno));
 		}
 		ret = kd_elf_parse_headers(el, buf, got, size, &need, e);
 		if (ret == 0 || e->code != ENOBUFS || need <= got ||
 		    need > (64 << 20) || need > size)
 			break;
 		free(el->loads);
+		el->loads = NULL;
 		len = need;
 	}
 	free(buf);
@@ -181,45 +228,43 @@ static int read_headers(struct kd_elf *el, int fd, uint64_t size,
 	return ret;
 }
 
-static int read_notes(struct kd_elf *el, struct kd_error *e)
+static void read_notes(struct kd_elf *el)
 {
 	if (!el->notes_size)
-		return 0;
+		return;
 	el->notes = malloc(el->notes_size);
-	if (!el->notes)
-		return kd_fail(e, ENOMEM, "out of memory");
-	if (pread_full(el->fd, el->notes, el->notes_size, el->notes_offset)) {
-		kd_warn("cannot read the ELF notes: continuing without them");
-		free(el->notes);
-		el->notes = NULL;
-		el->notes_size = 0;
-	}
-	return 0;
+	if (el->notes && pread_full(el->fd, el->notes, el->notes_size,
+				    el->notes_offset) == 0)
+		return;
+	kd_warn("cannot read the ELF notes: continuing without them");
+	free(el->notes);
+	el->notes = NULL;
+	el->notes_size = 0;
 }
 
 int kd_elf_open(struct kd_elf *el, const char *path, struct kd_error *e)
 {
 	struct stat st;
+	uint64_t size;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
+	init(el, UINT64_MAX);
 	if (fd < 0)
 		return kd_fail(e, errno, "cannot open %s: %s", path, strerror(errno));
 	if (fstat(fd, &st)) {
 		close(fd);
 		return kd_fail(e, errno, "%s: %s", path, strerror(errno));
 	}
-	/* /proc/vmcore has a size; a pipe or an odd file does not */
-	if (read_headers(el, fd, st.st_size > 0 ? (uint64_t)st.st_size : UINT64_MAX, e)) {
-		free(el->loads);
-		el->loads = NULL;
+	/* a regular file or /proc/vmcore has a size; anything else: unknown */
+	size = S_ISREG(st.st_mode) && st.st_size > 0 ? (uint64_t)st.st_size :
+	       UINT64_MAX;
+	if (read_headers(el, fd, size, e)) {
+		kd_elf_close(el);
 		close(fd);
 		return kd_fail(e, e->code, "%s: %s", path, e->msg);
 	}
 	el->fd = fd;
-	if (read_notes(el, e)) {
-		kd_elf_close(el);
-		return -1;
-	}
+	read_notes(el);
 	return 0;
 }
 
@@ -231,26 +276,25 @@ void kd_elf_close(struct kd_elf *el)
 		close(el->fd);
 	free(el->loads);
 	free(el->notes);
-	memset(el, 0, sizeof *el);
-	el->fd = -1;
+	init(el, UINT64_MAX);
 }
 
-const struct kd_load *kd_elf_find(const struct kd_elf *el, uint64_t paddr)
+static int load_has(const struct kd_load *l, uint64_t paddr)
 {
-	static __thread int last;
+	return paddr >= l->paddr && paddr - l->paddr < l->memsz;
+}
+
+const struct kd_load *kd_elf_find(struct kd_elf *el, uint64_t paddr)
+{
 	int i;
 
-	if (last < el->nloads && paddr >= el->loads[last].paddr &&
-	    paddr - el->loads[last].paddr < el->loads[last].memsz)
-		return &el->loads[last];
-	for (i = 0; i < el->nloads; i++) {
-		const struct kd_load *l = &el->loads[i];
-
-		if (paddr >= l->paddr && paddr - l->paddr < l->memsz) {
-			last = i;
-			return l;
+	if (el->hint < el->nloads && load_has(&el->loads[el->hint], paddr))
+		return &el->loads[el->hint];
+	for (i = 0; i < el->nloads; i++)
+		if (load_has(&el->loads[i], paddr)) {
+			el->hint = i;
+			return &el->loads[i];
 		}
-	}
 	return NULL;
 }
 
@@ -268,29 +312,31 @@ int kd_elf_pfn_in_ram(const struct kd_elf *el, uint64_t pfn)
 	return 0;
 }
 
-/* Make the window cover [off, off + len) of the file, within `l`. */
+/* Map the window of `l` that holds [off, off + len) of the file: 4 MiB
+ * aligned, clipped to the segment's pages.  NULL: use pread(). */
 static const uint8_t *window(struct kd_elf *el, const struct kd_load *l,
 			     uint64_t off, size_t len)
 {
-	uint64_t start, end;
+	uint64_t start, end, seg_start, seg_end;
 	void *p;
 
 	if (el->win && off >= el->win_off && off + len <= el->win_off + el->win_len)
 		return el->win + (off - el->win_off);
-	if (el->no_mmap)
+	if (el->no_mmap || el->fd < 0)
 		return NULL;
+	seg_start = l->offset & PAGE_MASK;
+	seg_end = (l->offset + l->filesz + KD_PAGE_SIZE - 1) & PAGE_MASK;
+	start = off & ~(KD_ELF_WINDOW - 1);
+	if (start < seg_start)
+		start = seg_start;
+	end = (off & ~(KD_ELF_WINDOW - 1)) + KD_ELF_WINDOW;
+	if (end > seg_end)
+		end = seg_end;
+	if (end < off + len)
+		return NULL;	/* straddles two windows: rare, pread() it */
 	if (el->win)
 		munmap((void *)el->win, el->win_len);
 	el->win = NULL;
-	start = off & ~(WINDOW - 1);
-	if (start < (l->offset & ~(uint64_t)(KD_PAGE_SIZE - 1)))
-		start = l->offset & ~(uint64_t)(KD_PAGE_SIZE - 1);
-	end = start + WINDOW;
-	if (end > l->offset + l->filesz)
-		end = (l->offset + l->filesz + KD_PAGE_SIZE - 1) &
-		      ~(uint64_t)(KD_PAGE_SIZE - 1);
-	if (end < off + len)
-		return NULL;
 	p = mmap(NULL, (size_t)(end - start), PROT_READ, MAP_PRIVATE, el->fd,
 		 (off_t)start);
 	if (p == MAP_FAILED) {
@@ -309,7 +355,7 @@ static const uint8_t *window(struct kd_elf *el, const struct kd_load *l,
 static int read_in_load(struct kd_elf *el, const struct kd_load *l,
 			uint64_t paddr, uint8_t *buf, size_t len)
 {
-	uint64_t rel = paddr - l->paddr;
+	uint64_t rel = paddr - l->paddr, off = l->offset + rel;
 	size_t in_file = rel >= l->filesz ? 0 :
 			 (size_t)(l->filesz - rel < len ? l->filesz - rel : len);
 	const uint8_t *w;
@@ -317,14 +363,27 @@ static int read_in_load(struct kd_elf *el, const struct kd_load *l,
 	memset(buf + in_file, 0, len - in_file);
 	if (!in_file)
 		return 0;
-	if (el->file_size != UINT64_MAX && l->offset + rel + in_file > el->file_size)
+	/* never touch a mapping beyond the end of a (truncated) file */
+	if (el->file_size != UINT64_MAX && off + in_file > el->file_size)
 		return -2;
-	w = window(el, l, l->offset + rel, in_file);
+	w = window(el, l, off, in_file);
 	if (w) {
 		memcpy(buf, w, in_file);
 		return 0;
 	}
-	return pread_full(el->fd, buf, in_file, l->offset + rel) ? -2 : 0;
+	return pread_full(el->fd, buf, in_file, off) ? -2 : 0;
+}
+
+/* How many of the n bytes from paddr (in no PT_LOAD) come before the
+ * next PT_LOAD. */
+static size_t next_load(const struct kd_elf *el, uint64_t paddr, size_t n)
+{
+	int i;
+
+	for (i = 0; i < el->nloads; i++)
+		if (el->loads[i].paddr > paddr && el->loads[i].paddr - paddr < n)
+			n = (size_t)(el->loads[i].paddr - paddr);
+	return n;
 }
 
 int kd_elf_read_phys(struct kd_elf *el, uint64_t paddr, void *out, size_t len)
@@ -337,8 +396,10 @@ int kd_elf_read_phys(struct kd_elf *el, uint64_t paddr, void *out, size_t len)
 		const struct kd_load *l = kd_elf_find(el, paddr + done);
 		size_t n = len - done;
 
-		if (!l) {
-			buf[done++] = 0;	/* a hole inside the page */
+		if (!l) {			/* a hole: zeros up to the next PT_LOAD */
+			n = next_load(el, paddr + done, n);
+			memset(buf + done, 0, n);
+			done += n;
 			continue;
 		}
 		found = 1;

@@ -32,16 +32,24 @@ void kd_filter_free(struct kd_filter *f)
 	f->batch = NULL;
 }
 
-static void set_range(uint8_t *bits, uint64_t from, uint64_t to)
+static void put_bit(uint8_t *bits, uint64_t i, int on)
 {
-	while (from < to && (from & 7))
-		bits[from >> 3] |= (uint8_t)(1 << (from & 7)), from++;
-	if (to - from >= 8) {
-		memset(bits + (from >> 3), 0xff, (to - from) >> 3);
-		from += (to - from) & ~7ULL;
-	}
-	while (from < to)
-		bits[from >> 3] |= (uint8_t)(1 << (from & 7)), from++;
+	uint8_t m = (uint8_t)(1 << (i & 7));
+
+	bits[i >> 3] = on ? (uint8_t)(bits[i >> 3] | m) : (uint8_t)(bits[i >> 3] & ~m);
+}
+
+/* Set (on) or clear bits [from, to). */
+static void fill_range(uint8_t *bits, uint64_t from, uint64_t to, int on)
+{
+	uint64_t bytes;
+
+	for (; from < to && (from & 7); from++)
+		put_bit(bits, from, on);
+	bytes = (to - from) >> 3;
+	memset(bits + (from >> 3), on ? 0xff : 0, (size_t)bytes);
+	for (from += bytes << 3; from < to; from++)
+		put_bit(bits, from, on);
 }
 
 void kd_ram_bits(const struct kd_elf *el, uint64_t start, uint64_t end,
@@ -59,7 +67,7 @@ void kd_ram_bits(const struct kd_elf *el, uint64_t start, uint64_t end,
 		if (b > end)
 			b = end;
 		if (a < b)
-			set_range(bits, a - start, b - start);
+			fill_range(bits, a - start, b - start, 1);
 	}
 }
 
@@ -81,16 +89,14 @@ static void exclude(struct kd_filter *f, uint64_t from, uint64_t to,
 		    enum kd_class c, uint64_t start, uint64_t end,
 		    uint8_t *bits, struct kd_stats *stats)
 {
-	uint64_t pfn;
-
 	if (to > end) {
 		f->pend_start = end;
 		f->pend_end = to;
 		f->pend_class = c;
 		to = end;
 	}
-	for (pfn = from; pfn < to; pfn++)
-		bits[(pfn - start) >> 3] &= (uint8_t)~(1 << ((pfn - start) & 7));
+	if (to > from)
+		fill_range(bits, from - start, to - start, 0);
 	if (stats && to > from)
 		*counter(stats, c) += to - from;
 }
@@ -106,10 +112,11 @@ static const uint8_t *struct_page(struct kd_filter *f, uint64_t pfn)
 
 		f->batch_pfn = UINT64_MAX;
 		if (!vaddr || kd_x86_read(f->x, vaddr, f->batch, KD_BATCH * size)) {
-			if (!f->warned++)
+			if (!f->warned)
 				kd_warn("cannot read the struct pages of pfn %#llx: "
 					"keeping those pages",
 					(unsigned long long)first);
+			f->warned = 1;
 			return NULL;
 		}
 		f->batch_pfn = first;
@@ -117,50 +124,81 @@ static const uint8_t *struct_page(struct kd_filter *f, uint64_t pfn)
 	return f->batch + (pfn - first) * size;
 }
 
+/* The first pfn at or after pfn that starts in a PT_LOAD, or `to`. */
+static uint64_t next_in_load(struct kd_filter *f, uint64_t pfn, uint64_t to)
+{
+	uint64_t best = to;
+	int i;
+
+	if (kd_elf_find(f->el, pfn << KD_PAGE_SHIFT))
+		return pfn;
+	for (i = 0; i < f->el->nloads; i++) {
+		/* the first page that starts inside it, as makedumpfile
+		 * scans only those */
+		uint64_t first = (f->el->loads[i].paddr + KD_PAGE_SIZE - 1) >>
+				 KD_PAGE_SHIFT;
+
+		if (first > pfn && first < best)
+			best = first;
+	}
+	return best;
+}
+
 /* Scan [from, to) (one section's part of the window). */
 static void scan(struct kd_filter *f, uint64_t from, uint64_t to,
 		 uint64_t start, uint64_t end, uint8_t *bits,
 		 struct kd_stats *stats)
 {
-	uint64_t pfn, nr;
+	uint64_t pfn = from, nr;
 
-	for (pfn = from; pfn < to; pfn += nr) {
-		const uint8_t *page, *next = NULL;
+	while ((pfn = next_in_load(f, pfn, to)) < to) {
+		const uint8_t *page = struct_page(f, pfn), *next = NULL;
 		enum kd_class c;
 
-		nr = 1;
-		if (!kd_elf_find(f->el, pfn << KD_PAGE_SHIFT))
+		if (!page) {		/* unreadable: keep the whole batch */
+			pfn = (pfn | (KD_BATCH - 1)) + 1;
 			continue;
-		page = struct_page(f, pfn);
-		if (!page)
-			continue;
+		}
+		/* the last of a batch is never a head: heads are aligned */
 		if ((pfn & (KD_BATCH - 1)) != KD_BATCH - 1)
 			next = page + f->rules->size;
 		c = kd_classify(f->rules, page, next, f->dump_level, pfn, &nr);
 		if (c == KD_KEEP || c == KD_TAIL) {
-			nr = 1;
+			pfn++;
 			continue;
 		}
 		exclude(f, pfn, pfn + nr, c, start, end, bits, stats);
+		pfn += nr;
 	}
+}
+
+/* Finish an exclusion that ran past the previous window's end; returns
+ * where the scan of this window starts. */
+static uint64_t carried(struct kd_filter *f, uint64_t start, uint64_t end,
+			uint8_t *bits, struct kd_stats *stats)
+{
+	uint64_t to = f->pend_end;
+
+	if (start < f->pend_start || start >= to) {
+		f->pend_start = f->pend_end = 0;
+		return start;
+	}
+	f->pend_start = f->pend_end = 0;
+	exclude(f, start, to, f->pend_class, start, end, bits, stats);
+	return to < end ? to : end;
 }
 
 void kd_filter_window(struct kd_filter *f, uint64_t start, uint64_t end,
 		      uint8_t *bits, struct kd_stats *stats)
 {
-	uint64_t pfn = start;
+	uint64_t pfn;
 
 	if (start == 0)
 		f->pend_start = f->pend_end = 0;
 	kd_ram_bits(f->el, start, end, bits);
 	if (!f->scan)
 		return;
-	if (f->pend_end > start && f->pend_start == start) {
-		exclude(f, start, f->pend_end, f->pend_class, start, end, bits, stats);
-		pfn = f->pend_end < end ? f->pend_end : end;
-		if (f->pend_start == start)
-			f->pend_start = f->pend_end = 0;
-	}
+	pfn = carried(f, start, end, bits, stats);
 	while (pfn < end) {
 		uint64_t s, e;
 

@@ -2,9 +2,13 @@
  *
  * A window [start, end) gets its bits from the PT_LOADs (a pfn in RAM is
  * set, as makedumpfile's 1st bitmap), then loses the pages the struct page
- * scan excludes.  An exclusion that runs past the window end (a free block
- * or a compound page) is carried into the next window.  Windows must be
- * asked for in increasing order; asking for pfn 0 starts a new pass. */
+ * scan excludes: every pfn whose page starts in a PT_LOAD and whose
+ * section has a mem_map, its struct page read in aligned batches of
+ * KD_BATCH.  An exclusion that runs past the window end (a free block or
+ * a compound page) is carried into the next window, so counts do not
+ * depend on window sizes.  Windows must be asked for in increasing order
+ * (start a multiple of 8); asking for pfn 0 starts a new pass.  Memory
+ * used: one batch, whatever the dump size. */
 #ifndef KD_FILTER_H
 #define KD_FILTER_H
 

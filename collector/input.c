@@ -20,6 +20,7 @@ struct kd_input {
 	struct kd_filter filter;
 	struct kd_meta meta;
 	struct kd_stats stats;
+	int asked_level;		/* the dump level asked for */
 	int have_vmci, have_x86;
 	int in_error_run;		/* the last page read failed */
 };
@@ -57,9 +58,19 @@ static void read_utsname(struct kd_input *in)
 		m->machine[64] = m->domainname[64] = '\0';
 }
 
+/* Say why pages are not filtered: a warning when filtering was asked for. */
+static void no_filtering(const struct kd_input *in, const char *why)
+{
+	if (in->asked_level & ~KD_DL_ZERO)
+		kd_warn("%s: dumping without filtering", why);
+	else
+		kd_debug("%s: no struct page scan", why);
+}
+
 static void read_notes(struct kd_input *in)
 {
 	struct kd_notes_info ni;
+	int64_t crashtime;
 
 	kd_notes_scan(in->el.notes, in->el.notes_size, &ni);
 	in->meta.notes = in->el.notes;
@@ -68,17 +79,18 @@ static void read_notes(struct kd_input *in)
 	in->meta.vmcoreinfo_offset = ni.vmcoreinfo_offset;
 	in->meta.vmcoreinfo_size = ni.vmcoreinfo_size;
 	if (!ni.vmcoreinfo_size) {
-		kd_warn("the vmcore has no VMCOREINFO: dumping without filtering");
+		no_filtering(in, "the vmcore has no VMCOREINFO");
 		return;
 	}
 	if (kd_vmci_parse(&in->vmci, (const char *)in->el.notes + ni.vmcoreinfo_offset,
 			  ni.vmcoreinfo_size)) {
-		kd_warn("VMCOREINFO is not usable: dumping without filtering");
+		no_filtering(in, "VMCOREINFO is not usable");
 		return;
 	}
+	if (kd_vmci_num(&in->vmci, "CRASHTIME", &crashtime) == 0)
+		in->meta.crashtime = crashtime;
 	if (!kd_vmci_str(&in->vmci, "OSRELEASE") || !kd_vmci_str(&in->vmci, "PAGESIZE")) {
-		kd_warn("VMCOREINFO lacks OSRELEASE or PAGESIZE: dumping without "
-			"filtering");
+		no_filtering(in, "VMCOREINFO lacks OSRELEASE or PAGESIZE");
 		return;
 	}
 	in->have_vmci = 1;
@@ -88,30 +100,35 @@ static void read_notes(struct kd_input *in)
 static void prepare_filtering(struct kd_input *in)
 {
 	struct kd_error e;
-	int64_t page_size = 0, crashtime = 0;
+	int64_t page_size = 0;
 
 	if (!in->have_vmci)
 		return;
 	kd_vmci_num(&in->vmci, "PAGESIZE", &page_size);
 	if (page_size != KD_PAGE_SIZE) {
-		kd_warn("page size %lld is not supported for filtering: dumping "
-			"without filtering", (long long)page_size);
+		kd_fail(&e, EINVAL, "page size %lld is not supported",
+			(long long)page_size);
+		no_filtering(in, e.msg);
 		return;
 	}
-	if (kd_vmci_num(&in->vmci, "CRASHTIME", &crashtime) == 0)
-		in->meta.crashtime = crashtime;
 	if (kd_x86_init(&in->x, &in->el, &in->vmci, &e)) {
-		kd_warn("%s: dumping without filtering", e.msg);
+		no_filtering(in, e.msg);
 		return;
 	}
 	in->have_x86 = 1;
 	in->meta.phys_base = in->x.phys_base;
 	if (kd_page_rules_init(&in->rules, &in->vmci, &e) ||
 	    kd_memmap_init(&in->mm, &in->x, &in->vmci, in->el.max_mapnr, &e)) {
-		kd_warn("%s: dumping without filtering", e.msg);
+		no_filtering(in, e.msg);
 		return;
 	}
 	in->meta.filtered = 1;
+	/* as makedumpfile: RAM beyond the last mem_map (mem=) is left out */
+	if (in->mm.complete && in->mm.end_pfn < in->meta.max_mapnr) {
+		kd_info("the crashed kernel used memory below pfn %#llx only",
+			(unsigned long long)in->mm.end_pfn);
+		in->meta.max_mapnr = in->mm.end_pfn;
+	}
 }
 
 int kd_input_open(struct kd_input **out, const char *path, int dump_level,
@@ -129,10 +146,11 @@ int kd_input_open(struct kd_input **out, const char *path, int dump_level,
 		free(in);
 		return -1;
 	}
+	in->meta.max_mapnr = in->el.max_mapnr;
+	in->asked_level = dump_level;
 	read_notes(in);
 	prepare_filtering(in);
 	read_utsname(in);
-	in->meta.max_mapnr = in->el.max_mapnr;
 	in->meta.loads = in->el.loads;
 	in->meta.nloads = in->el.nloads;
 	in->meta.elf_header = in->el.ehdr;
@@ -171,22 +189,42 @@ struct kd_stats *kd_input_stats(struct kd_input *in)
 
 int kd_input_pfn_in_ram(const struct kd_input *in, uint64_t pfn)
 {
-	return kd_elf_pfn_in_ram(&in->el, pfn);
+	return pfn < in->meta.max_mapnr && kd_elf_pfn_in_ram(&in->el, pfn);
+}
+
+/* Clear the bits of pfns at or beyond max_mapnr. */
+static void clip(const struct kd_input *in, uint64_t start, uint64_t end,
+		 uint8_t *bits)
+{
+	uint64_t from = start > in->meta.max_mapnr ? 0 : in->meta.max_mapnr - start;
+	uint64_t to = end - start;
+
+	for (; from < to && (from & 7); from++)
+		bits[from >> 3] &= (uint8_t)~(1 << (from & 7));
+	if (from < to)
+		memset(bits + (from >> 3), 0, (size_t)((to - from + 7) >> 3));
 }
 
 void kd_input_ram(const struct kd_input *in, uint64_t start, uint64_t end,
 		  uint8_t *bits)
 {
 	kd_ram_bits(&in->el, start, end, bits);
+	clip(in, start, end, bits);
 }
 
 int kd_input_dumpable(struct kd_input *in, uint64_t start, uint64_t end,
 		      uint8_t *bits, int count, struct kd_error *e)
 {
+	uint64_t max = in->meta.max_mapnr;
+
 	if ((start & 7) || end < start)
 		return kd_fail(e, EINVAL, "bad pfn window %llu-%llu",
 			       (unsigned long long)start, (unsigned long long)end);
-	kd_filter_window(&in->filter, start, end, bits, count ? &in->stats : NULL);
+	/* nothing at or beyond max_mapnr is scanned or counted */
+	if (start < max)
+		kd_filter_window(&in->filter, start, end < max ? end : max, bits,
+				 count ? &in->stats : NULL);
+	clip(in, start, end, bits);
 	return 0;
 }
 

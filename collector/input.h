@@ -61,7 +61,10 @@ struct kd_meta {
 	size_t notes_size;
 	size_t vmcoreinfo_offset;	/* of the VMCOREINFO payload in notes */
 	size_t vmcoreinfo_size;		/* 0 when absent */
-	uint64_t max_mapnr;		/* pfns covered: highest PT_LOAD end */
+	uint64_t max_mapnr;		/* pfns covered: highest PT_LOAD end,
+					 * lowered as makedumpfile does to the
+					 * end of the last section with a
+					 * mem_map (mem=) when filtering */
 	const struct kd_load *loads;
 	int nloads;
 	const uint8_t *elf_header;	/* the input's 64-byte Elf64_Ehdr */
@@ -79,7 +82,9 @@ void kd_input_close(struct kd_input *in);
 const struct kd_meta *kd_input_meta(const struct kd_input *in);
 struct kd_stats *kd_input_stats(struct kd_input *in);
 
-/* 1 when pfn lies in a PT_LOAD (bit of the 1st bitmap). */
+/* 1 when pfn lies in a PT_LOAD (bit of the 1st bitmap): in [paddr >> 12,
+ * (paddr + memsz) >> 12) of one (a partial last page is out, a partial
+ * first page in, as makedumpfile has it) and below max_mapnr. */
 int kd_input_pfn_in_ram(const struct kd_input *in, uint64_t pfn);
 
 /* The 1st bitmap for [start, end): bit (pfn - start) set for every pfn in

@@ -1,5 +1,9 @@
 /* memmap.h - where the struct page of each pfn is (SPARSEMEM, EXTREME and
- * VMEMMAP): the mem_section tree read from SYMBOL(mem_section). */
+ * VMEMMAP): the mem_section tree read from SYMBOL(mem_section), with
+ * SIZE/LENGTH(mem_section), OFFSET(mem_section.section_mem_map),
+ * NUMBER(SECTION_SIZE_BITS) (else 27) and NUMBER(MAX_PHYSMEM_BITS) (else
+ * 46, or 52 with 5-level paging).  Only the sections that have a mem_map
+ * are kept, two words each. */
 #ifndef KD_MEMMAP_H
 #define KD_MEMMAP_H
 
@@ -8,11 +12,19 @@
 #include "vmcoreinfo.h"
 #include "x86_64.h"
 
+struct kd_section {
+	uint64_t nr;		/* section number */
+	uint64_t map;		/* decoded: struct page of pfn p at map + p * size */
+};
+
 struct kd_memmap {
-	uint64_t *section;	/* encoded mem_map per section, 0 when none */
-	uint64_t nsections;
+	struct kd_section *sec;	/* by increasing nr */
+	uint64_t count, cap;
+	uint64_t nsections;	/* sections up to max_mapnr */
 	int pfn_shift;		/* log2 of pfns per section */
 	uint64_t page_size;	/* SIZE(page) */
+	uint64_t end_pfn;	/* end of the last section with a mem_map */
+	int complete;		/* every part of the tree could be read */
 };
 
 int kd_memmap_init(struct kd_memmap *m, struct kd_x86 *x,

@@ -1,4 +1,5 @@
-/* notes.c - walk ELF notes with every length checked. */
+/* notes.c - walk ELF notes (4-byte aligned name and desc) with every
+ * length checked. */
 #include <string.h>
 #include "notes.h"
 
@@ -29,9 +30,10 @@ void kd_notes_scan(const uint8_t *notes, size_t size, struct kd_notes_info *info
 		if (namesz > size || descsz > size)
 			return;
 		desc = name + pad4(namesz);
-		next = desc + pad4(descsz);
-		if (desc > size || next > size || next <= off)
+		if (desc > size || descsz > size - desc)
 			return;
+		/* the padding of the last note may be missing */
+		next = desc + pad4(descsz) < size ? desc + pad4(descsz) : size;
 		if (namesz == 5 && !memcmp(notes + name, "CORE", 5) &&
 		    type == NT_PRSTATUS)
 			info->nr_cpus++;

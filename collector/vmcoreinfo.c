@@ -1,4 +1,5 @@
 /* vmcoreinfo.c - parse and look up VMCOREINFO. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,30 +65,41 @@ const char *kd_vmci_str(const struct kd_vmcoreinfo *v, const char *key)
 	return NULL;
 }
 
+/* The whole of s as a number in base 10 or 16; *out untouched on error. */
 static int parse_in_base(const char *s, int base, int64_t *out)
 {
 	char *end;
+	int64_t v;
 
-	if (!*s)
+	if (base == 16 ? !isxdigit((unsigned char)*s) :
+	    *s != '-' && !isdigit((unsigned char)*s))
 		return -1;
 	errno = 0;
-	if (base == 16) {
-		uint64_t u = strtoull(s, &end, 16);
-
-		*out = (int64_t)u;
-	} else {
-		*out = strtoll(s, &end, base);
-	}
-	return errno || *end ? -1 : 0;
+	if (base == 16)
+		v = (int64_t)strtoull(s, &end, 16);
+	else
+		v = strtoll(s, &end, 10);
+	if (errno || *end)
+		return -1;
+	*out = v;
+	return 0;
 }
 
 int kd_vmci_num(const struct kd_vmcoreinfo *v, const char *key, int64_t *out)
 {
 	const char *s = kd_vmci_str(v, key);
+	int64_t n;
 
 	if (!s)
 		return -1;
-	if (!strncmp(key, "SYMBOL(", 7) || !strcmp(key, "KERNELOFFSET"))
+	if (!strncmp(key, "SYMBOL(", 7)) {
+		/* 0 and ~0 mean "no such symbol", as makedumpfile takes them */
+		if (parse_in_base(s, 16, &n) || n == 0 || n == -1)
+			return -1;
+		*out = n;
+		return 0;
+	}
+	if (!strcmp(key, "KERNELOFFSET"))
 		return parse_in_base(s, 16, out);
 	if (!strncmp(s, "0x", 2) || !strncmp(s, "0X", 2))
 		return parse_in_base(s + 2, 16, out);

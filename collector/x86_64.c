@@ -60,12 +60,10 @@ int kd_x86_init(struct kd_x86 *x, struct kd_elf *el,
 	x->levels = kd_vmci_get(v, "NUMBER", "pgtable_l5_enabled", &n) == 0 && n ? 5 : 4;
 	if (kd_vmci_get(v, "NUMBER", "sme_mask", &n) == 0)
 		x->sme_mask = (uint64_t)n;
-	x->kernel_image_size = 1ULL << 30;
-	if (kd_vmci_get(v, "NUMBER", "KERNEL_IMAGE_SIZE", &n) == 0 && n > 0)
+	x->kernel_image_size = 512ULL << 20;	/* before KASLR: modules above it */
+	if (kd_vmci_get(v, "NUMBER", "KERNEL_IMAGE_SIZE", &n) == 0 && n > 0 &&
+	    n <= 1LL << 30)
 		x->kernel_image_size = (uint64_t)n;
-	x->direct_map_size = 1ULL << (x->levels == 5 ? 52 : 46);
-	if (kd_vmci_get(v, "NUMBER", "MAX_PHYSMEM_BITS", &n) == 0 && n > 30 && n < 64)
-		x->direct_map_size = 1ULL << n;
 	if (find_phys_base(x, v))
 		return kd_fail(e, EINVAL, "cannot find phys_base");
 	if (find_page_offset(x))
@@ -74,7 +72,8 @@ int kd_x86_init(struct kd_x86 *x, struct kd_elf *el,
 	    kd_vmci_get(v, "SYMBOL", "init_level4_pgt", &n) &&
 	    kd_vmci_get(v, "SYMBOL", "swapper_pg_dir", &n))
 		return kd_fail(e, EINVAL, "no page table root in VMCOREINFO");
-	if ((uint64_t)n < START_KERNEL_MAP)
+	if ((uint64_t)n < START_KERNEL_MAP ||
+	    (uint64_t)n - START_KERNEL_MAP >= x->kernel_image_size)
 		return kd_fail(e, EINVAL, "page table root outside the kernel map");
 	x->pgd = (uint64_t)n - START_KERNEL_MAP + x->phys_base;
 	return 0;
@@ -120,6 +119,26 @@ static int walk(struct kd_x86 *x, uint64_t vaddr, uint64_t *paddr)
 	return 0;
 }
 
+/* The direct map, as the PT_LOADs of RAM describe it (bounded by real
+ * RAM: with KASLR, vmalloc and vmemmap may lie within 2^46 of its base). */
+static int direct_map(struct kd_x86 *x, uint64_t vaddr, uint64_t *paddr)
+{
+	int i;
+
+	if (vaddr < x->page_offset)
+		return -1;
+	for (i = 0; i < x->el->nloads; i++) {
+		const struct kd_load *l = &x->el->loads[i];
+
+		if (l->vaddr - l->paddr == x->page_offset &&
+		    vaddr >= l->vaddr && vaddr - l->vaddr < l->memsz) {
+			*paddr = vaddr - x->page_offset;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 int kd_x86_vtop(struct kd_x86 *x, uint64_t vaddr, uint64_t *paddr)
 {
 	if (vaddr >= START_KERNEL_MAP &&
@@ -127,10 +146,8 @@ int kd_x86_vtop(struct kd_x86 *x, uint64_t vaddr, uint64_t *paddr)
 		*paddr = vaddr - START_KERNEL_MAP + x->phys_base;
 		return 0;
 	}
-	if (vaddr >= x->page_offset && vaddr - x->page_offset < x->direct_map_size) {
-		*paddr = vaddr - x->page_offset;
+	if (direct_map(x, vaddr, paddr) == 0)
 		return 0;
-	}
 	return walk(x, vaddr, paddr);
 }
 

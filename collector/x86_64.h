@@ -1,8 +1,9 @@
 /* x86_64.h - the crashed kernel's virtual addresses, translated to
  * physical ones: the kernel text mapping (phys_base), the direct map
- * (page_offset from the PT_LOADs) and everything else by walking the page
- * tables from SYMBOL(init_top_pgt), with 4 or 5 levels, 2 MiB and 1 GiB
- * pages, and the AMD SME mask removed. */
+ * (page_offset from the PT_LOADs, for the RAM they cover) and everything
+ * else by walking the page tables from SYMBOL(init_top_pgt), with 4 or 5
+ * levels, 2 MiB and 1 GiB pages, and the AMD SME mask removed.  The last
+ * table page read at each level is kept. */
 #ifndef KD_X86_64_H
 #define KD_X86_64_H
 
@@ -21,7 +22,6 @@ struct kd_x86 {
 	struct kd_elf *el;
 	uint64_t phys_base;
 	uint64_t page_offset;
-	uint64_t direct_map_size;
 	uint64_t kernel_image_size;	/* of the text mapping */
 	uint64_t pgd;			/* physical address of the top table */
 	uint64_t sme_mask;
