@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include "elf_vmcore.h"
+#include "fdio.h"
 #include "log.h"
 
 #define PT_LOAD 1
@@ -173,25 +174,6 @@ int kd_elf_parse_mem(struct kd_elf *el, const uint8_t *buf, size_t len,
 	return 0;
 }
 
-static int pread_full(int fd, void *buf, size_t len, uint64_t off)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		ssize_t n = pread(fd, (char *)buf + done, len - done,
-				  (off_t)(off + done));
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n == 0)
-			errno = EIO;	/* the file ends early */
-		if (n <= 0)
-			return -1;
-		done += (size_t)n;
-	}
-	return 0;
-}
-
 /* Read as many header bytes as the parser asks for, at most 64 MiB. */
 static int read_headers(struct kd_elf *el, int fd, uint64_t size,
 			struct kd_error *e)
@@ -209,7 +191,7 @@ static int read_headers(struct kd_elf *el, int fd, uint64_t size,
 		}
 		buf = nbuf;
 		got = len < size ? len : (size_t)size;
-		if (pread_full(fd, buf, got, 0)) {
+		if (kd_pread_full(fd, buf, got, 0)) {
 			free(buf);
 			return kd_fail(e, errno, "cannot read the ELF headers: "
 				       "%s", strerror(errno));
@@ -233,7 +215,7 @@ static void read_notes(struct kd_elf *el)
 	if (!el->notes_size)
 		return;
 	el->notes = malloc(el->notes_size);
-	if (el->notes && pread_full(el->fd, el->notes, el->notes_size,
+	if (el->notes && kd_pread_full(el->fd, el->notes, el->notes_size,
 				    el->notes_offset) == 0)
 		return;
 	kd_warn("cannot read the ELF notes: continuing without them");
@@ -371,7 +353,7 @@ static int read_in_load(struct kd_elf *el, const struct kd_load *l,
 		memcpy(buf, w, in_file);
 		return 0;
 	}
-	return pread_full(el->fd, buf, in_file, off) ? -2 : 0;
+	return kd_pread_full(el->fd, buf, in_file, off) ? -2 : 0;
 }
 
 /* How many of the n bytes from paddr (in no PT_LOAD) come before the
