@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "unit.h"
+#include "elfcore.h"
 #include "collect.h"
 #include "flat_reader.h"
 #include "kdump_reader.h"
@@ -27,36 +28,6 @@ static char dir[64], vmcore[128];
 static const char vmcoreinfo[] =
 	"OSRELEASE=6.1.0-test\nPAGESIZE=4096\nCRASHTIME=1700000000\n";
 
-static void put16(uint8_t *p, uint16_t v) { memcpy(p, &v, 2); }
-static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
-static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
-
-static size_t note(uint8_t *p, const char *name, uint32_t type,
-		   const void *desc, uint32_t descsz)
-{
-	uint32_t namesz = (uint32_t)strlen(name) + 1;
-	size_t off = 12;
-
-	put32(p, namesz);
-	put32(p + 4, descsz);
-	put32(p + 8, type);
-	memcpy(p + off, name, namesz);
-	off += (namesz + 3) & ~3u;
-	memcpy(p + off, desc, descsz);
-	return off + ((descsz + 3) & ~3u);
-}
-
-static void phdr(uint8_t *p, uint32_t type, uint64_t off, uint64_t vaddr,
-		 uint64_t paddr, uint64_t size)
-{
-	put32(p, type);
-	put32(p + 4, 7);
-	put64(p + 8, off);
-	put64(p + 16, vaddr);
-	put64(p + 24, paddr);
-	put64(p + 32, size);
-	put64(p + 40, size);
-}
 
 /* Page i of the synthetic memory: every 5th page zero, the rest a pattern. */
 static void fill_page(uint8_t *p, unsigned i)
@@ -92,10 +63,10 @@ static void make_vmcore(void)
 	notes += note(hdr + PAGE + notes, "CORE", 1, prstatus, sizeof prstatus);
 	notes += note(hdr + PAGE + notes, "VMCOREINFO", 0, vmcoreinfo,
 		      sizeof vmcoreinfo - 1);
-	phdr(hdr + 64, 4, PAGE, 0, 0, notes);
-	phdr(hdr + 64 + 56, 1, 2 * PAGE, 0xffff888000000000ULL + LOAD_A, LOAD_A,
+	phdr_load(hdr + 64, 4, PAGE, 0, 0, notes);
+	phdr_load(hdr + 64 + 56, 1, 2 * PAGE, 0xffff888000000000ULL + LOAD_A, LOAD_A,
 	     PAGES_A * PAGE);
-	phdr(hdr + 64 + 112, 1, (2 + PAGES_A) * PAGE, 0xffff888000000000ULL + LOAD_B,
+	phdr_load(hdr + 64 + 112, 1, (2 + PAGES_A) * PAGE, 0xffff888000000000ULL + LOAD_B,
 	     LOAD_B, PAGES_B * PAGE - 100);
 	fd = open(vmcore, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	CHECK(fd >= 0);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "unit.h"
+#include "elfcore.h"
 #include "elf_vmcore.h"
 #include "input.h"
 #include "log.h"
@@ -42,9 +43,6 @@ static const char vmcoreinfo[] = "OSRELEASE=6.1.0-test\nPAGESIZE=4096\n"
 static size_t vmcoreinfo_at;	/* offset of its payload in the notes */
 static uint64_t file_size;
 
-static void put16(uint8_t *p, uint16_t v) { memcpy(p, &v, 2); }
-static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
-static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
 
 /* What memory holds at paddr (8-byte aligned): never zero. */
 static uint64_t word(uint64_t paddr)
@@ -60,42 +58,9 @@ static void fill(uint8_t *buf, uint64_t paddr, size_t len)
 		put64(buf + i, word(paddr + i));
 }
 
-static size_t note(uint8_t *p, const char *name, uint32_t type,
-		   const void *desc, uint32_t descsz)
-{
-	uint32_t namesz = (uint32_t)strlen(name) + 1;
-	size_t off = 12;
-
-	put32(p, namesz);
-	put32(p + 4, descsz);
-	put32(p + 8, type);
-	memcpy(p + off, name, namesz);
-	off += (namesz + 3) & ~3u;
-	memcpy(p + off, desc, descsz);
-	return off + ((descsz + 3) & ~3u);
-}
-
-static void ehdr(uint8_t *h, uint16_t phnum)
-{
-	memcpy(h, "\177ELF\2\1\1", 7);
-	put16(h + 16, 4);		/* ET_CORE */
-	put16(h + 18, 62);		/* EM_X86_64 */
-	put32(h + 20, 1);
-	put64(h + 32, 64);		/* e_phoff */
-	put16(h + 52, 64);
-	put16(h + 54, 56);
-	put16(h + 56, phnum);
-}
-
 static void phdr(uint8_t *p, uint32_t type, const struct seg *s)
 {
-	put32(p, type);
-	put32(p + 4, 7);
-	put64(p + 8, s->offset);
-	put64(p + 16, s->vaddr);
-	put64(p + 24, s->paddr);
-	put64(p + 32, s->filesz);
-	put64(p + 40, s->memsz);
+	phdr_sized(p, type, s->offset, s->vaddr, s->paddr, s->filesz, s->memsz);
 }
 
 /* Headers (page 0), notes (page 1), then each segment's pages. */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "unit.h"
+#include "elfcore.h"
 #include "input.h"
 #include "log.h"
 
@@ -54,9 +55,6 @@ struct system {
 static uint8_t *mem;			/* the crashed system's RAM */
 static char dir[64];
 
-static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
-static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
-static void put16(uint8_t *p, uint16_t v) { memcpy(p, &v, 2); }
 
 static uint8_t *page_struct(uint64_t pfn)
 {
@@ -192,33 +190,6 @@ static size_t vmcoreinfo(char *buf, size_t size, const struct system *s)
 		s->levels == 5, (unsigned long long)s->sme);
 }
 
-static size_t note(uint8_t *p, const char *name, uint32_t type,
-		   const void *desc, uint32_t descsz)
-{
-	uint32_t namesz = (uint32_t)strlen(name) + 1;
-	size_t off = 12;
-
-	put32(p, namesz);
-	put32(p + 4, descsz);
-	put32(p + 8, type);
-	memcpy(p + off, name, namesz);
-	off += (namesz + 3) & ~3u;
-	memcpy(p + off, desc, descsz);
-	return off + ((descsz + 3) & ~3u);
-}
-
-static void phdr(uint8_t *p, uint32_t type, uint64_t off, uint64_t vaddr,
-		 uint64_t paddr, uint64_t size)
-{
-	put32(p, type);
-	put32(p + 4, 7);
-	put64(p + 8, off);
-	put64(p + 16, vaddr);
-	put64(p + 24, paddr);
-	put64(p + 32, size);
-	put64(p + 40, size);
-}
-
 /* Write the vmcore: RAM [0, HOLE_START), [HOLE_END, NPFN), kernel text. */
 static int write_vmcore(const char *path, const struct system *s)
 {
@@ -241,10 +212,10 @@ static int write_vmcore(const char *path, const struct system *s)
 	put16(hdr + 56, 4);
 	n += note(hdr + PAGE, "CORE", 1, prstatus, sizeof prstatus);
 	n += note(hdr + PAGE + n, "VMCOREINFO", 0, text, (uint32_t)len);
-	phdr(hdr + 64, 4, PAGE, 0, 0, n);
-	phdr(hdr + 120, 1, off, PAGE_OFFSET, 0, a);
-	phdr(hdr + 176, 1, off + a, PAGE_OFFSET + HOLE_END * PAGE, HOLE_END * PAGE, b);
-	phdr(hdr + 232, 1, off + a + b, START_KERNEL_MAP, PHYS_BASE, 256 * PAGE);
+	phdr_load(hdr + 64, 4, PAGE, 0, 0, n);
+	phdr_load(hdr + 120, 1, off, PAGE_OFFSET, 0, a);
+	phdr_load(hdr + 176, 1, off + a, PAGE_OFFSET + HOLE_END * PAGE, HOLE_END * PAGE, b);
+	phdr_load(hdr + 232, 1, off + a + b, START_KERNEL_MAP, PHYS_BASE, 256 * PAGE);
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	ok = fd >= 0 && pwrite(fd, hdr, sizeof hdr, 0) == (ssize_t)sizeof hdr &&
 	     pwrite(fd, mem, a, (off_t)off) == (ssize_t)a &&
