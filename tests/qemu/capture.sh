@@ -115,14 +115,14 @@ core_collector makedumpfile -z --message-level 1 -d 31" \
 
 test_collectors() {	# -c, -E and cp on ext4
 	for c in "makedumpfile -c -d 31" "makedumpfile -E -d 31" "cp --sparse=always"; do
-		name=collector_$(echo "$c" | awk '{print ($1 == "cp") ? "cp" : $2}' | tr -d -)
+		label=collector_$(echo "$c" | awk '{print ($1 == "cp") ? "cp" : $2}' | tr -d -)
 		capture_image coll "ext4 UUID=$UUID
 core_collector $c" "$MODS"
 		disk coll ext4 2G -q -F -U "$UUID"
 		log=$(crash_guest coll $(drive coll))
-		mount_disk coll || { fail "$name" "cannot mount the target" "$log"; continue; }
-		if check_dump "$name" "$(dump_dir /var/crash)" "$log"; then
-			pass "$name"
+		mount_disk coll || { fail "$label" "cannot mount the target" "$log"; continue; }
+		if check_dump "$label" "$(dump_dir /var/crash)" "$log"; then
+			pass "$label"
 		fi
 		umount "$MNT"
 	done
