@@ -204,6 +204,35 @@ core_collector makedumpfile -d 31" "$MODS"
 	umount "$MNT"
 }
 
+# kdumpctl rebuild on the host, for the guest's kernel: dracut -m kdump
+# with what kdumpctl planned.
+test_kdumpctl_rebuild() {
+	printf 'ext4 UUID=%s\npath /var/crash\nextra_modules virtio_blk\n' "$UUID" \
+		> "$CAP/rebuild.conf"
+	printf 'KDUMP_KERNELVER=%s\nKDUMP_INITRD=%s/rebuild.img\n' "$KVER" "$CAP" \
+		> "$CAP/rebuild.sysconfig"
+	rm -f "$CAP/rebuild.img"
+	out=$(dracutbasedir="$DRACUT_BASE" "$BIN/kdumpctl" --config "$CAP/rebuild.conf" \
+		--sysconfig "$CAP/rebuild.sysconfig" --kernel "$KDIR/vmlinuz" \
+		--kmoddir "$KDIR/root/lib/modules/$KVER" rebuild 2>&1)
+	lsinitrd "$CAP/rebuild.img" > "$CAP/rebuild.list" 2>/dev/null
+	if [ ! -s "$CAP/rebuild.img" ]; then
+		fail kdumpctl_rebuild "no image: $out" /dev/null
+	elif [ "$(stat -c %a "$CAP/rebuild.img")" != 600 ]; then
+		fail kdumpctl_rebuild "the image is not mode 0600" /dev/null
+	elif [ "$(head -c 4 "$CAP/rebuild.img" | od -An -tx1 | tr -d ' ')" != 02214c18 ]; then
+		fail kdumpctl_rebuild "the image is not lz4-compressed" /dev/null
+	elif ! lsinitrd -f etc/kdump.conf "$CAP/rebuild.img" | grep -q "^ext4 UUID=$UUID" ||
+	     ! lsinitrd -f etc/kdump/modules "$CAP/rebuild.img" | grep -q '^ext4$' ||
+	     ! grep -q 'virtio_blk.ko' "$CAP/rebuild.list"; then
+		fail kdumpctl_rebuild "the image lacks the configuration or the modules" /dev/null
+	elif ! lsinitrd -f init "$CAP/rebuild.img" | grep -aq 'capture kernel: %s present'; then
+		fail kdumpctl_rebuild "/init is not kdump-init" /dev/null
+	else
+		pass kdumpctl_rebuild
+	fi
+}
+
 # failure_action shell, driven over the serial console: a command typed at
 # the prompt runs, and leaving the shell runs final_action.
 test_shell() {
@@ -282,6 +311,7 @@ if [ -n "${CAPTURE_ONLY:-}" ]; then	# e.g. CAPTURE_ONLY="test_enospc"
 	for t in $CAPTURE_ONLY; do $t; done
 	exit 0
 fi
+test_kdumpctl_rebuild
 test_ext4_uuid_hooks
 test_xfs_label_path
 test_pre_fails
