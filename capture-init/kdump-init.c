@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include "action.h"
 #include "blockdev.h"
 #include "kparam.h"
@@ -76,19 +77,14 @@ static void load_modules(const struct kdump_conf *conf)
 	struct kd_modules *m;
 	struct kd_error e;
 	char dir[300], *list, *name, *save = NULL;
-	struct utsname_buf { char release[65]; } rel;
-	FILE *f = fopen("/proc/sys/kernel/osrelease", "r");
+	struct utsname u;
 	int i;
 
-	if (!f || !fgets(rel.release, sizeof rel.release, f)) {
-		if (f)
-			fclose(f);
-		kd_warn("cannot read the kernel release: no modules loaded");
+	if (uname(&u)) {
+		kd_warn("uname: %s: no modules loaded", strerror(errno));
 		return;
 	}
-	fclose(f);
-	rel.release[strcspn(rel.release, "\n")] = '\0';
-	snprintf(dir, sizeof dir, "/lib/modules/%s", rel.release);
+	snprintf(dir, sizeof dir, "/lib/modules/%s", u.release);
 	if (kd_modules_open(&m, dir, conf, &e)) {
 		kd_debug("%s", e.msg);
 		return;

@@ -17,8 +17,8 @@ static const char *or_default(const char *value, const char *dflt)
 	return value && value[0] ? value : dflt;
 }
 
-static int kernel_version(struct kd_bootfiles *bf,
-			  const struct kdump_sysconfig *sc, struct kd_error *e)
+int kd_bootfiles_version(struct kd_bootfiles *bf,
+			 const struct kdump_sysconfig *sc, struct kd_error *e)
 {
 	struct utsname u;
 
@@ -59,7 +59,7 @@ int kd_bootfiles_kernel(struct kd_bootfiles *bf, const struct kdump_sysconfig *s
 	const char *boot_image;
 	size_t i;
 
-	if (kernel_version(bf, sc, e))
+	if (kd_bootfiles_version(bf, sc, e))
 		return -1;
 	snprintf(name, sizeof name, "%s-%s%s", or_default(sc->img, "vmlinuz"),
 		 bf->kver, or_default(sc->img_ext, ""));
@@ -106,7 +106,7 @@ int kd_bootfiles_find(struct kd_bootfiles *bf, const struct kdump_sysconfig *sc,
 		snprintf(bf->initrd, sizeof bf->initrd, "%s", initrd);
 	else if (sc->initrd && sc->initrd[0])
 		snprintf(bf->initrd, sizeof bf->initrd, "%s", sc->initrd);
-	else if (kernel_version(bf, sc, e) == 0)
+	else if (kd_bootfiles_version(bf, sc, e) == 0)
 		snprintf(bf->initrd, sizeof bf->initrd, "%s/initramfs-%s.img",
 			 KDUMP_IMAGE_DIR, bf->kver);
 	else

@@ -27,6 +27,10 @@ int kd_bootfiles_find(struct kd_bootfiles *bf, const struct kdump_sysconfig *sc,
 		      const char *proc_cmdline, const char *kernel,
 		      const char *initrd, struct kd_error *e);
 
+/* bf->kver: KDUMP_KERNELVER, else the running kernel's release. */
+int kd_bootfiles_version(struct kd_bootfiles *bf, const struct kdump_sysconfig *sc,
+			 struct kd_error *e);
+
 /* The kernel only (for fast reboot); same search. */
 int kd_bootfiles_kernel(struct kd_bootfiles *bf, const struct kdump_sysconfig *sc,
 			const char *proc_cmdline, struct kd_error *e);

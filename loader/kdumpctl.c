@@ -238,12 +238,13 @@ static int boot_files(struct kd_bootfiles *bf, const struct options *o,
 		return kd_bootfiles_find(bf, &s->sc, s->mem.cmdline, o->kernel,
 					 o->initrd, e);
 	memset(bf, 0, sizeof *bf);
-	if (o->kernel)
-		snprintf(bf->kernel, sizeof bf->kernel, "%s", o->kernel);
-	if (kd_bootfiles_kernel(bf, &s->sc, s->mem.cmdline, e) && !o->kernel)
+	if (!o->kernel && kd_bootfiles_kernel(bf, &s->sc, s->mem.cmdline, e))
 		return -1;
-	if (o->kernel)
+	if (o->kernel) {
+		if (kd_bootfiles_version(bf, &s->sc, e))
+			return -1;
 		snprintf(bf->kernel, sizeof bf->kernel, "%s", o->kernel);
+	}
 	if (s->sc.initrd && s->sc.initrd[0])
 		snprintf(bf->initrd, sizeof bf->initrd, "%s", s->sc.initrd);
 	else
