@@ -51,8 +51,9 @@ static void work(struct worker *w)
 		if (w->codec) {
 			p->flag = kd_codec_compress(w->codec, p->in, KD_PAGE_SIZE,
 						    p->out, &p->len);
+			p->data = p->out;
 		} else {
-			memcpy(p->out, p->in, KD_PAGE_SIZE);
+			p->data = p->in;
 			p->len = KD_PAGE_SIZE;
 			p->flag = 0;
 		}

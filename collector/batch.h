@@ -16,6 +16,7 @@
 struct kd_batch_page {
 	uint8_t *in;		/* KD_PAGE_SIZE bytes, filled by the caller */
 	uint8_t *out;		/* KD_CODEC_BOUND bytes */
+	const uint8_t *data;	/* what to store: out, or in when raw */
 	size_t len;		/* stored size */
 	unsigned flag;		/* codec flag, 0 raw */
 	int zero;		/* all zeros (only tested when asked) */

@@ -215,7 +215,7 @@ static int write_batch(struct writer *w, const uint64_t *pfns, int n)
 				return -1;
 			continue;
 		}
-		if (add_data(w, p[i].out, p[i].len, &offset) ||
+		if (add_data(w, p[i].data, p[i].len, &offset) ||
 		    add_descriptor(w, offset, (uint32_t)p[i].len, p[i].flag))
 			return -1;
 	}
