@@ -236,17 +236,14 @@ static uint64_t popcount(const uint8_t *bits, size_t len)
 	return n;
 }
 
-static size_t window_bytes(const struct writer *w, uint64_t start)
-{
-	uint64_t end = start + w->window < w->l.max_mapnr ? start + w->window
-							: w->l.max_mapnr;
-
-	return (size_t)div_up(end - start, 8);
-}
-
 static uint64_t window_end(const struct writer *w, uint64_t start)
 {
 	return start + w->window < w->l.max_mapnr ? start + w->window : w->l.max_mapnr;
+}
+
+static size_t window_bytes(const struct writer *w, uint64_t start)
+{
+	return (size_t)div_up(window_end(w, start) - start, 8);
 }
 
 /* Pass 1: the 1st bitmap, and how many pages are dumpable. */

@@ -83,7 +83,6 @@ int kd_options_parse(struct kd_options *o, int argc, char *const argv[],
 
 	memset(o, 0, sizeof *o);
 	o->collect = defaults;
-	o->collect.message_level = KD_ML_DEFAULT;
 	for (i = 0; i < argc; i++) {
 		const char *a = argv[i];
 

@@ -77,8 +77,11 @@ static void block_modules(char *list, size_t size, const char *dev)
 		snprintf(link, sizeof link, "%s/driver/module", real);
 		len = readlink(link, target, sizeof target - 1);
 		if (len > 0) {
+			const char *mod;
+
 			target[len] = '\0';
-			snprintf(found[n++], sizeof found[0], "%s", strrchr(target, '/') + 1);
+			mod = strrchr(target, '/');
+			snprintf(found[n++], sizeof found[0], "%s", mod ? mod + 1 : target);
 		}
 		*strrchr(real, '/') = '\0';
 	}
