@@ -35,12 +35,30 @@ static int add(struct kd_memmap *m, uint64_t nr, uint64_t map)
 	return 0;
 }
 
+/* 1 when a PT_LOAD holds a pfn of [start, end): only such sections are
+ * read, so a corrupt or huge tree costs nothing where there is no RAM. */
+static int has_ram(const struct kd_elf *el, uint64_t start, uint64_t end)
+{
+	int i;
+
+	for (i = 0; i < el->nloads; i++) {
+		uint64_t a = el->loads[i].paddr >> 12;
+		uint64_t b = (el->loads[i].paddr + el->loads[i].memsz + 4095) >> 12;
+
+		if (a < end && b > start)
+			return 1;
+	}
+	return 0;
+}
+
 /* Keep the sections of root r that have a mem_map. */
 static int read_root(struct kd_memmap *m, struct kd_x86 *x, const struct tree *t,
 		     uint64_t r, uint8_t *buf)
 {
 	uint64_t root, i, first = r * t->per_root;
 
+	if (!has_ram(x->el, first << m->pfn_shift, (first + t->per_root) << m->pfn_shift))
+		return 0;
 	if (kd_x86_read(x, t->root + r * 8, &root, 8)) {
 		m->complete = 0;
 		return 0;

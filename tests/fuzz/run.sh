@@ -3,7 +3,9 @@
 # a copy of its seed corpus (tests/fuzz/corpus/<name>, so the repository is
 # not modified) and print "PASS fuzz:<name>" or "FAIL fuzz:<name>", the
 # latter after the end of the fuzzer's report (the crash and its input).
-# Exits 1 when any target failed.
+# Exits 1 when any target failed.  The seed is fixed (FUZZ_SEED, default 1)
+# so that a run in CI explores what the same run did on a developer's
+# machine; set FUZZ_SEED=0 for a random one when hunting.
 set -u
 if [ $# -lt 2 ]; then
 	echo "usage: $0 SECONDS FUZZER..." >&2
@@ -29,7 +31,7 @@ for bin in "$@"; do
 		echo "$bin: not built" > "$work/log"
 		ok=1
 	else
-		(cd "$work" && "$bin" -max_total_time="$seconds" \
+		(cd "$work" && "$bin" -max_total_time="$seconds" -seed="${FUZZ_SEED:-1}" \
 			-rss_limit_mb=1024 -timeout=10 -print_final_stats=0 \
 			-artifact_prefix="$work/" corpus > "$work/log" 2>&1)
 		ok=$?
