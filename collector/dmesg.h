@@ -1,11 +1,21 @@
 /* dmesg.h - the crashed kernel's log (vmcore-dmesg.txt), written exactly as
- * `makedumpfile --dump-dmesg` writes it: "[sssss.uuuuuu] text" lines,
- * bytes that are neither printable nor blank as \xNN, and the lines of a
- * multi-line record indented under the first.
+ * `makedumpfile --dump-dmesg` (1.7.2) writes it:
  *
- * Both formats: the lockless ring buffer of Linux 5.10+ (SYMBOL(prb)) and
- * the structured log_buf of 3.5 - 5.9 (SYMBOL(log_buf)).  The record
- * walkers work on plain memory so they can be tested and fuzzed. */
+ *	[sssss.uuuuuu] text
+ *
+ * seconds at least 5 wide, microseconds 6 digits, the lines of a multi-line
+ * record indented under the first, bytes neither printable nor white space
+ * as "\x%02x" of a signed char (0xc3 gives \xffffffc3), a newline after
+ * each record.  No caller id: makedumpfile 1.7.2 prints none.
+ *
+ * Three formats: the lockless ring buffer of Linux 5.10+ (SYMBOL(prb)), the
+ * structured log_buf of 3.5 - 5.9 (SYMBOL(log_first_idx)) and the plain
+ * character ring before that (SYMBOL(log_end)), written as raw bytes.
+ *
+ * The walkers below work on rings already copied to memory, so that they
+ * can be tested and fuzzed; kd_dmesg_write() copies the rings out of the
+ * dump and runs the right one.  Corrupt data stops a walk with an error
+ * that says so; what was written before it stays written. */
 #ifndef KD_DMESG_H
 #define KD_DMESG_H
 
@@ -14,41 +24,52 @@
 #include "error.h"
 #include "input.h"
 
-#define KD_DMESG_MAX_RING (64 << 20)
+/* The largest ring (text bytes, or any one copied array) we accept. */
+#define KD_DMESG_MAX_RING ((uint64_t)64 << 20)
 
-/* Output sink for the walkers. */
+/* Buffered output to fd; fd < 0 discards (fuzzing). */
 struct kd_text {
 	int fd;
-	char buf[8192];
+	int err;		/* errno of the first failed write */
 	size_t len;
-	int err;
+	char buf[8192];
 };
 
-/* Layout of the lockless ring, from VMCOREINFO. */
+void kd_text_init(struct kd_text *t, int fd);
+/* Write what is buffered; -1 (and t->err) once any write failed. */
+int kd_text_flush(struct kd_text *t);
+
+/* Byte offsets in struct prb_desc and struct printk_info. */
 struct kd_prb_layout {
-	size_t desc_size, info_size;
-	size_t off_state, off_begin, off_next;	/* in prb_desc */
-	size_t off_ts, off_text_len;		/* in printk_info */
+	size_t desc_size, off_state, off_begin, off_next;
+	size_t info_size, off_ts, off_text_len;
 };
 
-/* Walk ids tail..head of a lockless ring already copied to memory. */
+/* A lockless ring in memory: descs holds count * desc_size bytes, infos
+ * count * info_size, text text_size. */
+struct kd_prb {
+	const uint8_t *descs, *infos, *text;
+	uint64_t count, text_size;
+	uint64_t tail_id, head_id;
+};
+
+/* Print records tail_id..head_id that are committed or finalized. */
 int kd_dmesg_lockless(struct kd_text *t, const struct kd_prb_layout *l,
-		      const uint8_t *descs, const uint8_t *infos,
-		      uint64_t count, const uint8_t *text, uint64_t text_size,
-		      uint64_t tail_id, uint64_t head_id);
+		      const struct kd_prb *r, struct kd_error *e);
 
-/* Layout of a log_buf record header. */
+/* Byte offsets in struct printk_log (struct log in 3.5 - 3.10). */
 struct kd_logbuf_layout {
-	size_t header_size;
-	size_t off_ts, off_len, off_text_len;
+	size_t header_size, off_ts, off_len, off_text_len;
 };
 
-/* Walk the records of log_buf from first to next (byte indexes). */
+/* Print the records of buf[size] from index first up to index next. */
 int kd_dmesg_logbuf(struct kd_text *t, const struct kd_logbuf_layout *l,
 		    const uint8_t *buf, uint64_t size, uint64_t first,
-		    uint64_t next);
+		    uint64_t next, struct kd_error *e);
 
-int kd_text_flush(struct kd_text *t);
+/* Copy the plain ring buf[size] whose writer is at log_end. */
+int kd_dmesg_plain(struct kd_text *t, const uint8_t *buf, uint64_t size,
+		   uint64_t log_end, struct kd_error *e);
 
 /* Write the log of the dump behind `in` to fd. */
 int kd_dmesg_write(struct kd_input *in, int fd, struct kd_error *e);

@@ -97,24 +97,13 @@ test_verify_detects_corruption() {
 	fi
 }
 
-test_dmesg() {	# fixture
-	rm -f "$work/ours.log" "$work/theirs.log"
-	"$K" --dump-dmesg "$fixdir/vmcore-$1" "$work/ours.log"
-	makedumpfile --dump-dmesg "$fixdir/vmcore-$1" "$work/theirs.log" >/dev/null 2>&1
-	if [ -s "$work/ours.log" ] && cmp -s "$work/ours.log" "$work/theirs.log"; then
-		pass "dmesg_$1"
-	else
-		fail "dmesg_$1" "the log differs from makedumpfile --dump-dmesg"
-	fi
-}
-
 started=$(date +%s)
 for fx in 4level la57; do
 	for level in 31 1 2 4 8 16; do
 		test_counts "$fx" "$level"
 	done
-	test_dmesg "$fx"
 done
+. "$here/dmesg_fixture.sh"
 test_outputs
 test_verify_detects_corruption
 . "$here/faults.sh"
