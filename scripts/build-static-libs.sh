@@ -1,77 +1,141 @@
 #!/bin/sh
 # build-static-libs.sh DESTDIR - zlib, lz4, zstd and LZO as static musl
-# libraries, built from Debian's source packages.  Headers go to
-# DESTDIR/include, archives to DESTDIR/lib.  Sources are cached in
-# DESTDIR/../src; nothing is rebuilt while DESTDIR/.done is newer than
-# this script.
+# libraries, built with musl-gcc from Debian's source packages (Debian's
+# patches applied, as apt-get source does).  Headers go to DESTDIR/include,
+# archives (libz.a liblz4.a libzstd.a liblzo2.a) to DESTDIR/lib.
+#
+# The source packages are cached in DESTDIR/../src and never downloaded
+# again; nothing is built while DESTDIR/.done is newer than this script.
+# Concurrent runs (parallel make) wait for each other.
 set -eu
 
 say() { echo "kdump-setup: $*" >&2; }
 die() { echo "kdump-setup: error: $*" >&2; exit 1; }
 
 [ $# = 1 ] || die "usage: $0 DESTDIR"
-mkdir -p "$1"
-dest=$(cd "$1" && pwd)
 script=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
-if [ -f "$dest/.done" ] && [ "$dest/.done" -nt "$script" ]; then
-	exit 0
-fi
+mkdir -p "$1" || die "cannot create $1"
+dest=$(cd "$1" && pwd)
 src=$(dirname "$dest")/src
-mkdir -p "$src" "$dest/include" "$dest/lib"
-export CC=musl-gcc CFLAGS="-O2 -fPIC"
 jobs=$(nproc 2>/dev/null || echo 2)
 
-# Unpack Debian's source package $1 once; print its directory.
+is_done() {
+	[ -f "$dest/.done" ] &&
+		[ -n "$(find "$dest/.done" -newer "$script" 2>/dev/null)" ]
+}
+
+is_done && exit 0
+
+for tool in musl-gcc make apt-get dpkg-source flock; do
+	command -v "$tool" >/dev/null 2>&1 ||
+		die "$tool not found (run scripts/setup.sh as root first)"
+done
+
+# Nothing the calling make exported leaks in; -O2, no debug information.
+unset CPPFLAGS LDFLAGS MAKEFLAGS MFLAGS MAKELEVEL
+export CC=musl-gcc CFLAGS=-O2
+
+mkdir -p "$src" "$dest/include/lzo" "$dest/lib" || die "cannot create $src"
+# apt-get source downloads as the unprivileged _apt user when run as root.
+chmod 0777 "$src"
+exec 9>"$src/.lock"
+flock 9 || die "cannot lock $src/.lock"
+is_done && exit 0
+
+work=$(mktemp -d "$src/work.XXXXXX") || die "cannot create a work directory"
+trap 'rm -rf "$work"' EXIT
+trap 'exit 1' HUP INT TERM
+
+# Unpack Debian's source package $1 into $src once (the .unpacked marker
+# says the extraction finished); print a fresh copy of it in $work.
 fetch() {
 	dir=$(ls -d "$src/$1"-*/ 2>/dev/null | head -n 1)
-	if [ -z "$dir" ]; then
-		say "downloading the $1 source package"
-		chmod 0777 "$src"	# apt's _apt user writes the download here
-		(cd "$src" && apt-get source -q "$1" >/dev/null 2>&1) ||
-			die "apt-get source $1 failed (is a deb-src entry configured?)"
-		dir=$(ls -d "$src/$1"-*/ | head -n 1)
+	dir=${dir%/}
+	if [ -z "$dir" ] || [ ! -f "$dir/.unpacked" ]; then
+		[ -n "$dir" ] && rm -rf "$dir"
+		say "apt-get source $1"
+		if ! (cd "$src" && apt-get source -q --only-source "$1") \
+				>"$work/$1.log" 2>&1; then
+			cat "$work/$1.log" >&2
+			die "apt-get source $1 failed (no deb-src entry? run scripts/setup.sh)"
+		fi
+		dir=$(ls -d "$src/$1"-*/ 2>/dev/null | head -n 1)
+		dir=${dir%/}
+		[ -n "$dir" ] || die "apt-get source $1 left no directory in $src"
+		touch "$dir/.unpacked"
 	fi
-	echo "${dir%/}"
+	cp -a "$dir" "$work/$1" || die "cannot copy $dir"
+	echo "$work/$1"
+}
+
+# Run a build step quietly; on failure show its output and stop.
+run() {
+	what=$1
+	shift
+	if ! "$@" >"$work/$what.log" 2>&1; then
+		tail -n 40 "$work/$what.log" >&2
+		die "$what failed: $*"
+	fi
+}
+
+# Copy $1 into directory $2, replacing the old file atomically (a parallel
+# make may be linking against it).
+put() {
+	tmp=$2/.$(basename "$1").tmp
+	if ! cp "$1" "$tmp" || ! mv -f "$tmp" "$2/$(basename "$1")"; then
+		die "cannot install $1 into $2"
+	fi
 }
 
 build_zlib() {
 	d=$(fetch zlib)
 	say "building zlib"
-	(cd "$d" && ./configure --static --prefix="$dest" >/dev/null &&
-		make -s -j"$jobs" libz.a >/dev/null) || die "zlib build failed"
-	cp "$d/libz.a" "$dest/lib/"
-	cp "$d/zlib.h" "$d/zconf.h" "$dest/include/"
+	(cd "$d" && run zlib-configure ./configure --static --prefix="$work/zlib-inst")
+	run zlib-make make -C "$d" -j"$jobs" libz.a
+	put "$d/libz.a" "$dest/lib"
+	put "$d/zlib.h" "$dest/include"
+	put "$d/zconf.h" "$dest/include"
 }
 
 build_lz4() {
 	d=$(fetch lz4)
 	say "building lz4"
-	make -s -C "$d/lib" -j"$jobs" liblz4.a >/dev/null || die "lz4 build failed"
-	cp "$d/lib/liblz4.a" "$dest/lib/"
-	cp "$d/lib/lz4.h" "$d/lib/lz4hc.h" "$d/lib/lz4frame.h" "$dest/include/"
+	run lz4-make make -C "$d/lib" -j"$jobs" CC="$CC" \
+		liblz4.a
+	put "$d/lib/liblz4.a" "$dest/lib"
+	for h in lz4.h lz4hc.h lz4frame.h; do
+		put "$d/lib/$h" "$dest/include"
+	done
 }
 
 build_zstd() {
 	d=$(fetch libzstd)
 	say "building zstd"
-	make -s -C "$d/lib" -j"$jobs" libzstd.a ZSTD_LEGACY_SUPPORT=0 \
-		HAVE_PTHREAD=0 >/dev/null || die "zstd build failed"
-	cp "$d/lib/libzstd.a" "$dest/lib/"
-	cp "$d/lib/zstd.h" "$d/lib/zstd_errors.h" "$d/lib/zdict.h" "$dest/include/"
+	run zstd-make make -C "$d/lib" -j"$jobs" CC="$CC" \
+		ZSTD_LEGACY_SUPPORT=0 ZSTD_LIB_DEPRECATED=0 libzstd.a
+	put "$d/lib/libzstd.a" "$dest/lib"
+	for h in zstd.h zstd_errors.h zdict.h; do
+		put "$d/lib/$h" "$dest/include"
+	done
 }
 
 build_lzo() {
 	d=$(fetch lzo2)
 	say "building LZO"
-	(cd "$d" && ./configure --disable-shared --enable-static \
-		--prefix="$dest" >/dev/null && make -s -j"$jobs" >/dev/null &&
-		make -s install >/dev/null) || die "LZO build failed"
+	(cd "$d" && run lzo-configure ./configure --disable-shared \
+		--enable-static --prefix="$work/lzo-inst")
+	run lzo-make make -C "$d" -j"$jobs"
+	run lzo-install make -C "$d" install
+	put "$work/lzo-inst/lib/liblzo2.a" "$dest/lib"
+	for h in "$work/lzo-inst/include/lzo"/*.h; do
+		put "$h" "$dest/include/lzo"
+	done
 }
 
+start=$(date +%s)
 build_zlib
 build_lz4
 build_zstd
 build_lzo
-rm -rf "$dest/share" "$dest/lib/pkgconfig" "$dest/lib"/*.la
 touch "$dest/.done"
-say "static libraries in $dest"
+say "static musl libraries in $dest ($(($(date +%s) - start)) s)"
