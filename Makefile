@@ -8,10 +8,12 @@ BIN      := $(BUILD)/bin
 OBJ      := $(BUILD)/obj
 STATIC   := $(BUILD)/static
 RESULTS  := $(BUILD)/results
+# musl has no kernel headers: the system's uapi headers, and only those.
+KHDR     := $(BUILD)/khdr
 
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation \
-            -Icommon -I$(STATIC)/include
+            -Icommon -I$(STATIC)/include -isystem $(KHDR)
 LDFLAGS  += -static -L$(STATIC)/lib
 
 COMMON_SRC    := $(sort $(wildcard common/*.c))
@@ -46,7 +48,14 @@ $(STATIC)/.done: scripts/build-static-libs.sh
 $(OBJ)/tests/%.o: CFLAGS += -Iloader -Icollector -Icapture-init
 $(OBJ)/capture-init/%.o: CFLAGS += -Icollector
 
-$(OBJ)/%.o: %.c $(STATIC)/.done
+$(KHDR)/.done:
+	@mkdir -p $(KHDR)
+	ln -sfn /usr/include/linux $(KHDR)/linux
+	ln -sfn /usr/include/asm-generic $(KHDR)/asm-generic
+	ln -sfn /usr/include/$$(gcc -print-multiarch)/asm $(KHDR)/asm
+	@touch $@
+
+$(OBJ)/%.o: %.c $(STATIC)/.done $(KHDR)/.done
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 

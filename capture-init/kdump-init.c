@@ -17,19 +17,24 @@
 #include <sys/utsname.h>
 #include "action.h"
 #include "blockdev.h"
+#include "fence.h"
 #include "kparam.h"
 #include "dumpdir.h"
 #include "log.h"
 #include "modules.h"
+#include "net.h"
+#include "nfs.h"
 #include "probe.h"
 #include "readfile.h"
 #include "run.h"
 #include "save.h"
+#include "ssh.h"
 
 #define CONF_FILE "/etc/kdump.conf"
 #define MODULES_LIST "/etc/kdump/modules"
 #define TARGET_MNT "/kdumproot"
 #define ROOT_MNT "/sysroot"
+#define NFS_MNT "/kdumproot"
 #define LOCAL_HOST "127.0.0.1"
 
 static void mount_early(const char *type, const char *dir)
@@ -169,13 +174,13 @@ static void run_post_hooks(const struct kdump_conf *conf, int status)
 
 /* Save into <mnt>/<path>/<host>-<date>/. */
 static int save_to_fs(const struct kdump_conf *conf, const char *mnt,
-		      struct kd_error *e)
+		      const char *host, struct kd_error *e)
 {
 	char dir[4200];
 	struct kd_error log_err;
 	int status;
 
-	if (kd_dumpdir_create(mnt, conf->path, LOCAL_HOST, time(NULL), dir,
+	if (kd_dumpdir_create(mnt, conf->path, host, time(NULL), dir,
 			      sizeof dir, e))
 		return -1;
 	kd_info("saving the dump to %s", dir);
@@ -236,7 +241,7 @@ static int dump_to_target(const struct kdump_conf *conf, int *skipped,
 			*skipped = 1;
 			return 0;
 		}
-		return save_to_fs(conf, TARGET_MNT, e);
+		return save_to_fs(conf, TARGET_MNT, LOCAL_HOST, e);
 	case KD_TARGET_RAW:
 		if (run_pre_hooks(conf)) {
 			*skipped = 1;
@@ -250,11 +255,67 @@ static int dump_to_target(const struct kdump_conf *conf, int *skipped,
 			*skipped = 1;
 			return 0;
 		}
-		return save_to_fs(conf, ROOT_MNT, e);
+		return save_to_fs(conf, ROOT_MNT, LOCAL_HOST, e);
 	default:
-		return kd_fail(e, ENOTSUP, "%s targets are not supported yet",
+		return kd_fail(e, ENOTSUP, "%s targets are not supported",
 			       kd_target_kind_name(conf->target_kind));
 	}
+}
+
+static int dump_over_network(const struct kdump_conf *conf,
+			     const struct kd_netconf *nc, const char *ip,
+			     int *skipped, struct kd_error *e)
+{
+	int status;
+
+	if (conf->target_kind == KD_TARGET_NFS) {
+		if (kd_nfs_mount(conf->target, nc->nfsvers ? nc->nfsvers :
+				 conf->nfs_version, ip, NFS_MNT, e))
+			return -1;
+		if (run_pre_hooks(conf)) {
+			*skipped = 1;
+			return 0;
+		}
+		return save_to_fs(conf, NFS_MNT, ip, e);
+	}
+	if (run_pre_hooks(conf)) {
+		*skipped = 1;
+		return 0;
+	}
+	status = kd_ssh_save(conf, nc->sshport, ip, e);
+	run_post_hooks(conf, status ? 1 : 0);
+	return status;
+}
+
+static int is_remote(const struct kdump_conf *conf)
+{
+	return conf->target_kind == KD_TARGET_NFS ||
+	       conf->target_kind == KD_TARGET_SSH;
+}
+
+static pid_t fence_pid;
+
+/* The network first when the target or fence_kdump needs it. */
+static int dump(const struct kdump_conf *conf, int *skipped, struct kd_error *e)
+{
+	struct kd_netconf nc;
+	struct kd_error fe;
+	char ip[64];
+
+	if (!is_remote(conf) && !conf->fence_kdump_nodes.n)
+		return dump_to_target(conf, skipped, e);
+	if (kd_net_up(conf, &nc, ip, sizeof ip, e)) {
+		if (is_remote(conf))
+			return -1;
+		kd_warn("no network for fence_kdump: %s", e->msg);
+		return dump_to_target(conf, skipped, e);
+	}
+	fence_pid = kd_fence_start(conf, &fe);
+	if (fence_pid < 0)
+		kd_warn("%s", fe.msg);
+	if (is_remote(conf))
+		return dump_over_network(conf, &nc, ip, skipped, e);
+	return dump_to_target(conf, skipped, e);
 }
 
 static void emergency_hooks(const struct kdump_conf *conf)
@@ -279,7 +340,8 @@ static void on_failure(const struct kdump_conf *conf)
 	case KD_ACTION_DUMP_TO_ROOTFS:
 		kd_info("failure_action dump_to_rootfs: saving to the root "
 			"filesystem");
-		if (mount_root(conf, &e) || save_to_fs(conf, ROOT_MNT, &e))
+		if (mount_root(conf, &e) ||
+		    save_to_fs(conf, ROOT_MNT, LOCAL_HOST, &e))
 			kd_err("dump_to_rootfs failed: %s", e.msg);
 		break;
 	case KD_ACTION_HALT:
@@ -288,6 +350,7 @@ static void on_failure(const struct kdump_conf *conf)
 	default:
 		kd_action_final(KD_ACTION_REBOOT);
 	}
+	kd_fence_stop(fence_pid);
 	kd_action_final(conf->final_action);
 }
 
@@ -327,12 +390,14 @@ static void read_conf(struct kdump_conf *conf)
 	}
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	struct kdump_conf conf;
 	struct kd_error e;
 	int skipped = 0;
 
+	if (kd_net_is_dhcp_event(argc, argv))
+		return kd_net_dhcp_event(argv[1]);
 	mount_early("devtmpfs", "/dev");
 	open_console();
 	mount_early("proc", "/proc");
@@ -343,11 +408,12 @@ int main(void)
 	read_conf(&conf);
 	print_meminfo(&conf, "at start");
 	load_modules(&conf);
-	if (dump_to_target(&conf, &skipped, &e)) {
+	if (dump(&conf, &skipped, &e)) {
 		kd_err("%s", e.msg);
 		on_failure(&conf);
 	}
 	if (skipped)
 		kd_info("kdump_pre asked to skip the dump");
+	kd_fence_stop(fence_pid);
 	kd_action_final(conf.final_action);
 }

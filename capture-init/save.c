@@ -187,6 +187,28 @@ int kd_save_raw(const struct kdump_conf *conf, int fd, struct kd_error *e)
 	return ret;
 }
 
+int kd_save_stream(const struct kdump_conf *conf, int fd, struct kd_error *e)
+{
+	return run_collector(conf, fd, 1, NULL, e);
+}
+
+int kd_save_dmesg_to(int fd, struct kd_error *e)
+{
+	kd_info("saving vmcore-dmesg.txt");
+	return kd_collect_dmesg(KD_VMCORE, fd, e);
+}
+
+int kd_collector_is_builtin(const struct kdump_conf *conf)
+{
+	const char *line = kdump_conf_collector(conf);
+	size_t n = strcspn(line, " \t");
+	char name[256];
+
+	snprintf(name, sizeof name, "%.*s", (int)n, line);
+	return !strcmp(base_name(name), "makedumpfile") ||
+	       !strcmp(base_name(name), "kdump-collect");
+}
+
 int kd_save_kernel_log(const char *dir, struct kd_error *e)
 {
 	int size = klogctl(10, NULL, 0);	/* SYSLOG_ACTION_SIZE_BUFFER */

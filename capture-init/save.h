@@ -17,6 +17,16 @@ int kd_save_dump(const struct kdump_conf *conf, const char *dir,
 /* The flattened dump (raw targets) to an open device. */
 int kd_save_raw(const struct kdump_conf *conf, int fd, struct kd_error *e);
 
+/* The dump on a stream (ssh): flattened from the built-in collector,
+ * unfiltered ELF from cat/dd. */
+int kd_save_stream(const struct kdump_conf *conf, int fd, struct kd_error *e);
+
+/* The crashed kernel's log to fd. */
+int kd_save_dmesg_to(int fd, struct kd_error *e);
+
+/* 1 when core_collector is makedumpfile or kdump-collect (run in-process). */
+int kd_collector_is_builtin(const struct kdump_conf *conf);
+
 /* The capture kernel's log, as kexec-dmesg.log in dir. */
 int kd_save_kernel_log(const char *dir, struct kd_error *e);
 

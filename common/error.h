@@ -15,4 +15,8 @@ struct kd_error {
 int kd_fail(struct kd_error *e, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Put "<what>: " before the recorded message; returns -1. */
+int kd_prefix(struct kd_error *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 #endif

@@ -715,6 +715,59 @@ static void parse_lines(struct ctx *c, const char *text, size_t len)
 	}
 }
 
+/* The first word of a core_collector line, without its directory. */
+static void collector_name(const char *line, char *out, size_t size)
+{
+	size_t n = strcspn(line, " \t");
+	const char *slash;
+
+	snprintf(out, size, "%.*s", (int)n, line);
+	slash = strrchr(out, '/');
+	if (slash)
+		memmove(out, slash + 1, strlen(slash));
+}
+
+static int has_word(const char *line, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p;
+
+	for (p = strstr(line, word); p; p = strstr(p + 1, word))
+		if ((p == line || is_blank(p[-1])) && (!p[n] || is_blank(p[n])))
+			return 1;
+	return 0;
+}
+
+/* raw and ssh targets take the dump on a stream: the collector must write
+ * to its standard output (makedumpfile -F, cat, dd), or be scp (ssh). */
+static void check_streaming(struct ctx *c)
+{
+	struct kdump_conf *conf = c->conf;
+	int line = c->seen[SLOT_COLLECTOR];
+	const char *kind = conf->target_kind == KD_TARGET_SSH ? "an ssh" : "a raw";
+	char name[64];
+
+	if (!conf->core_collector || (conf->target_kind != KD_TARGET_SSH &&
+				      conf->target_kind != KD_TARGET_RAW))
+		return;
+	collector_name(conf->core_collector, name, sizeof name);
+	if (!strcmp(name, "makedumpfile") || !strcmp(name, "kdump-collect")) {
+		if (!has_word(conf->core_collector, "-F"))
+			kd_diag_error(c->diag, line, "core_collector %s for %s "
+				      "target must stream its output: add -F",
+				      name, kind);
+	} else if (!strcmp(name, "scp")) {
+		if (conf->target_kind != KD_TARGET_SSH)
+			kd_diag_error(c->diag, line, "core_collector scp needs an "
+				      "ssh target");
+	} else if (strcmp(name, "cat") && strcmp(name, "dd")) {
+		kd_diag_error(c->diag, line, "core_collector %s cannot stream "
+			      "to %s target (use makedumpfile -F, cat%s)", name,
+			      kind, conf->target_kind == KD_TARGET_SSH ?
+			      " or scp" : " or dd");
+	}
+}
+
 static void fill_defaults(struct ctx *c)
 {
 	struct kdump_conf *conf = c->conf;
@@ -746,6 +799,7 @@ int kdump_conf_parse(struct kdump_conf *conf, const char *text, size_t len,
 		kd_diag_error(diag, 0, "file larger than 1 MiB");
 	else
 		parse_lines(&c, text, len);
+	check_streaming(&c);
 	fill_defaults(&c);
 	return diag->errors ? -1 : 0;
 }

@@ -36,6 +36,7 @@ static const struct var known[] = {
 	VAR("KDUMP_IMG_EXT", img_ext),
 	VAR("KDUMP_KERNELVER", kernelver),
 	VAR("KDUMP_INITRD", initrd),
+	VAR("KDUMP_SSH_CONFIG", ssh_config),
 };
 #define N_KNOWN (sizeof known / sizeof known[0])
 

@@ -43,6 +43,7 @@ struct kdump_sysconfig {
 	char *img_ext;			/* KDUMP_IMG_EXT */
 	char *kernelver;		/* KDUMP_KERNELVER */
 	char *initrd;			/* KDUMP_INITRD */
+	char *ssh_config;		/* KDUMP_SSH_CONFIG: ssh -F for the target */
 };
 
 /* Parse `text` (len bytes).  0 when no error, -1 otherwise; free either way. */

@@ -227,9 +227,43 @@ static void init_path(char *out, size_t size)
 	snprintf(out, size, "/usr/lib/kdump/kdump-init");
 }
 
+/* failure_action dump_to_rootfs mounts the root filesystem: its drivers. */
+static void rootfs_modules(struct kd_image_plan *p, const struct kdump_conf *conf)
+{
+	struct mount m;
+
+	if (conf->failure_action != KD_ACTION_DUMP_TO_ROOTFS ||
+	    conf->target_kind == KD_TARGET_NONE)
+		return;
+	if (mount_of("/", &m)) {
+		kd_warn("dump_to_rootfs: cannot find the root filesystem now: "
+			"its drivers are not in the image");
+		return;
+	}
+	fs_modules(p->modules, sizeof p->modules, m.fstype);
+	block_modules(p->modules, sizeof p->modules, m.dev);
+}
+
+/* The network: the NIC's driver, NFS, the ssh client. */
+static int plan_network(struct kd_image_plan *p, const struct kdump_conf *conf,
+			const struct kdump_sysconfig *sc, struct kd_error *e)
+{
+	if (kd_netplan(&p->net, conf, sc, e))
+		return -1;
+	if (p->net.driver[0])
+		append(p->modules, sizeof p->modules, p->net.driver);
+	if (p->net.nfs_modules[0])
+		append(p->modules, sizeof p->modules, p->net.nfs_modules);
+	if (p->net.ssh_prog[0])
+		append(p->files, sizeof p->files, p->net.ssh_prog);
+	if (p->net.scp_prog[0])
+		append(p->files, sizeof p->files, p->net.scp_prog);
+	return 0;
+}
+
 int kd_image_plan(struct kd_image_plan *p, const struct kdump_conf *conf,
-		  const struct kd_bootfiles *bf, const char *kmoddir,
-		  struct kd_error *e)
+		  const struct kdump_sysconfig *sc, const struct kd_bootfiles *bf,
+		  const char *kmoddir, struct kd_error *e)
 {
 	char dev[PATH_MAX];
 	int i;
@@ -251,6 +285,9 @@ int kd_image_plan(struct kd_image_plan *p, const struct kdump_conf *conf,
 			kd_warn("%s is not present now: only its filesystem driver "
 				"goes into the image", conf->target);
 	}
+	rootfs_modules(p, conf);
+	if (plan_network(p, conf, sc, e))
+		return -1;
 	for (i = 0; i < conf->extra_modules.n; i++)
 		append(p->modules, sizeof p->modules, conf->extra_modules.v[i]);
 	if (add_file(p, "kdump_pre", conf->kdump_pre, e) ||
@@ -296,6 +333,10 @@ static void render_stamp(const struct kd_image_plan *p, char *buf, size_t size)
 		stamp_file(out, f);
 	for (i = 0; hook_dirs[i]; i++)
 		stamp_file(out, hook_dirs[i]);
+	if (p->net.needed)
+		fprintf(out, "net %s\n%s", p->net.words, p->net.known_hosts);
+	if (p->net.sshkey[0])
+		stamp_file(out, p->net.sshkey);
 	fprintf(out, "%s", p->conf_text);
 	fclose(out);
 }
@@ -401,7 +442,7 @@ static int run_dracut(char **argv, char **env, struct kd_error *e)
 
 /* The environment for dracut: ours first, then the caller's. */
 static char **dracut_env(const struct kd_image_plan *p, const char *conf_file,
-			 char storage[5][KD_IMAGE_MAX_LIST + 32])
+			 const char *stage, char storage[6][KD_IMAGE_MAX_LIST + 32])
 {
 	size_t n = 0, i;
 	char **env, init[PATH_MAX];
@@ -418,10 +459,11 @@ static char **dracut_env(const struct kd_image_plan *p, const char *conf_file,
 	snprintf(storage[3], sizeof storage[3], "KDUMP_FILES=%s", p->files);
 	snprintf(storage[4], sizeof storage[4],
 		 "KDUMP_HOOKDIRS=/etc/kdump/pre.d /etc/kdump/post.d /etc/kdump/emergency.d");
-	for (i = 0; i < 5; i++)
+	snprintf(storage[5], sizeof storage[5], "KDUMP_STAGE=%s", stage);
+	for (i = 0; i < 6; i++)
 		env[i] = storage[i];
 	for (i = 0; i < n; i++)
-		env[5 + i] = environ[i];
+		env[6 + i] = environ[i];
 	return env;
 }
 
@@ -442,14 +484,24 @@ static int write_file(const char *path, const char *text, struct kd_error *e)
 int kd_image_build(const struct kd_image_plan *p, const struct kdump_conf *conf,
 		   struct kd_error *e)
 {
-	static char storage[5][KD_IMAGE_MAX_LIST + 32], extra[4096];
+	static char storage[6][KD_IMAGE_MAX_LIST + 32], extra[4096];
 	char conf_file[PATH_MAX + 8], tmp[PATH_MAX + 8], *argv[64], **env;
+	char stage[PATH_MAX + 8] = "";
 	int argc = 0, ret;
 
 	snprintf(conf_file, sizeof conf_file, "%s.conf", p->output);
 	snprintf(tmp, sizeof tmp, "%s.tmp", p->output);
 	if (write_file(conf_file, p->conf_text, e))
 		return -1;
+	if (p->net.needed) {
+		snprintf(stage, sizeof stage, "%s.stage", p->output);
+		kd_netplan_unstage(stage);
+		if (kd_netplan_stage(&p->net, stage, e)) {
+			kd_netplan_unstage(stage);
+			unlink(conf_file);
+			return -1;
+		}
+	}
 	argv[argc++] = "dracut";
 	argv[argc++] = "--force";
 	argv[argc++] = "--quiet";
@@ -469,13 +521,17 @@ int kd_image_build(const struct kd_image_plan *p, const struct kdump_conf *conf,
 	}
 	argv[argc++] = tmp;
 	argv[argc] = NULL;
-	env = dracut_env(p, conf_file, storage);
+	env = dracut_env(p, conf_file, stage, storage);
 	if (!env)
-		return kd_fail(e, ENOMEM, "out of memory");
-	kd_info("building the capture initramfs %s", p->output);
-	ret = run_dracut(argv, env, e);
+		ret = kd_fail(e, ENOMEM, "out of memory");
+	else {
+		kd_info("building the capture initramfs %s", p->output);
+		ret = run_dracut(argv, env, e);
+	}
 	free(env);
 	unlink(conf_file);
+	if (stage[0])
+		kd_netplan_unstage(stage);
 	if (ret) {
 		unlink(tmp);
 		return -1;

@@ -13,6 +13,8 @@
 #include "bootfiles.h"
 #include "error.h"
 #include "kdump_conf.h"
+#include "netplan.h"
+#include "sysconfig.h"
 
 #define KD_IMAGE_MAX_LIST 4096
 
@@ -25,11 +27,12 @@ struct kd_image_plan {
 	char kmoddir[PATH_MAX];
 	char output[PATH_MAX];
 	char stamp[PATH_MAX];		/* output + ".stamp" */
+	struct kd_netplan net;		/* network targets, fence_kdump */
 };
 
 /* Work out the plan; fails with a reason when a file it needs is missing. */
 int kd_image_plan(struct kd_image_plan *p, const struct kdump_conf *conf,
-		  const struct kd_bootfiles *bf, const char *kmoddir,
+		  const struct kdump_sysconfig *sc, const struct kd_bootfiles *bf, const char *kmoddir,
 		  struct kd_error *e);
 
 /* 1 when the image must be (re)built, with the reason in why. */

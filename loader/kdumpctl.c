@@ -17,6 +17,8 @@
 #include "crashmem.h"
 #include "image.h"
 #include "kexec.h"
+#include "netplan.h"
+#include "propagate.h"
 #include "raw.h"
 #include "log.h"
 #include "readfile.h"
@@ -57,6 +59,8 @@ static void usage(FILE *out)
 	      "  load     load a kernel: for fast reboot, or with --crash as crash kernel\n"
 	      "  unload   unload the fast-reboot kernel (--crash: the crash kernel)\n"
 	      "  exec     reboot into the loaded fast-reboot kernel now\n"
+	      "  propagate  ssh target: create the key, install it on the server,\n"
+	      "           record the server's host key\n"
 	      "\n"
 	      "options:\n"
 	      "  --config FILE      kdump.conf (default " KDUMP_CONF_DEFAULT_PATH ")\n"
@@ -168,6 +172,7 @@ static int plan(struct kd_capture_plan *p, const struct setup *s,
 
 static int verb_check(const struct options *o)
 {
+	static struct kd_netplan np;
 	struct kd_capture_plan p;
 	struct kd_error e;
 	struct setup s;
@@ -175,7 +180,7 @@ static int verb_check(const struct options *o)
 
 	if (read_setup(&s, o, &e)) {
 		ret = fail(&e);
-	} else if (plan(&p, &s, &e)) {
+	} else if (plan(&p, &s, &e) || kd_netplan(&np, &s.conf, &s.sc, &e)) {
 		ret = fail(&e);
 	} else {
 		printf("# %s\n", o->config);
@@ -183,6 +188,9 @@ static int verb_check(const struct options *o)
 		printf("\n# %s\n", o->sysconfig);
 		kdump_sysconfig_print(&s.sc, stdout);
 		printf("\n# capture command line\n%s\n", p.cmdline);
+		if (np.needed)
+			printf("\n# capture network (%s)\n%s\n", KD_NET_CONF,
+			       np.words);
 	}
 	free_setup(&s);
 	return ret;
@@ -253,7 +261,7 @@ static int boot_files(struct kd_bootfiles *bf, const struct options *o,
 	plan = malloc(sizeof *plan);
 	if (!plan)
 		return kd_fail(e, ENOMEM, "out of memory");
-	if (kd_image_plan(plan, &s->conf, bf, o->kmoddir, e)) {
+	if (kd_image_plan(plan, &s->conf, &s->sc, bf, o->kmoddir, e)) {
 		free(plan);
 		return -1;
 	}
@@ -421,6 +429,19 @@ static int verb_unload(const struct options *o)
 	return EXIT_OK;
 }
 
+static int verb_propagate(const struct options *o)
+{
+	struct kd_error e;
+	struct setup s;
+	int ret = EXIT_OK;
+
+	if (read_setup(&s, o, &e) ||
+	    kd_propagate(&s.conf, s.sc.ssh_config, &e))
+		ret = fail(&e);
+	free_setup(&s);
+	return ret;
+}
+
 static int verb_exec(void)
 {
 	struct kd_error e;
@@ -460,6 +481,8 @@ int main(int argc, char **argv)
 		return verb_unload(&o);
 	if (!strcmp(verb, "exec"))
 		return verb_exec();
+	if (!strcmp(verb, "propagate"))
+		return verb_propagate(&o);
 	if (!strcmp(verb, "help"))
 		return usage(stdout), EXIT_OK;
 	kd_err("unknown verb \"%s\" (kdumpctl --help lists them)", verb);

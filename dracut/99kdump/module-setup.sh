@@ -12,6 +12,8 @@
 #   KDUMP_FILES    programs and files to install with their libraries
 #                  (hooks, extra_bins)
 #   KDUMP_HOOKDIRS directories of hooks to install (/etc/kdump/pre.d ...)
+#   KDUMP_STAGE    a directory copied as it is into the image: the network
+#                  description, the ssh key and pinned host keys (mode 0600)
 
 # Only when asked for: it replaces /init.
 check() {
@@ -42,7 +44,7 @@ install() {
     # A shell for failure_action shell and for hooks written as scripts.
     if [ -x /bin/busybox ]; then
         inst_simple /bin/busybox /bin/busybox
-        for f in sh mount umount cat ls cp mv rm mkdir sync dmesg; do
+        for f in sh mount umount cat ls cp mv rm mkdir sync dmesg udhcpc; do
             [ -e "$initdir/bin/$f" ] || ln -s busybox "$initdir/bin/$f"
         done
     fi
@@ -56,6 +58,9 @@ install() {
             [ -f "$f" ] && [ -x "$f" ] && inst "$f"
         done
     done
+    if [ -n "$KDUMP_STAGE" ] && [ -d "$KDUMP_STAGE" ]; then
+        cp -a "$KDUMP_STAGE/etc" "$initdir/" || return 1
+    fi
     # Dumps hold secrets: nothing in the image for other users.
     chmod 0700 "$initdir/etc/kdump"
 }

@@ -74,3 +74,4 @@ test_crash crash_la57 max yes
 say "QEMU tests took $(( $(date +%s) - started )) s"
 
 "$QEMU_DIR/capture.sh"
+"$QEMU_DIR/network.sh"

@@ -47,7 +47,7 @@ TEST(plan_and_staleness)
 	snprintf(conf, sizeof conf, "xfs LABEL=crash\npath /dumps\nkdump_post %s\n"
 		 "extra_modules dm_mod\n", hook);
 	parse(&c, conf);
-	CHECK_INT(kd_image_plan(p, &c, &bf, dir, &e), 0);
+	CHECK_INT(kd_image_plan(p, &c, NULL, &bf, dir, &e), 0);
 	CHECK_STR(p->modules, "crc32c_generic xfs dm_mod");
 	CHECK_STR(p->files, hook);
 	CHECK(strstr(p->conf_text, "xfs LABEL=crash\npath /dumps\n") == p->conf_text);
@@ -71,7 +71,7 @@ TEST(plan_and_staleness)
 
 	/* a changed kdump.conf too */
 	parse(&c, "xfs LABEL=crash\npath /other\n");
-	CHECK_INT(kd_image_plan(p, &c, &bf, dir, &e), 0);
+	CHECK_INT(kd_image_plan(p, &c, NULL, &bf, dir, &e), 0);
 	CHECK_INT(kd_image_stale(p, &c, why, sizeof why), 1);
 	kdump_conf_free(&c);
 	free(p);
@@ -86,7 +86,7 @@ TEST(missing_hook_is_an_error)
 
 	memset(&bf, 0, sizeof bf);
 	parse(&c, "ext4 UUID=1234\nkdump_pre /nonexistent/pre\n");
-	CHECK_INT(kd_image_plan(p, &c, &bf, dir, &e), -1);
+	CHECK_INT(kd_image_plan(p, &c, NULL, &bf, dir, &e), -1);
 	CHECK(strstr(e.msg, "kdump_pre /nonexistent/pre") != NULL);
 	kdump_conf_free(&c);
 	free(p);

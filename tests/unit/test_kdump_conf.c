@@ -802,14 +802,29 @@ TEST(seed004_uncommented)
 	char *text = uncomment(SEED004, on);
 	struct kdump_conf c;
 
+	char *plain;
+
 	if (!text)
 		return;
+	/* The shipped collector does not stream: an error for ssh, as mkdumprd
+	 * says ("needs makedumpfile -F"). */
+	CHECK_INT(parse(&c, text), -1);
+	CHECK_INT(diag.errors, 1);
+	CHECK(strstr(diag.first, "must stream its output: add -F") != NULL);
+	kdump_conf_free(&c);
+	plain = strstr(text, "\ncore_collector makedumpfile -l");
+	CHECK(plain != NULL);
+	if (!plain) {
+		free(text);
+		return;
+	}
+	memcpy(plain + 29, "-F", 2);	/* -l becomes -F */
 	CHECK_INT(parse(&c, text), 0);
 	CHECK_INT(diag.errors, 0);
 	CHECK_INT(diag.warnings, 1);
 	CHECK_INT(c.target_kind, KD_TARGET_SSH);
 	CHECK_STR(c.target, "user@my.server.com");
-	CHECK_STR(kdump_conf_collector(&c), PLAIN);	/* configured, not the flat default */
+	CHECK_STR(kdump_conf_collector(&c), "makedumpfile -F --message-level 1 -d 31");
 	CHECK_STR(c.kdump_pre, "/var/crash/scripts/kdump-pre.sh");
 	CHECK_STR(c.dracut_args, "--omit-drivers \"cfg80211 snd\" --add-drivers \"ext2 ext3\"");
 	CHECK_INT(c.failure_action, KD_ACTION_SHELL);
@@ -865,6 +880,35 @@ TEST(long_lines_nul_bytes_and_big_files)
 	kdump_conf_free(&c);
 }
 
+TEST(streaming_collectors)
+{
+	static const struct { const char *text; int ok; } cases[] = {
+		{ "ssh a@b\ncore_collector makedumpfile -F -d 31\n", 1 },
+		{ "ssh a@b\ncore_collector /usr/sbin/makedumpfile -l -d 31\n", 0 },
+		{ "ssh a@b\ncore_collector scp\n", 1 },
+		{ "ssh a@b\ncore_collector cat\n", 1 },
+		{ "ssh a@b\ncore_collector cp --sparse=always\n", 0 },
+		{ "raw /dev/sdb1\ncore_collector scp\n", 0 },
+		{ "raw /dev/sdb1\ncore_collector dd\n", 1 },
+		{ "raw /dev/sdb1\ncore_collector kdump-collect -F-x\n", 0 },
+		{ "ext4 /dev/sdb1\ncore_collector makedumpfile -l -d 31\n", 1 },
+		{ "ssh a@b\n", 1 },
+	};
+	struct kdump_conf c;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int rc = parse(&c, cases[i].text);
+
+		if ((rc == 0) != cases[i].ok)
+			printf("  case %zu: %s\n", i, diag.first);
+		CHECK_INT(rc == 0, cases[i].ok);
+		if (!cases[i].ok)
+			CHECK(strstr(diag.first, ":2: core_collector") != NULL);
+		kdump_conf_free(&c);
+	}
+}
+
 TEST(files)
 {
 	struct kdump_conf c;
@@ -914,6 +958,7 @@ int main(void)
 	RUN(seed002_uncommented);
 	RUN(seed004_uncommented);
 	RUN(long_lines_nul_bytes_and_big_files);
+	RUN(streaming_collectors);
 	RUN(files);
 	return unit_done();
 }

@@ -1,0 +1,154 @@
+/* fence.c - the fence_kdump sender (see fence.h). */
+#include <errno.h>
+#include <netdb.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include "fence.h"
+#include "log.h"
+
+static int number(const char *s, int min, int max, int *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (!*s || *end || errno || n < min || n > max)
+		return -1;
+	*out = (int)n;
+	return 0;
+}
+
+static int take_option(struct kd_fence_args *a, const char *opt,
+		       const char *val, struct kd_error *e)
+{
+	if (!strcmp(opt, "-v")) {
+		a->verbose = 1;
+		return 0;
+	}
+	if (!val)
+		return kd_fail(e, EINVAL, "fence_kdump_args: %s needs a value", opt);
+	if (!strcmp(opt, "-p") && !number(val, 1, 65535, &a->port))
+		return 0;
+	if (!strcmp(opt, "-c") && !number(val, 0, 1 << 30, &a->count))
+		return 0;
+	if (!strcmp(opt, "-i") && !number(val, 1, 3600, &a->interval))
+		return 0;
+	if (!strcmp(opt, "-f")) {
+		if (!strcmp(val, "auto"))
+			a->family = AF_UNSPEC;
+		else if (!strcmp(val, "ipv4"))
+			a->family = AF_INET;
+		else if (!strcmp(val, "ipv6"))
+			a->family = AF_INET6;
+		else
+			return kd_fail(e, EINVAL, "fence_kdump_args: -f takes auto, "
+				       "ipv4 or ipv6, not \"%s\"", val);
+		return 0;
+	}
+	return kd_fail(e, EINVAL, "fence_kdump_args: bad option \"%s %s\"",
+		       opt, val);
+}
+
+int kd_fence_parse_args(const char *args, struct kd_fence_args *out,
+			struct kd_error *e)
+{
+	char buf[512], *save = NULL, *opt, *val;
+
+	out->port = KD_FENCE_PORT;
+	out->family = AF_UNSPEC;
+	out->count = 0;
+	out->interval = 10;
+	out->verbose = 0;
+	if (!args)
+		return 0;
+	if (strlen(args) >= sizeof buf)
+		return kd_fail(e, EINVAL, "fence_kdump_args is too long");
+	strcpy(buf, args);
+	for (opt = strtok_r(buf, " \t", &save); opt;
+	     opt = strtok_r(NULL, " \t", &save)) {
+		val = strcmp(opt, "-v") ? strtok_r(NULL, " \t", &save) : NULL;
+		if (take_option(out, opt, val, e))
+			return -1;
+	}
+	return 0;
+}
+
+/* Send one message to every node; how many were sent. */
+static int notify_all(const struct kdump_conf *conf,
+		      const struct kd_fence_args *a)
+{
+	uint32_t msg[2] = { KD_FENCE_MAGIC, KD_FENCE_VERSION };
+	char port[8];
+	int i, sent = 0;
+
+	snprintf(port, sizeof port, "%d", a->port);
+	for (i = 0; i < conf->fence_kdump_nodes.n; i++) {
+		const char *node = conf->fence_kdump_nodes.v[i];
+		struct addrinfo hints = { .ai_family = a->family,
+					  .ai_socktype = SOCK_DGRAM };
+		struct addrinfo *res;
+		int fd;
+
+		if (getaddrinfo(node, port, &hints, &res)) {
+			kd_warn("fence_kdump: cannot resolve %s", node);
+			continue;
+		}
+		fd = socket(res->ai_family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+		if (fd >= 0 && sendto(fd, msg, sizeof msg, 0, res->ai_addr,
+				      res->ai_addrlen) == (ssize_t)sizeof msg)
+			sent++;
+		else if (a->verbose)
+			kd_warn("fence_kdump: %s: %s", node, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		freeaddrinfo(res);
+	}
+	return sent;
+}
+
+static void sender(const struct kdump_conf *conf, const struct kd_fence_args *a)
+{
+	int round;
+
+	for (round = 1; !a->count || round <= a->count; round++) {
+		int sent = notify_all(conf, a);
+
+		if (a->verbose || round == 1)
+			kd_info("fence_kdump: notified %d of %d node(s)", sent,
+				conf->fence_kdump_nodes.n);
+		sleep((unsigned)a->interval);
+	}
+	_exit(0);
+}
+
+pid_t kd_fence_start(const struct kdump_conf *conf, struct kd_error *e)
+{
+	struct kd_fence_args a;
+	pid_t pid;
+
+	if (!conf->fence_kdump_nodes.n)
+		return 0;
+	if (kd_fence_parse_args(conf->fence_kdump_args, &a, e))
+		return -1;
+	pid = fork();
+	if (pid < 0)
+		return kd_fail(e, errno, "fence_kdump: fork: %s", strerror(errno));
+	if (pid == 0)
+		sender(conf, &a);
+	return pid;
+}
+
+void kd_fence_stop(pid_t pid)
+{
+	if (pid <= 0)
+		return;
+	kill(pid, SIGTERM);
+	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+		;
+}

@@ -1,0 +1,279 @@
+/* net.c - the capture kernel's network: find the NIC, link, address,
+ * route, DNS (see net.h). */
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <net/if.h>
+#include <sys/stat.h>
+#include "log.h"
+#include "net.h"
+#include "netlink.h"
+#include "readfile.h"
+#include "run.h"
+
+#define DHCP_RESULT "/run/kdump-dhcp-ip"
+#define CARRIER_TIMEOUT 30
+
+static int read_sys(const char *ifname, const char *attr, char *out,
+		    size_t size)
+{
+	char path[128], *text;
+
+	snprintf(path, sizeof path, "/sys/class/net/%s/%s", ifname, attr);
+	text = kd_read_file(path, 256, NULL);
+	if (!text)
+		return -1;
+	snprintf(out, size, "%s", text);
+	out[strcspn(out, "\n")] = '\0';
+	free(text);
+	return 0;
+}
+
+/* The name of the interface with this MAC, now; -1 when none. */
+static int find_by_mac(const unsigned char mac[6], char *name, size_t size)
+{
+	DIR *d = opendir("/sys/class/net");
+	struct dirent *de;
+	char want[18], have[32];
+	int found = -1;
+
+	if (!d)
+		return -1;
+	kd_mac_format(mac, want);
+	while (found && (de = readdir(d)))
+		if (de->d_name[0] != '.' &&
+		    !read_sys(de->d_name, "address", have, sizeof have) &&
+		    !strcasecmp(have, want)) {
+			snprintf(name, size, "%s", de->d_name);
+			found = 0;
+		}
+	closedir(d);
+	return found;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Wait for the interface nc describes; its kernel name goes to name. */
+static int wait_interface(const struct kd_netconf *nc, int timeout,
+			  char *name, size_t size, struct kd_error *e)
+{
+	double end = now() + timeout;
+	char mac[18];
+
+	kd_mac_format(nc->mac, mac);
+	kd_info("waiting for network interface %s (up to %d s)",
+		nc->has_mac ? mac : nc->ifname, timeout);
+	for (;;) {
+		if (nc->has_mac ? !find_by_mac(nc->mac, name, size) :
+		    (snprintf(name, size, "%s", nc->ifname),
+		     if_nametoindex(name) != 0))
+			return 0;
+		if (now() >= end)
+			return kd_fail(e, ENODEV, "network interface %s did not "
+				       "appear in %d s", nc->has_mac ? mac :
+				       nc->ifname, timeout);
+		usleep(100000);
+	}
+}
+
+static int wait_carrier(const char *name, struct kd_error *e)
+{
+	double end = now() + CARRIER_TIMEOUT;
+	char v[8];
+
+	while (read_sys(name, "carrier", v, sizeof v) || strcmp(v, "1")) {
+		if (now() >= end)
+			return kd_fail(e, ENETDOWN, "%s: no link (no carrier "
+				       "after %d s)", name, CARRIER_TIMEOUT);
+		usleep(100000);
+	}
+	return 0;
+}
+
+static void write_resolv_conf(const struct in_addr *dns, int n)
+{
+	FILE *f;
+	int i;
+
+	if (!n)
+		return;
+	f = fopen("/etc/resolv.conf", "w");
+	if (!f) {
+		kd_warn("/etc/resolv.conf: %s", strerror(errno));
+		return;
+	}
+	for (i = 0; i < n; i++)
+		fprintf(f, "nameserver %s\n", inet_ntoa(dns[i]));
+	if (fclose(f))
+		kd_warn("/etc/resolv.conf: %s", strerror(errno));
+}
+
+static int configure_static(const struct kd_netconf *nc, int ifindex,
+			    const char *name, struct kd_error *e)
+{
+	struct in_addr any = { 0 };
+	char a[INET_ADDRSTRLEN];
+
+	inet_ntop(AF_INET, &nc->addr, a, sizeof a);
+	kd_info("%s: address %s/%d", name, a, nc->prefix);
+	if (kd_nl_addr_add(ifindex, nc->addr, nc->prefix, e))
+		return -1;
+	if (nc->gateway.s_addr) {
+		kd_info("%s: default route via %s", name, inet_ntoa(nc->gateway));
+		if (kd_nl_route_add(ifindex, any, 0, nc->gateway, e))
+			return -1;
+	}
+	write_resolv_conf(nc->dns, nc->n_dns);
+	return 0;
+}
+
+static int run_dhcp(const char *name, char *local_ip, size_t size,
+		    struct kd_error *e)
+{
+	char iface[IF_NAMESIZE];
+	char *argv[] = { "/bin/busybox", "udhcpc", "-i", iface, "-f", "-q",
+			 "-n", "-t", "10", "-T", "3", "-s", "/init", NULL };
+	char *ip;
+	int status;
+
+	snprintf(iface, sizeof iface, "%s", name);
+	kd_info("%s: asking for an address by DHCP", name);
+	status = kd_run(argv);
+	if (status)
+		return kd_fail(e, ENETUNREACH, "%s: DHCP failed (udhcpc status "
+			       "%d)", name, status);
+	ip = kd_read_file(DHCP_RESULT, 64, NULL);
+	if (!ip)
+		return kd_fail(e, ENETUNREACH, "%s: DHCP gave no address", name);
+	snprintf(local_ip, size, "%s", ip);
+	local_ip[strcspn(local_ip, "\n")] = '\0';
+	free(ip);
+	return 0;
+}
+
+static void load_description(struct kd_netconf *nc)
+{
+	struct kd_error e;
+	char *text;
+
+	memset(nc, 0, sizeof *nc);
+	text = kd_read_file(KD_NET_CONF, 1 << 16, NULL);
+	if (text && kd_netconf_parse(nc, text, &e))
+		kd_warn("%s: %s", KD_NET_CONF, e.msg);
+	free(text);
+	text = kd_read_file("/proc/cmdline", 1 << 16, NULL);
+	if (text && kd_netconf_parse(nc, text, &e))
+		kd_warn("/proc/cmdline: %s", e.msg);
+	free(text);
+}
+
+int kd_net_up(const struct kdump_conf *conf, struct kd_netconf *nc,
+	      char *local_ip, size_t size, struct kd_error *e)
+{
+	char name[IF_NAMESIZE];
+	int ifindex;
+
+	load_description(nc);
+	if (!nc->configured)
+		return kd_fail(e, EINVAL, "the image has no network configuration "
+			       "(%s) and the command line has no ip=", KD_NET_CONF);
+	if (wait_interface(nc, conf->disk_timeout, name, sizeof name, e))
+		return -1;
+	ifindex = (int)if_nametoindex(name);
+	if (!ifindex || kd_nl_link_up(ifindex, e) || wait_carrier(name, e))
+		return ifindex ? -1 : kd_fail(e, ENODEV, "%s vanished", name);
+	kd_info("%s is up", name);
+	if (conf->link_delay) {
+		kd_info("link_delay: waiting %d s", conf->link_delay);
+		sleep((unsigned)conf->link_delay);
+	}
+	if (nc->dhcp)
+		return run_dhcp(name, local_ip, size, e);
+	if (configure_static(nc, ifindex, name, e))
+		return -1;
+	inet_ntop(AF_INET, &nc->addr, local_ip, (socklen_t)size);
+	return 0;
+}
+
+int kd_net_is_dhcp_event(int argc, char **argv)
+{
+	static const char *events[] = { "deconfig", "bound", "renew",
+					"leasefail", "nak", NULL };
+	int i;
+
+	if (argc != 2 || getpid() == 1)
+		return 0;
+	for (i = 0; events[i]; i++)
+		if (!strcmp(argv[1], events[i]))
+			return 1;
+	return 0;
+}
+
+/* "bound"/"renew": address, default route, DNS from udhcpc's
+ * environment. */
+int kd_net_dhcp_event(const char *event)
+{
+	const char *ifname = getenv("interface"), *ip = getenv("ip");
+	const char *mask = getenv("subnet"), *router = getenv("router");
+	const char *dns = getenv("dns");
+	struct kd_netconf nc;
+	struct kd_error e;
+	char words[512];
+	int ifindex, fd;
+
+	if (strcmp(event, "bound") && strcmp(event, "renew"))
+		return 0;
+	if (!ifname || !ip || !mask || !(ifindex = (int)if_nametoindex(ifname))) {
+		kd_err("DHCP: udhcpc gave no interface, address or mask");
+		return 1;
+	}
+	memset(&nc, 0, sizeof nc);
+	snprintf(words, sizeof words, "ip=%s::%.*s:%s::%s:none", ip,
+		 router ? (int)strcspn(router, " ") : 0, router ? router : "",
+		 mask, ifname);
+	if (kd_netconf_parse(&nc, words, &e) ||
+	    (dns && *dns && strlen(dns) < 200 &&
+	     (snprintf(words, sizeof words, "nameserver=%.*s",
+		       (int)strcspn(dns, " "), dns),
+	      kd_netconf_parse(&nc, words, &e))) ||
+	    configure_static(&nc, ifindex, ifname, &e)) {
+		kd_err("DHCP: %s", e.msg);
+		return 1;
+	}
+	fd = open(DHCP_RESULT, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0 || write(fd, ip, strlen(ip)) < 0 || close(fd)) {
+		kd_err("DHCP: %s: %s", DHCP_RESULT, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+int kd_net_resolve(const char *host, char *out, size_t size,
+		   struct kd_error *e)
+{
+	struct addrinfo hints = { .ai_family = AF_INET,
+				  .ai_socktype = SOCK_STREAM };
+	struct addrinfo *res;
+	int rc = getaddrinfo(host, NULL, &hints, &res);
+
+	if (rc)
+		return kd_fail(e, EHOSTUNREACH, "cannot resolve %s: %s", host,
+			       gai_strerror(rc));
+	inet_ntop(AF_INET, &((struct sockaddr_in *)res->ai_addr)->sin_addr,
+		  out, (socklen_t)size);
+	freeaddrinfo(res);
+	return 0;
+}

@@ -1,0 +1,474 @@
+/* netplan.c - the network part of the capture image (see netplan.h). */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <net/if.h>
+#include <sys/stat.h>
+#include "kparam.h"
+#include "log.h"
+#include "netlink.h"
+#include "netplan.h"
+#include "readfile.h"
+#include "spawn.h"
+
+static int read_sys(const char *ifname, const char *attr, char *out,
+		    size_t size)
+{
+	char path[128], *text;
+
+	snprintf(path, sizeof path, "/sys/class/net/%s/%s", ifname, attr);
+	text = kd_read_file(path, 4096, NULL);
+	if (!text)
+		return -1;
+	snprintf(out, size, "%s", text);
+	out[strcspn(out, "\n")] = '\0';
+	free(text);
+	return 0;
+}
+
+/* Bonds, VLANs, bridges, teams: not (yet) set up in the capture kernel. */
+static int refuse_virtual(const char *ifname, struct kd_error *e)
+{
+	static const char *const kinds[] = { "bond", "vlan", "bridge", "team",
+					     "macvlan", "ipvlan", NULL };
+	char buf[1024], *devtype;
+	int i;
+
+	if (!read_sys(ifname, "bonding/mode", buf, sizeof buf))
+		return kd_fail(e, ENOTSUP, "the dump target is reached through "
+			       "bond %s: bonds are not supported in the capture "
+			       "kernel yet", ifname);
+	if (!read_sys(ifname, "bridge/stp_state", buf, sizeof buf))
+		return kd_fail(e, ENOTSUP, "the dump target is reached through "
+			       "bridge %s: bridges are not supported in the "
+			       "capture kernel yet", ifname);
+	if (read_sys(ifname, "uevent", buf, sizeof buf))
+		return 0;
+	devtype = strstr(buf, "DEVTYPE=");
+	for (i = 0; devtype && kinds[i]; i++)
+		if (!strncmp(devtype + 8, kinds[i], strlen(kinds[i])))
+			return kd_fail(e, ENOTSUP, "the dump target is reached "
+				       "through %s %s: not supported in the "
+				       "capture kernel yet", kinds[i], ifname);
+	return 0;
+}
+
+static void driver_of(const char *ifname, char *out, size_t size)
+{
+	char path[160], link[PATH_MAX];
+	ssize_t n;
+
+	out[0] = '\0';
+	snprintf(path, sizeof path, "/sys/class/net/%s/device/driver/module",
+		 ifname);
+	n = readlink(path, link, sizeof link - 1);
+	if (n <= 0)
+		return;
+	link[n] = '\0';
+	snprintf(out, size, "%s", strrchr(link, '/') ? strrchr(link, '/') + 1 : link);
+}
+
+/* ifupdown's "iface X inet dhcp". */
+static int ifupdown_dhcp(const char *ifname)
+{
+	char *text = kd_read_file("/etc/network/interfaces", 1 << 20, NULL);
+	char want[64];
+	int yes;
+
+	if (!text)
+		return 0;
+	snprintf(want, sizeof want, "iface %s inet dhcp", ifname);
+	yes = strstr(text, want) != NULL;
+	free(text);
+	return yes;
+}
+
+/* The IPv4 nameservers of the running system that the capture kernel can
+ * use (not a local stub resolver). */
+static void nameservers(struct kd_netconf *nc)
+{
+	static const char *const files[] = { "/run/systemd/resolve/resolv.conf",
+					     "/etc/resolv.conf", NULL };
+	char *text = NULL, *line, *save = NULL;
+	int i;
+
+	for (i = 0; files[i] && !text; i++)
+		text = kd_read_file(files[i], 1 << 16, NULL);
+	for (line = text ? strtok_r(text, "\n", &save) : NULL; line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char addr[64];
+		struct in_addr a;
+
+		if (sscanf(line, "nameserver %63s", addr) == 1 &&
+		    inet_pton(AF_INET, addr, &a) == 1 &&
+		    (ntohl(a.s_addr) >> 24) != 127 && nc->n_dns < KD_NET_MAX_DNS)
+			nc->dns[nc->n_dns++] = a;
+	}
+	free(text);
+}
+
+static int resolve(const char *host, struct in_addr *out, struct kd_error *e)
+{
+	struct addrinfo hints = { .ai_family = AF_INET };
+	struct addrinfo *res;
+	int rc = getaddrinfo(host, NULL, &hints, &res);
+
+	if (rc)
+		return kd_fail(e, EHOSTUNREACH, "cannot resolve %s: %s", host,
+			       gai_strerror(rc));
+	*out = ((struct sockaddr_in *)res->ai_addr)->sin_addr;
+	freeaddrinfo(res);
+	return 0;
+}
+
+int kd_net_describe(const char *server, struct kd_netconf *nc, char *driver,
+		    size_t size, struct kd_error *e)
+{
+	struct kd_route r;
+	struct kd_ifaddr a;
+	struct in_addr dst;
+	char ifname[IF_NAMESIZE], mac[32];
+
+	memset(nc, 0, sizeof *nc);
+	if (resolve(server, &dst, e))
+		return -1;
+	if (kd_nl_route_get(dst, &r, e))
+		return kd_prefix(e, "no route to %s", server);
+	if (!if_indextoname((unsigned)r.ifindex, ifname))
+		return kd_fail(e, errno, "interface %d: %s", r.ifindex,
+			       strerror(errno));
+	if (!strcmp(ifname, "lo"))
+		return kd_fail(e, EINVAL, "%s is this machine: a dump cannot be "
+			       "sent to the crashing system itself", server);
+	if (refuse_virtual(ifname, e))
+		return -1;
+	if (read_sys(ifname, "address", mac, sizeof mac) ||
+	    kd_mac_parse(mac, nc->mac))
+		return kd_fail(e, EINVAL, "%s has no MAC address", ifname);
+	if (kd_nl_addr_find(r.ifindex, r.source, &a, e))
+		return kd_prefix(e, "%s: the address %s", ifname,
+				 inet_ntoa(r.source));
+	snprintf(nc->ifname, sizeof nc->ifname, "%s", ifname);
+	nc->has_mac = 1;
+	nc->configured = 1;
+	nc->dhcp = a.dynamic || ifupdown_dhcp(ifname);
+	nc->addr = a.addr;
+	nc->prefix = a.prefix;
+	nc->gateway = r.gateway;
+	if (!nc->dhcp)
+		nameservers(nc);
+	driver_of(ifname, driver, size);
+	return 0;
+}
+
+/* ---- ssh ---- */
+
+int kd_ssh_g_parse(const char *text, char *host, size_t size, int *port,
+		   char *known_hosts_files, size_t kh_size)
+{
+	const char *line = text;
+	int got = 0;
+
+	*port = 22;
+	known_hosts_files[0] = '\0';
+	while (line && *line) {
+		const char *nl = strchr(line, '\n');
+		int len = nl ? (int)(nl - line) : (int)strlen(line);
+		char value[1024];
+
+		if (len < (int)sizeof value) {
+			if (sscanf(line, "hostname %1023[^\n]", value) == 1) {
+				snprintf(host, size, "%s", value);
+				got |= 1;
+			} else if (sscanf(line, "port %1023[^\n]", value) == 1) {
+				*port = atoi(value);
+			} else if (sscanf(line, "userknownhostsfile %1023[^\n]",
+					  value) == 1) {
+				snprintf(known_hosts_files, kh_size, "%s", value);
+			}
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	return got == 1 && *port > 0 && *port < 65536 ? 0 : -1;
+}
+
+/* ~/ in a known_hosts path from ssh -G. */
+static void expand_home(const char *in, char *out, size_t size)
+{
+	const char *home = getenv("HOME");
+
+	if (!strncmp(in, "~/", 2))
+		snprintf(out, size, "%s/%s", home ? home : "/root", in + 2);
+	else
+		snprintf(out, size, "%s", in);
+}
+
+/* Append the keys known for `name` in `file` as "<alias> <type> <key>". */
+static void keys_from(const char *name, const char *file, char *out,
+		      size_t size)
+{
+	char *argv[] = { "ssh-keygen", "-F", (char *)name, "-f", (char *)file,
+			 NULL };
+	static char found[16384];
+	char *line, *save = NULL;
+	struct kd_error e;
+
+	if (kd_capture(argv, NULL, found, sizeof found, &e) != 0)
+		return;
+	for (line = strtok_r(found, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *key = strchr(line, ' ');
+		size_t len = strlen(out);
+
+		if (line[0] == '#' || line[0] == '@' || !key)
+			continue;
+		snprintf(out + len, size - len, "kdump-target %s\n", key + 1);
+	}
+}
+
+static int ssh_plan(struct kd_netplan *np, const struct kdump_conf *conf,
+		    const struct kdump_sysconfig *sc, struct kd_netconf *nc,
+		    char *server, size_t size, struct kd_error *e)
+{
+	char *argv[8], out[16384], files[2048], name[300], *f, *save = NULL;
+	int n = 0, port, status;
+
+	argv[n++] = "ssh";
+	if (sc && sc->ssh_config && sc->ssh_config[0]) {
+		argv[n++] = "-F";
+		argv[n++] = sc->ssh_config;
+	}
+	argv[n++] = "-G";
+	argv[n++] = conf->target;
+	argv[n] = NULL;
+	status = kd_capture(argv, NULL, out, sizeof out, e);
+	if (status < 0 || status == 127)
+		return kd_fail(e, ENOENT, "cannot run ssh: the OpenSSH client is "
+			       "needed for an ssh target");
+	if (status || kd_ssh_g_parse(out, server, size, &port, files, sizeof files))
+		return kd_fail(e, EINVAL, "ssh -G %s failed: check the ssh "
+			       "configuration", conf->target);
+	nc->sshport = port == 22 ? 0 : port;
+	if (access(conf->sshkey, R_OK))
+		return kd_fail(e, errno, "sshkey %s: %s (run kdumpctl propagate)",
+			       conf->sshkey, strerror(errno));
+	snprintf(np->sshkey, sizeof np->sshkey, "%s", conf->sshkey);
+	if (port == 22)
+		snprintf(name, sizeof name, "%s", server);
+	else
+		snprintf(name, sizeof name, "[%s]:%d", server, port);
+	for (f = strtok_r(files, " ", &save); f; f = strtok_r(NULL, " ", &save)) {
+		char path[PATH_MAX];
+
+		expand_home(f, path, sizeof path);
+		keys_from(name, path, np->known_hosts, sizeof np->known_hosts);
+	}
+	if (!np->known_hosts[0])
+		return kd_fail(e, ENOENT, "the host key of %s is not known (no %s "
+			       "in known_hosts): run kdumpctl propagate, or ssh "
+			       "to it once", conf->target, name);
+	return 0;
+}
+
+/* ---- the plan ---- */
+
+static int needs_network(const struct kdump_conf *conf)
+{
+	return conf->target_kind == KD_TARGET_NFS ||
+	       conf->target_kind == KD_TARGET_SSH || conf->fence_kdump_nodes.n;
+}
+
+/* The NFS server's name: host of host:/export. */
+static void nfs_host(const char *spec, char *out, size_t size)
+{
+	snprintf(out, size, "%.*s", (int)strcspn(spec, ":"), spec);
+}
+
+/* The NFS version: 3 when the export is mounted with vers=3 now. */
+static int nfs_version(const struct kdump_conf *conf)
+{
+	char *mounts = kd_read_file("/proc/mounts", 1 << 20, NULL);
+	char *line, *save = NULL;
+	int v = conf->nfs_version ? conf->nfs_version : 4;
+
+	for (line = mounts ? strtok_r(mounts, "\n", &save) : NULL; line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		size_t n = strlen(conf->target);
+
+		if (!strncmp(line, conf->target, n) && line[n] == ' ' &&
+		    strstr(line, " nfs ") && strstr(line, "vers=3"))
+			v = 3;
+	}
+	free(mounts);
+	return conf->nfs_version ? conf->nfs_version : v;
+}
+
+/* The program `name` in PATH. */
+static int find_program(const char *name, char *out, size_t size)
+{
+	static const char *const dirs[] = { "/usr/bin", "/bin", "/usr/sbin",
+					    "/sbin", "/usr/local/bin", NULL };
+	int i;
+
+	for (i = 0; dirs[i]; i++) {
+		snprintf(out, size, "%s/%s", dirs[i], name);
+		if (access(out, X_OK) == 0)
+			return 0;
+	}
+	return -1;
+}
+
+static int explicit_network(const struct kdump_sysconfig *sc,
+			    struct kd_netconf *nc, struct kd_error *e)
+{
+	const char *append = sc ? kdump_sysconfig_append(sc) : NULL;
+	char ip[8];
+
+	if (!append || kd_kparam_get(append, "ip", ip, sizeof ip))
+		return 0;
+	if (kd_netconf_parse(nc, append, e))
+		return kd_prefix(e, "KDUMP_COMMANDLINE_APPEND");
+	return 1;
+}
+
+int kd_netplan(struct kd_netplan *np, const struct kdump_conf *conf,
+	       const struct kdump_sysconfig *sc, struct kd_error *e)
+{
+	struct kd_netconf nc, ssh_nc;
+	char server[300];
+	int explicit, port;
+
+	memset(np, 0, sizeof *np);
+	memset(&nc, 0, sizeof nc);
+	memset(&ssh_nc, 0, sizeof ssh_nc);
+	if (!needs_network(conf))
+		return 0;
+	np->needed = 1;
+	if (conf->target_kind == KD_TARGET_SSH) {
+		if (ssh_plan(np, conf, sc, &ssh_nc, server, sizeof server, e))
+			return -1;
+		if (find_program("ssh", np->ssh_prog, sizeof np->ssh_prog))
+			return kd_fail(e, ENOENT, "no ssh client to put in the image");
+		if (!strncmp(kdump_conf_collector(conf), "scp", 3) &&
+		    find_program("scp", np->scp_prog, sizeof np->scp_prog))
+			return kd_fail(e, ENOENT, "core_collector scp: no scp");
+	} else if (conf->target_kind == KD_TARGET_NFS) {
+		nfs_host(conf->target, server, sizeof server);
+	} else {
+		snprintf(server, sizeof server, "%s", conf->fence_kdump_nodes.v[0]);
+	}
+	explicit = explicit_network(sc, &nc, e);
+	if (explicit < 0)
+		return -1;
+	if (!explicit && kd_net_describe(server, &nc, np->driver,
+					 sizeof np->driver, e))
+		return kd_prefix(e, "network dump target %s", server);
+	port = ssh_nc.sshport;
+	nc.sshport = port;
+	if (conf->target_kind == KD_TARGET_NFS) {
+		nc.nfsvers = nfs_version(conf) == 3 ? 3 : 0;
+		snprintf(np->nfs_modules, sizeof np->nfs_modules, "%s",
+			 nc.nfsvers == 3 ? "nfsv3" : "nfsv4");
+	}
+	if (kd_netconf_format(&nc, np->words, sizeof np->words))
+		return kd_fail(e, ENOSPC, "the network description is too long");
+	if (!explicit && !np->driver[0])
+		kd_warn("%s has no driver module: if it needs one, add it to "
+			"extra_modules", nc.ifname);
+	return 0;
+}
+
+/* ---- the files for the image ---- */
+
+static const char *const stage_dirs[] = { "etc", "etc/kdump", "etc/kdump/ssh",
+					  NULL };
+static const char *const stage_files[] = {
+	"etc/kdump/net.conf", "etc/kdump/ssh/id", "etc/kdump/ssh/known_hosts",
+	"etc/passwd", "etc/group", "etc/nsswitch.conf", "etc/hosts",
+	"etc/resolv.conf", NULL,
+};
+
+static int put(const char *dir, const char *name, const char *text,
+	       struct kd_error *e)
+{
+	char path[PATH_MAX];
+	FILE *f;
+	int fd;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
+		return kd_fail(e, errno, "cannot create %s: %s", path, strerror(errno));
+	}
+	fputs(text, f);
+	if (fclose(f))
+		return kd_fail(e, errno, "cannot write %s: %s", path, strerror(errno));
+	return 0;
+}
+
+static int put_copy(const char *dir, const char *name, const char *from,
+		    struct kd_error *e)
+{
+	char *text = kd_read_file(from, 1 << 20, NULL);
+	int ret;
+
+	if (!text)
+		return kd_fail(e, errno, "cannot read %s: %s", from, strerror(errno));
+	ret = put(dir, name, text, e);
+	free(text);
+	return ret;
+}
+
+void kd_netplan_unstage(const char *dir)
+{
+	char path[PATH_MAX];
+	int i;
+
+	for (i = 0; stage_files[i]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, stage_files[i]);
+		unlink(path);
+	}
+	for (i = 2; i >= 0; i--) {
+		snprintf(path, sizeof path, "%s/%s", dir, stage_dirs[i]);
+		rmdir(path);
+	}
+	rmdir(dir);
+}
+
+int kd_netplan_stage(const struct kd_netplan *np, const char *dir,
+		     struct kd_error *e)
+{
+	char path[PATH_MAX], words[sizeof np->words + 1];
+	int i;
+
+	if (mkdir(dir, 0700) && errno != EEXIST)
+		return kd_fail(e, errno, "cannot create %s: %s", dir, strerror(errno));
+	for (i = 0; stage_dirs[i]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, stage_dirs[i]);
+		if (mkdir(path, 0700) && errno != EEXIST)
+			return kd_fail(e, errno, "cannot create %s: %s", path,
+				       strerror(errno));
+	}
+	snprintf(words, sizeof words, "%s\n", np->words);
+	if (put(dir, "etc/kdump/net.conf", words, e) ||
+	    put(dir, "etc/nsswitch.conf", "passwd: files\ngroup: files\n"
+		"hosts: files dns\n", e) ||
+	    (access("/etc/hosts", R_OK) == 0 &&
+	     put_copy(dir, "etc/hosts", "/etc/hosts", e)))
+		return -1;
+	if (!np->sshkey[0])
+		return 0;
+	/* ssh needs to know who it runs as */
+	return put(dir, "etc/passwd", "root:x:0:0:root:/root:/bin/sh\n", e) ||
+	       put(dir, "etc/group", "root:x:0:\n", e) ||
+	       put_copy(dir, "etc/kdump/ssh/id", np->sshkey, e) ||
+	       put(dir, "etc/kdump/ssh/known_hosts", np->known_hosts, e) ? -1 : 0;
+}

@@ -1,0 +1,395 @@
+#!/bin/sh
+# network.sh - network dump targets end to end.  A real OpenSSH server and
+# nfs-ganesha run on the host's loopback, started and stopped here; the
+# guest reaches them at 10.0.2.2 through QEMU user networking.  Capture
+# images are built by `kdumpctl rebuild` on the host (the network comes
+# from KDUMP_COMMANDLINE_APPEND, the ssh port and known_hosts from
+# KDUMP_SSH_CONFIG).  Prints PASS/FAIL lines.
+set -u
+. "$(dirname "$0")/lib.sh"
+
+fetch_kernel
+mkdir -p "$WORK"
+build_images >/dev/null
+VMLINUX=$("$TOP/scripts/fetch-debug-vmlinux.sh" "$KVER")
+CAP=$WORK/network
+NET=$CAP/servers
+MNT=$WORK/mnt
+SSH_PORT=${KDUMP_TEST_SSH_PORT:-2222}
+FENCE_PORT=${KDUMP_TEST_FENCE_PORT:-7410}
+TUSER=kdumptest
+PY=/usr/bin/python3
+GUEST_NET="-netdev user,id=n0 -device virtio-net-pci,netdev=n0,mac=52:54:00:12:34:56"
+STATIC_IP="ip=10.0.2.15::10.0.2.2:24::eth0:none ifname=eth0:52:54:00:12:34:56 nameserver=10.0.2.3"
+DHCP_IP="ip=eth0:dhcp ifname=eth0:52:54:00:12:34:56"
+NET_MODS="extra_modules virtio_pci virtio_net"
+rm -rf "$CAP"
+mkdir -p "$CAP" "$NET" "$MNT"
+chmod 0755 "$CAP" "$NET"
+DRACUT_BASE=$(dracut_base)
+
+# ---- servers ----
+
+make_user() {
+	id "$TUSER" >/dev/null 2>&1 ||
+		useradd -M -p '*' -d "$NET/home" -s /bin/sh "$TUSER" ||
+		die "cannot create the test user $TUSER"
+	usermod -d "$NET/home" "$TUSER" >/dev/null 2>&1
+	mkdir -p "$NET/home/.ssh" "$NET/dumps"
+	chown -R "$TUSER" "$NET/home" "$NET/dumps"
+}
+
+# The server's host key, the client's kdump key and an admin key (for
+# propagate), the sshd configuration.
+make_keys() {
+	ssh-keygen -q -t ed25519 -N '' -f "$NET/hostkey"
+	ssh-keygen -q -t ed25519 -N '' -f "$NET/otherkey"
+	ssh-keygen -q -t rsa -N '' -f "$NET/kdump_id_rsa"
+	ssh-keygen -q -t ed25519 -N '' -f "$NET/admin"
+	cat > "$NET/sshd_config" <<EOF
+ListenAddress 127.0.0.1
+Port $SSH_PORT
+HostKey $NET/hostkey
+AuthorizedKeysFile .ssh/authorized_keys
+PidFile $NET/sshd.pid
+StrictModes no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+Subsystem sftp /usr/lib/openssh/sftp-server
+EOF
+	# what kdumpctl reads: the port, and the pinned host key
+	printf 'Host 10.0.2.2 127.0.0.1\n  Port %s\n  UserKnownHostsFile %s/known_hosts\n' \
+		"$SSH_PORT" "$NET" > "$NET/ssh_config"
+	printf '[10.0.2.2]:%s %s\n' "$SSH_PORT" "$(cut -d' ' -f1,2 "$NET/hostkey.pub")" \
+		> "$NET/known_hosts"
+}
+
+authorize() {	# key.pub
+	install -o "$TUSER" -m 0600 "$1" "$NET/home/.ssh/authorized_keys"
+}
+
+start_sshd() {
+	mkdir -p /run/sshd
+	/usr/sbin/sshd -f "$NET/sshd_config" -E "$NET/sshd.log" ||
+		die "cannot start the test sshd"
+}
+
+stop_sshd() {
+	[ -f "$NET/sshd.pid" ] && kill "$(cat "$NET/sshd.pid")" 2>/dev/null
+	rm -f "$NET/sshd.pid"
+}
+
+start_nfs() {
+	mkdir -p "$NET/export"
+	cat > "$NET/ganesha.conf" <<EOF
+NFS_CORE_PARAM { Bind_addr = 127.0.0.1; NFS_Port = 2049; Protocols = 4; Enable_NLM = false; Enable_RQUOTA = false; }
+NFSV4 { Graceless = true; }
+EXPORT { Export_Id = 1; Path = $NET/export; Pseudo = /export; Access_Type = RW; Squash = No_Root_Squash;
+         Protocols = 4; Transports = TCP; SecType = sys; FSAL { Name = VFS; } }
+EOF
+	ganesha.nfsd -F -L "$NET/ganesha.log" -f "$NET/ganesha.conf" -p "$NET/ganesha.pid" &
+	NFS_PID=$!
+	sleep 2
+}
+
+stop_nfs() {
+	[ -n "${NFS_PID:-}" ] && kill "$NFS_PID" 2>/dev/null && wait "$NFS_PID" 2>/dev/null
+	NFS_PID=
+}
+
+# A UDP listener for fence_kdump: every datagram, as hex, one a line.
+start_fence_listener() {
+	"$PY" -c '
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("127.0.0.1", int(sys.argv[1])))
+with open(sys.argv[2], "w") as out:
+    while True:
+        data, _ = s.recvfrom(64)
+        out.write(data.hex() + "\n")
+        out.flush()
+' "$FENCE_PORT" "$NET/fence.log" &
+	FENCE_PID=$!
+}
+
+stop_fence_listener() {
+	[ -n "${FENCE_PID:-}" ] && kill "$FENCE_PID" 2>/dev/null
+	FENCE_PID=
+}
+
+cleanup() {
+	stop_sshd
+	stop_nfs
+	stop_fence_listener
+	mountpoint -q "$NET/dumps" && umount "$NET/dumps"
+	userdel "$TUSER" 2>/dev/null
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+# ---- images and guests ----
+
+# image NAME CONF APPEND - kdumpctl rebuild, then the first kernel's image.
+image() {
+	printf '%s\n' "$2" > "$CAP/$1.conf"
+	cat > "$CAP/$1.sysconfig" <<EOF
+KDUMP_KERNELVER=$KVER
+KDUMP_INITRD=$CAP/$1.img
+KDUMP_SSH_CONFIG=$NET/ssh_config
+KDUMP_COMMANDLINE_APPEND="$3"
+EOF
+	if ! dracutbasedir="$DRACUT_BASE" "$BIN/kdumpctl" --config "$CAP/$1.conf" \
+		--sysconfig "$CAP/$1.sysconfig" --kernel "$KDIR/vmlinuz" \
+		--kmoddir "$KDIR/root/lib/modules/$KVER" rebuild > "$CAP/$1.rebuild" 2>&1; then
+		return 1
+	fi
+	cp "$CAP/$1.img" "$WORK/root-first/boot/kdump-initrd.img"
+	pack "$WORK/root-first" "$CAP/$1-first.img"
+}
+
+crash_guest() {	# name [qemu args]
+	name=$1
+	shift
+	boot "network-$name" "$CAP/$name-first.img" \
+		"kdtest=crash crashkernel=256M panic=5 ${ROOT_ARG:-}" $GUEST_NET "$@"
+}
+
+# check_crash NAME FILE LOG - crash opens the dump of a sysrq crash.
+check_crash() {
+	printf 'sys\nquit\n' > "$CAP/cmds"
+	timeout 300 crash -s -i "$CAP/cmds" "$VMLINUX" "$2" > "$CAP/crash.out" 2>&1
+	if ! grep -q 'PANIC: "Kernel panic - not syncing: sysrq triggered crash"' "$CAP/crash.out"; then
+		fail "$1" "crash cannot open $2: $(head -c 200 "$CAP/crash.out" | tr '\n' ' ')" "$3"
+		return 1
+	fi
+}
+
+# check_saved NAME DIR FILE LOG - one complete dump, private, readable.
+check_saved() {
+	name=$1 dir=$2 file=$3 log=$4
+	if [ "$(echo "$dir" | grep -c .)" != 1 ]; then
+		fail "$name" "expected one dump directory, found: $dir" "$log"
+	elif [ ! -s "$dir/$file" ] || [ -e "$dir/vmcore-incomplete" ]; then
+		fail "$name" "no complete $file in $dir: $(ls "$dir" | tr '\n' ' ')" "$log"
+	elif [ "$(stat -c %a "$dir")" != 700 ] || [ "$(stat -c %a "$dir/$file")" != 600 ]; then
+		fail "$name" "modes: dir $(stat -c %a "$dir"), $file $(stat -c %a "$dir/$file")" "$log"
+	elif ! grep -q 'sysrq: Trigger a crash' "$dir/vmcore-dmesg.txt" 2>/dev/null; then
+		fail "$name" "vmcore-dmesg.txt is missing or lacks the crash" "$log"
+	else
+		check_crash "$name" "$dir/$file" "$log"
+		return
+	fi
+	return 1
+}
+
+ssh_conf() {	# extra lines
+	printf 'ssh %s@10.0.2.2\nsshkey %s/kdump_id_rsa\npath %s/dumps\n%s\n%s\n' \
+		"$TUSER" "$NET" "$NET" "$NET_MODS" "$1"
+}
+
+# ---- tests ----
+
+test_ssh_dump() {
+	authorize "$NET/kdump_id_rsa.pub"
+	image ssh "$(ssh_conf 'disk_timeout 30')" "$STATIC_IP" ||
+		{ fail ssh_dump "kdumpctl rebuild: $(tail -n 2 "$CAP/ssh.rebuild")" /dev/null; return; }
+	if ! lsinitrd -f etc/kdump/ssh/known_hosts "$CAP/ssh.img" | grep -q "^kdump-target ssh-ed25519 "; then
+		fail ssh_dump "the image lacks the pinned host key" /dev/null; return
+	fi
+	log=$(crash_guest ssh)
+	dir=$(ls -d "$NET"/dumps/10.0.2.15-* 2>/dev/null)
+	if check_saved ssh_dump "$dir" vmcore.flat "$log"; then
+		if "$BIN/kdump-collect" -R "$CAP/ssh.vmcore" < "$dir/vmcore.flat" &&
+		   check_crash ssh_dump "$CAP/ssh.vmcore" "$log"; then
+			pass ssh_dump
+		fi
+	fi
+	rm -rf "$NET"/dumps/* "$CAP/ssh.vmcore"
+}
+
+# The pinned key is not the server's: refused, the failure action runs.
+test_ssh_wrong_host_key() {
+	printf '[10.0.2.2]:%s %s\n' "$SSH_PORT" "$(cut -d' ' -f1,2 "$NET/otherkey.pub")" \
+		> "$NET/known_hosts"
+	image wrongkey "$(ssh_conf 'failure_action reboot')" "$STATIC_IP" ||
+		{ fail ssh_wrong_host_key "kdumpctl rebuild failed" /dev/null; return; }
+	make_keys_known
+	log=$(crash_guest wrongkey)
+	if ls -d "$NET"/dumps/10.0.2.15-* >/dev/null 2>&1; then
+		fail ssh_wrong_host_key "a dump was written to a server with another host key" "$log"
+	elif ! grep -q 'Host key verification failed' "$log" ||
+	     ! grep -q 'kdump: rebooting' "$log"; then
+		fail ssh_wrong_host_key "no host key error or no failure action" "$log"
+	else
+		pass ssh_wrong_host_key
+	fi
+}
+
+make_keys_known() {
+	printf '[10.0.2.2]:%s %s\n' "$SSH_PORT" "$(cut -d' ' -f1,2 "$NET/hostkey.pub")" \
+		> "$NET/known_hosts"
+}
+
+# The key is not authorized on the server.
+test_ssh_auth_refused() {
+	authorize "$NET/admin.pub"
+	image authfail "$(ssh_conf 'failure_action reboot')" "$STATIC_IP" ||
+		{ fail ssh_auth_refused "kdumpctl rebuild failed" /dev/null; return; }
+	log=$(crash_guest authfail)
+	if ! grep -q 'Permission denied' "$log" || ! grep -q 'cannot connect or log in' "$log" ||
+	   ! grep -q 'kdump: rebooting' "$log"; then
+		fail ssh_auth_refused "no authentication error or no failure action" "$log"
+	else
+		pass ssh_auth_refused
+	fi
+	authorize "$NET/kdump_id_rsa.pub"
+}
+
+# The server's disk fills up: what arrived stays as vmcore-incomplete.
+test_ssh_disk_full() {
+	mount -t tmpfs -o size=12m,mode=0755 tmpfs "$NET/dumps" || { fail ssh_disk_full "no tmpfs" /dev/null; return; }
+	chown "$TUSER" "$NET/dumps"
+	image full "$(ssh_conf 'core_collector makedumpfile -F -d 0')" "$STATIC_IP" ||
+		{ fail ssh_disk_full "kdumpctl rebuild failed" /dev/null; umount "$NET/dumps"; return; }
+	log=$(crash_guest full)
+	dir=$(ls -d "$NET"/dumps/10.0.2.15-* 2>/dev/null)
+	if [ -z "$dir" ] || [ ! -s "$dir/vmcore-incomplete" ] || [ -e "$dir/vmcore.flat" ]; then
+		fail ssh_disk_full "expected vmcore-incomplete and no vmcore.flat: $(ls "$dir" 2>&1 | tr '\n' ' ')" "$log"
+	elif ! grep -q 'the dump is incomplete' "$log" || ! grep -q 'kdump: rebooting' "$log"; then
+		fail ssh_disk_full "no clear error or no failure action" "$log"
+	else
+		pass ssh_disk_full
+	fi
+	umount "$NET/dumps"
+}
+
+# The server is down: failure_action dump_to_rootfs saves on the root disk.
+test_ssh_down_dump_to_rootfs() {
+	stop_sshd
+	RUUID=7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d
+	image down "$(ssh_conf 'failure_action dump_to_rootfs
+extra_modules virtio_blk crc32c_generic ext4
+core_collector makedumpfile -F -l -d 31')" "$STATIC_IP" ||
+		{ fail ssh_down_dump_to_rootfs "kdumpctl rebuild failed" /dev/null; start_sshd; return; }
+	rm -f "$CAP/root.disk"
+	truncate -s 1G "$CAP/root.disk"
+	mkfs.ext4 -q -F -U "$RUUID" "$CAP/root.disk"
+	log=$(ROOT_ARG="root=UUID=$RUUID rootfstype=ext4" crash_guest down \
+		-drive "file=$CAP/root.disk,if=virtio,format=raw")
+	start_sshd
+	if ! mount -o loop "$CAP/root.disk" "$MNT"; then
+		fail ssh_down_dump_to_rootfs "cannot mount the root disk" "$log"; return
+	fi
+	# dump_to_rootfs keeps `path`, now on the root filesystem
+	dir=$(ls -d "$MNT$NET"/dumps/127.0.0.1-* 2>/dev/null)
+	if ! grep -q 'cannot connect or log in' "$log"; then
+		fail ssh_down_dump_to_rootfs "no connection error" "$log"
+	elif check_saved ssh_down_dump_to_rootfs "$dir" vmcore "$log"; then
+		pass ssh_down_dump_to_rootfs
+	fi
+	umount "$MNT"
+}
+
+# NFSv4, the address from DHCP, fence_kdump notifications meanwhile.
+test_nfs_dhcp_fence() {
+	start_nfs
+	start_fence_listener
+	image nfs "nfs 10.0.2.2:/export
+path /dumps
+$NET_MODS
+fence_kdump_nodes 10.0.2.2
+fence_kdump_args -p $FENCE_PORT -i 1" "$DHCP_IP" ||
+		{ fail nfs_dump "kdumpctl rebuild: $(tail -n 2 "$CAP/nfs.rebuild")" /dev/null; stop_nfs; stop_fence_listener; return; }
+	log=$(crash_guest nfs)
+	stop_fence_listener
+	stop_nfs
+	dir=$(ls -d "$NET"/export/dumps/10.0.2.15-* 2>/dev/null)
+	if ! grep -q 'asking for an address by DHCP' "$log"; then
+		fail nfs_dump "the capture kernel did not use DHCP" "$log"
+	elif check_saved nfs_dump "$dir" vmcore "$log"; then
+		pass nfs_dump
+	fi
+	# magic 0x1B302A40, version 1, host (little-endian) byte order
+	if grep -qx '402a301b01000000' "$NET/fence.log" 2>/dev/null; then
+		pass fence_kdump
+	else
+		fail fence_kdump "no fence_kdump message received: $(head -n 3 "$NET/fence.log" 2>&1 | tr '\n' ' ')" "$log"
+	fi
+}
+
+# propagate on the host against the test sshd: a new key, installed with
+# the admin key (from an agent), the host key recorded.
+test_propagate() {
+	rm -f "$NET/prop_key" "$NET/prop_key.pub" "$NET/prop_known"
+	authorize "$NET/admin.pub"
+	printf 'Host 127.0.0.1\n  Port %s\n  UserKnownHostsFile %s/prop_known\n' \
+		"$SSH_PORT" "$NET" > "$NET/prop_ssh_config"
+	printf 'ssh %s@127.0.0.1\nsshkey %s/prop_key\n' "$TUSER" "$NET" > "$CAP/prop.conf"
+	printf 'KDUMP_SSH_CONFIG=%s/prop_ssh_config\n' "$NET" > "$CAP/prop.sysconfig"
+	out=$(eval "$(ssh-agent -s)" >/dev/null; ssh-add -q "$NET/admin" 2>/dev/null
+		"$BIN/kdumpctl" --config "$CAP/prop.conf" --sysconfig "$CAP/prop.sysconfig" \
+			propagate < /dev/null 2>&1; echo "rc=$?"; ssh-agent -k >/dev/null)
+	if ! echo "$out" | grep -q 'rc=0'; then
+		fail propagate "kdumpctl propagate failed: $(echo "$out" | tr '\n' ' ')" /dev/null
+	elif [ "$(stat -c %a "$NET/prop_key")" != 600 ]; then
+		fail propagate "the key is not mode 0600" /dev/null
+	elif ! grep -qF "$(cut -d' ' -f2 "$NET/prop_key.pub")" "$NET/home/.ssh/authorized_keys"; then
+		fail propagate "the public key is not on the server" /dev/null
+	elif ! grep -q "^\[127.0.0.1\]:$SSH_PORT " "$NET/prop_known"; then
+		fail propagate "the host key was not recorded" /dev/null
+	elif ! echo "$out" | grep -q 'the ssh target is ready'; then
+		fail propagate "it does not say what it did" /dev/null
+	elif ! ssh -F "$NET/prop_ssh_config" -i "$NET/prop_key" -o IdentitiesOnly=yes \
+		-o BatchMode=yes "$TUSER@127.0.0.1" true </dev/null 2>/dev/null; then
+		fail propagate "the new key does not log in" /dev/null
+	else
+		pass propagate
+	fi
+	authorize "$NET/kdump_id_rsa.pub"
+}
+
+# Bad network setups are refused when the image is built: a bridge, the
+# machine itself, a collector that cannot stream.
+test_build_time_errors() {
+	printf 'ssh %s@10.0.2.2\nsshkey %s/kdump_id_rsa\ncore_collector makedumpfile -l -d 31\n' \
+		"$TUSER" "$NET" > "$CAP/nostream.conf"
+	out=$("$BIN/kdumpctl" --config "$CAP/nostream.conf" --sysconfig /dev/null check 2>&1)
+	out2=$(unshare -n -m sh -c 'mount -t sysfs sysfs /sys && ip link set lo up &&
+		ip link add br0 type bridge && ip link set br0 up &&
+		ip addr add 203.0.113.2/24 dev br0 &&
+		printf "nfs 203.0.113.9:/x\n" > "$1/bridge.conf" &&
+		"$2" --config "$1/bridge.conf" --sysconfig /dev/null check' sh "$CAP" "$BIN/kdumpctl" 2>&1)
+	out3=$(unshare -n -m sh -c 'mount -t sysfs sysfs /sys && ip link set lo up &&
+		ip link add d0 type veth peer name d1 && ip link set d0 up &&
+		ip addr add 192.0.2.10/24 dev d0 && ip route add default via 192.0.2.1 &&
+		printf "nfs 198.51.100.7:/x\n" > "$1/veth.conf" &&
+		"$2" --config "$1/veth.conf" --sysconfig /dev/null check' sh "$CAP" "$BIN/kdumpctl" 2>&1)
+	if ! echo "$out" | grep -q 'nostream.conf:3: core_collector makedumpfile for an ssh target must stream'; then
+		fail network_build_errors "no error for a non-streaming ssh collector: $out" /dev/null
+	elif ! echo "$out2" | grep -q 'bridge br0: bridges are not supported'; then
+		fail network_build_errors "a bridge was not refused: $out2" /dev/null
+	elif ! echo "$out3" | grep -q 'ip=192.0.2.10::192.0.2.1:24::d0:none ifname=d0:'; then
+		fail network_build_errors "the route to the server was not recorded: $out3" /dev/null
+	else
+		pass network_build_errors
+	fi
+}
+
+started=$(date +%s)
+make_user
+make_keys
+start_sshd
+if [ -n "${NETWORK_ONLY:-}" ]; then
+	for t in $NETWORK_ONLY; do $t; done
+	exit 0
+fi
+test_build_time_errors
+test_propagate
+test_ssh_dump
+test_ssh_wrong_host_key
+test_ssh_auth_refused
+test_ssh_disk_full
+test_ssh_down_dump_to_rootfs
+test_nfs_dhcp_fence
+say "network tests took $(( $(date +%s) - started )) s"
