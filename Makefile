@@ -36,7 +36,7 @@ FUZZ_BINS  := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
 FUZZ_SECONDS ?= 20
 
 .PHONY: all libs check check-unit check-fuzz check-collector check-qemu demo \
-	fixtures bench clean
+	fixtures bench clean install uninstall check-install
 
 all: $(PROGRAMS)
 
@@ -116,7 +116,7 @@ check-qemu: all
 check:
 	@rm -f $(RESULTS)/*.log
 	@mkdir -p $(RESULTS)
-	@for s in unit fuzz collector qemu; do \
+	@for s in unit fuzz collector install qemu; do \
 		$(MAKE) -s --no-print-directory check-$$s || \
 			echo "FAIL check-$$s: did not build or run" >> $(RESULTS)/build.log; \
 	done
@@ -139,3 +139,102 @@ clean:
 
 -include $(shell find $(OBJ) -name '*.d' 2>/dev/null)
 .SECONDARY:
+
+# ---- install ----------------------------------------------------------
+# make install [DESTDIR=staging dir] [PREFIX=/usr]; make uninstall with the
+# same variables.  The configuration files, the image directory and the
+# dump directory are where the binaries look for them (the compiled-in
+# defaults, read from the headers), whatever PREFIX is.  dracut only
+# searches /usr/lib/dracut/modules.d: with another PREFIX, set DRACUTMODDIR.
+PREFIX       ?= /usr
+SBINDIR      ?= $(PREFIX)/sbin
+KDUMPLIBDIR  ?= $(PREFIX)/lib/kdump
+DRACUTMODDIR ?= $(PREFIX)/lib/dracut/modules.d
+UNITDIR      ?= $(PREFIX)/lib/systemd/system
+UDEVRULESDIR ?= $(PREFIX)/lib/udev/rules.d
+MANDIR       ?= $(PREFIX)/share/man
+INSTALL      ?= install
+
+header_path = $(or $(shell sed -n 's/.*$(2) "\(.*\)".*/\1/p' $(1)),$(3))
+KDUMP_CONF_FILE      := $(call header_path,common/kdump_conf.h,KDUMP_CONF_DEFAULT_PATH,/etc/kdump.conf)
+KDUMP_SYSCONFIG_FILE := $(call header_path,common/sysconfig.h,KDUMP_SYSCONFIG_DEFAULT_PATH,/etc/sysconfig/kdump)
+KDUMP_STATEDIR       := $(call header_path,loader/bootfiles.h,KDUMP_IMAGE_DIR,/var/lib/kdump)
+KDUMP_DUMPDIR        := $(call header_path,common/kdump_conf.h,KDUMP_DEFAULT_DUMP_PATH,/var/crash)
+
+MAN5 := $(wildcard man/*.5)
+MAN8 := $(wildcard man/*.8)
+DRACUT_FILES := $(wildcard dracut/99kdump/*)
+# With systemd running (and no DESTDIR), it and udev reread their files.
+RELOAD_SYSTEMD = if [ -z "$(DESTDIR)" ] && [ -d /run/systemd/system ]; then \
+		systemctl daemon-reload; udevadm control --reload 2>/dev/null; fi; true
+
+# Configuration: 0644, as distributions ship them.  kdump.conf names the
+# ssh key (sshkey) but does not hold it: the key is 0600, and so is the
+# capture initramfs that carries it; nothing else in either file (the
+# target, the collector, the command line) is secret, and readable files
+# let `kdumpctl check` and other tools read the settings.
+# An administrator's copy that differs from the shipped one is never
+# touched: the shipped one goes next to it as FILE.new.
+install_conf = \
+	if [ -e "$(DESTDIR)$(2)" ] && ! cmp -s "$(1)" "$(DESTDIR)$(2)"; then \
+		$(INSTALL) -m 0644 "$(1)" "$(DESTDIR)$(2).new" && \
+		echo "$(2) has local changes: kept; the shipped version is $(2).new"; \
+	elif [ ! -e "$(DESTDIR)$(2)" ]; then \
+		$(INSTALL) -D -m 0644 "$(1)" "$(DESTDIR)$(2)"; \
+	elif [ -e "$(DESTDIR)$(2).new" ] && cmp -s "$(1)" "$(DESTDIR)$(2).new"; then \
+		rm -f "$(DESTDIR)$(2).new"; \
+	fi
+
+# The unit is written with the installed paths.  The image directory is
+# 0700 (images may hold an ssh key); an existing dump directory keeps its
+# mode (every dump directory in it is 0700).
+install: all
+	$(INSTALL) -d -m 0755 $(DESTDIR)$(SBINDIR) $(DESTDIR)$(KDUMPLIBDIR) \
+		$(DESTDIR)$(DRACUTMODDIR)/99kdump $(DESTDIR)$(UNITDIR) \
+		$(DESTDIR)$(UDEVRULESDIR) $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8
+	$(INSTALL) -m 0755 $(BIN)/kdumpctl $(BIN)/kdump-collect $(DESTDIR)$(SBINDIR)/
+	$(INSTALL) -m 0755 $(BIN)/kdump-init $(DESTDIR)$(KDUMPLIBDIR)/kdump-init
+	$(INSTALL) -m 0755 $(DRACUT_FILES) $(DESTDIR)$(DRACUTMODDIR)/99kdump/
+	@mkdir -p $(BUILD)/install
+	sed -e 's|/usr/sbin/kdumpctl|$(SBINDIR)/kdumpctl|g' \
+	    -e 's|KDUMP_INIT=/usr/lib/kdump/kdump-init|KDUMP_INIT=$(KDUMPLIBDIR)/kdump-init|' \
+	    conf/kdump.service > $(BUILD)/install/kdump.service
+	$(INSTALL) -m 0644 $(BUILD)/install/kdump.service $(DESTDIR)$(UNITDIR)/kdump.service
+	$(INSTALL) -m 0644 conf/98-kdump.rules $(DESTDIR)$(UDEVRULESDIR)/98-kdump.rules
+	$(INSTALL) -m 0644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	$(INSTALL) -m 0644 $(MAN8) $(DESTDIR)$(MANDIR)/man8/
+	@$(call install_conf,conf/kdump.conf,$(KDUMP_CONF_FILE))
+	@$(call install_conf,conf/kdump.sysconfig,$(KDUMP_SYSCONFIG_FILE))
+	$(INSTALL) -d -m 0700 $(DESTDIR)$(KDUMP_STATEDIR)
+	@[ -d "$(DESTDIR)$(KDUMP_DUMPDIR)" ] || $(INSTALL) -d -m 0700 "$(DESTDIR)$(KDUMP_DUMPDIR)"
+	@$(RELOAD_SYSTEMD)
+	@echo "installed; \"systemctl enable --now kdump\" arms the crash kernel at every boot"
+
+# Removes what install put (a running kdump is stopped and disabled
+# first); the configuration files, changed or not, the dumps and the
+# images kdumpctl built stay.
+uninstall:
+	@if [ -z "$(DESTDIR)" ] && [ -d /run/systemd/system ]; then \
+		systemctl disable --now kdump.service 2>/dev/null; fi; true
+	rm -f $(DESTDIR)$(SBINDIR)/kdumpctl $(DESTDIR)$(SBINDIR)/kdump-collect \
+		$(DESTDIR)$(KDUMPLIBDIR)/kdump-init \
+		$(addprefix $(DESTDIR)$(DRACUTMODDIR)/99kdump/,$(notdir $(DRACUT_FILES))) \
+		$(DESTDIR)$(UNITDIR)/kdump.service $(DESTDIR)$(UDEVRULESDIR)/98-kdump.rules \
+		$(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5))) \
+		$(addprefix $(DESTDIR)$(MANDIR)/man8/,$(notdir $(MAN8)))
+	@rmdir $(DESTDIR)$(KDUMPLIBDIR) $(DESTDIR)$(DRACUTMODDIR)/99kdump 2>/dev/null; true
+	@for f in conf/kdump.conf:$(KDUMP_CONF_FILE) conf/kdump.sysconfig:$(KDUMP_SYSCONFIG_FILE); do \
+		new="$(DESTDIR)$${f#*:}.new"; \
+		if [ -e "$$new" ] && cmp -s "$${f%%:*}" "$$new"; then rm -f "$$new"; fi; \
+	done
+	@rmdir $(DESTDIR)$(KDUMP_STATEDIR) 2>/dev/null || [ ! -d "$(DESTDIR)$(KDUMP_STATEDIR)" ] || \
+		echo "kept $(KDUMP_STATEDIR): the capture initramfs images kdumpctl built"
+	@echo "kept $(KDUMP_CONF_FILE), $(KDUMP_SYSCONFIG_FILE) and $(KDUMP_DUMPDIR)"
+	@$(RELOAD_SYSTEMD)
+
+# Installation into a scratch DESTDIR: files and modes, configuration kept,
+# uninstall, the unit, the udev rule and the man pages.
+check-install: all
+	@mkdir -p $(RESULTS)
+	@tests/install/run.sh > $(RESULTS)/install.log 2>&1 || true
+	@grep -E '^(PASS|FAIL|SKIP) ' $(RESULTS)/install.log

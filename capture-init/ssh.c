@@ -159,7 +159,8 @@ static int remote_mv(const struct kdump_conf *conf, const char *port,
 
 	snprintf(a, sizeof a, "%s/%s", dir, from);
 	snprintf(b, sizeof b, "%s/%s", dir, to);
-	if (make_cmd(cmd, sizeof cmd, "mv -f -- %s %s", a, b, e))
+	if (make_cmd(cmd, sizeof cmd, "chmod 0600 -- %1$s && mv -f -- %1$s %2$s",
+		     a, b, e))
 		return -1;
 	return remote(conf, port, cmd, -1, e);
 }

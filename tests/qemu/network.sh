@@ -70,13 +70,19 @@ authorize() {	# key.pub
 }
 
 start_sshd() {
+	stop_sshd
 	mkdir -p /run/sshd
 	/usr/sbin/sshd -f "$NET/sshd_config" -E "$NET/sshd.log" ||
 		die "cannot start the test sshd"
 }
 
 stop_sshd() {
-	[ -f "$NET/sshd.pid" ] && kill "$(cat "$NET/sshd.pid")" 2>/dev/null
+	pkill -f "sshd -f $NET/sshd_config" 2>/dev/null
+	n=0
+	while pgrep -f "sshd -f $NET/sshd_config" >/dev/null && [ $n -lt 50 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
 	rm -f "$NET/sshd.pid"
 }
 
@@ -208,6 +214,21 @@ test_ssh_dump() {
 	rm -rf "$NET"/dumps/* "$CAP/ssh.vmcore"
 }
 
+# core_collector scp: the whole vmcore, unfiltered, over sftp.
+test_ssh_scp() {
+	authorize "$NET/kdump_id_rsa.pub"
+	image scp "$(ssh_conf 'core_collector scp')" "$STATIC_IP" ||
+		{ fail ssh_scp "kdumpctl rebuild: $(tail -n 2 "$CAP/scp.rebuild")" /dev/null; return; }
+	log=$(GUEST_MEM=768M crash_guest scp)
+	dir=$(ls -d "$NET"/dumps/10.0.2.15-* 2>/dev/null)
+	if ! grep -q 'copying /proc/vmcore unfiltered with scp' "$log"; then
+		fail ssh_scp "scp did not run" "$log"
+	elif check_saved ssh_scp "$dir" vmcore "$log"; then
+		pass ssh_scp
+	fi
+	rm -rf "$NET"/dumps/*
+}
+
 # The pinned key is not the server's: refused, the failure action runs.
 test_ssh_wrong_host_key() {
 	printf '[10.0.2.2]:%s %s\n' "$SSH_PORT" "$(cut -d' ' -f1,2 "$NET/otherkey.pub")" \
@@ -248,6 +269,7 @@ test_ssh_auth_refused() {
 
 # The server's disk fills up: what arrived stays as vmcore-incomplete.
 test_ssh_disk_full() {
+	authorize "$NET/kdump_id_rsa.pub"
 	mount -t tmpfs -o size=12m,mode=0755 tmpfs "$NET/dumps" || { fail ssh_disk_full "no tmpfs" /dev/null; return; }
 	chown "$TUSER" "$NET/dumps"
 	image full "$(ssh_conf 'core_collector makedumpfile -F -d 0')" "$STATIC_IP" ||
@@ -387,6 +409,7 @@ fi
 test_build_time_errors
 test_propagate
 test_ssh_dump
+test_ssh_scp
 test_ssh_wrong_host_key
 test_ssh_auth_refused
 test_ssh_disk_full
