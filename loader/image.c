@@ -1,4 +1,5 @@
 /* image.c - plan, check and build the capture initramfs. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -227,6 +228,37 @@ static void init_path(char *out, size_t size)
 	snprintf(out, size, "/usr/lib/kdump/kdump-init");
 }
 
+static int has_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int found = 0;
+
+	while (d && !found && (de = readdir(d)))
+		found = de->d_name[0] != '.';
+	if (d)
+		closedir(d);
+	return found;
+}
+
+/* BusyBox goes in only when something needs a shell or a DHCP client:
+ * the shell action, hooks and extra programs (they may be scripts). */
+static int needs_busybox(const struct kd_image_plan *p,
+			 const struct kdump_conf *conf)
+{
+	int i;
+
+	if (conf->failure_action == KD_ACTION_SHELL ||
+	    conf->final_action == KD_ACTION_SHELL || conf->kdump_pre ||
+	    conf->kdump_post || conf->kdump_emergency || conf->extra_bins.n ||
+	    strstr(p->net.words, ":dhcp"))
+		return 1;
+	for (i = 0; hook_dirs[i]; i++)
+		if (has_entries(hook_dirs[i]))
+			return 1;
+	return 0;
+}
+
 /* failure_action dump_to_rootfs mounts the root filesystem: its drivers. */
 static void rootfs_modules(struct kd_image_plan *p, const struct kdump_conf *conf)
 {
@@ -297,6 +329,7 @@ int kd_image_plan(struct kd_image_plan *p, const struct kdump_conf *conf,
 	for (i = 0; i < conf->extra_bins.n; i++)
 		if (add_file(p, "extra_bins", conf->extra_bins.v[i], e))
 			return -1;
+	p->busybox = needs_busybox(p, conf);
 	return render_conf(p, conf, e);
 }
 
@@ -323,7 +356,8 @@ static void render_stamp(const struct kd_image_plan *p, char *buf, size_t size)
 	if (!out)
 		return;
 	init_path(init, sizeof init);
-	fprintf(out, "kver %s\nmodules %s\nfiles %s\n", p->kver, p->modules, p->files);
+	fprintf(out, "kver %s\nmodules %s\nfiles %s\nbusybox %d\n", p->kver,
+		p->modules, p->files, p->busybox);
 	stamp_file(out, p->kernel);
 	stamp_file(out, init);
 	snprintf(list, sizeof list, "%s/modules.dep", p->kmoddir);
@@ -400,12 +434,17 @@ static int split_args(char *s, char **argv, int max)
 	return n;
 }
 
-/* CONFIG_RD_LZ4 in the kernel's config: /boot/config-<version>, or a
- * "config" file next to the kernel image. */
-static int kernel_has_lz4(const struct kd_image_plan *p)
+/* The initramfs compressor, for the capture kernel's small memory:
+ * gzip, whose kernel decompressor needs 40 KiB, where lz4's allocates two
+ * 8 MiB chunk buffers (measured on a 2 GiB guest: the smallest working
+ * crashkernel= is 88M with gzip, 96M with lz4; and gzip's image is
+ * smaller).  lz4 when the kernel reads no gzip; dracut's default when the
+ * kernel's config (/boot/config-<version>, or "config" next to the kernel
+ * image) is not found. */
+static const char *compressor(const struct kd_image_plan *p)
 {
 	char path[PATH_MAX + 32], *config, *slash;
-	int yes;
+	const char *flag = NULL;
 
 	snprintf(path, sizeof path, "/boot/config-%s", p->kver);
 	if (access(path, R_OK)) {
@@ -415,9 +454,12 @@ static int kernel_has_lz4(const struct kd_image_plan *p)
 			 "config");
 	}
 	config = kd_read_file(path, 8 << 20, NULL);
-	yes = config && strstr(config, "\nCONFIG_RD_LZ4=y");
+	if (config && strstr(config, "\nCONFIG_RD_GZIP=y"))
+		flag = "--gzip";
+	else if (config && strstr(config, "\nCONFIG_RD_LZ4=y"))
+		flag = "--lz4";
 	free(config);
-	return yes;
+	return flag;
 }
 
 static int run_dracut(char **argv, char **env, struct kd_error *e)
@@ -442,7 +484,7 @@ static int run_dracut(char **argv, char **env, struct kd_error *e)
 
 /* The environment for dracut: ours first, then the caller's. */
 static char **dracut_env(const struct kd_image_plan *p, const char *conf_file,
-			 const char *stage, char storage[6][KD_IMAGE_MAX_LIST + 32])
+			 const char *stage, char storage[7][KD_IMAGE_MAX_LIST + 32])
 {
 	size_t n = 0, i;
 	char **env, init[PATH_MAX];
@@ -460,10 +502,11 @@ static char **dracut_env(const struct kd_image_plan *p, const char *conf_file,
 	snprintf(storage[4], sizeof storage[4],
 		 "KDUMP_HOOKDIRS=/etc/kdump/pre.d /etc/kdump/post.d /etc/kdump/emergency.d");
 	snprintf(storage[5], sizeof storage[5], "KDUMP_STAGE=%s", stage);
-	for (i = 0; i < 6; i++)
+	snprintf(storage[6], sizeof storage[6], "KDUMP_BUSYBOX=%d", p->busybox);
+	for (i = 0; i < 7; i++)
 		env[i] = storage[i];
 	for (i = 0; i < n; i++)
-		env[6 + i] = environ[i];
+		env[7 + i] = environ[i];
 	return env;
 }
 
@@ -484,7 +527,7 @@ static int write_file(const char *path, const char *text, struct kd_error *e)
 int kd_image_build(const struct kd_image_plan *p, const struct kdump_conf *conf,
 		   struct kd_error *e)
 {
-	static char storage[6][KD_IMAGE_MAX_LIST + 32], extra[4096];
+	static char storage[7][KD_IMAGE_MAX_LIST + 32], extra[4096];
 	char conf_file[PATH_MAX + 8], tmp[PATH_MAX + 8], *argv[64], **env;
 	char stage[PATH_MAX + 8] = "";
 	int argc = 0, ret;
@@ -513,8 +556,8 @@ int kd_image_build(const struct kd_image_plan *p, const struct kdump_conf *conf,
 	argv[argc++] = (char *)p->kver;
 	argv[argc++] = "--kmoddir";
 	argv[argc++] = (char *)p->kmoddir;
-	if (kernel_has_lz4(p))
-		argv[argc++] = "--lz4";
+	if (compressor(p))
+		argv[argc++] = (char *)compressor(p);
 	if (conf->dracut_args) {
 		snprintf(extra, sizeof extra, "%s", conf->dracut_args);
 		argc += split_args(extra, argv + argc, 64 - argc - 2);

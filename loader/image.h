@@ -28,6 +28,7 @@ struct kd_image_plan {
 	char output[PATH_MAX];
 	char stamp[PATH_MAX];		/* output + ".stamp" */
 	struct kd_netplan net;		/* network targets, fence_kdump */
+	int busybox;			/* a shell or udhcpc is needed */
 };
 
 /* Work out the plan; fails with a reason when a file it needs is missing. */

@@ -15,7 +15,9 @@ rm -rf "$CAP"
 mkdir -p "$CAP"
 DRACUT_BASE=$(dracut_base)
 UUID=1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9
-capture_image m "ext4 UUID=$UUID
+# as kdumpctl builds it for this kdump.conf: nothing needs a shell, so no
+# BusyBox
+KDUMP_BUSYBOX=0 capture_image m "ext4 UUID=$UUID
 core_collector makedumpfile -l --message-level 1 -d 31" \
 	"virtio_pci virtio_blk crc32c_generic ext4"
 
@@ -36,7 +38,7 @@ run() {
 		"$CAP/run.log"
 }
 
-echo "capture initramfs (ext4 target, lz4): $(stat -c %s "$CAP/m.img") bytes"
+echo "capture initramfs (ext4 target, gzip): $(stat -c %s "$CAP/m.img") bytes"
 t=$(run 256M)
 echo "2 GiB guest, crashkernel=256M: panic to dump saved, panic to reboot (s): $t"
 lo=32 hi=256	# hi works, lo is assumed not to

@@ -12,6 +12,9 @@
 #   KDUMP_FILES    programs and files to install with their libraries
 #                  (hooks, extra_bins)
 #   KDUMP_HOOKDIRS directories of hooks to install (/etc/kdump/pre.d ...)
+#   KDUMP_BUSYBOX  1 (the default) to install BusyBox as /bin/sh and udhcpc;
+#                  kdumpctl says 0 when nothing needs a shell (no shell
+#                  action, hooks, extra_bins or DHCP): a smaller image
 #   KDUMP_STAGE    a directory copied as it is into the image: the network
 #                  description, the ssh key and pinned host keys (mode 0600)
 
@@ -36,13 +39,16 @@ install() {
     local f d
 
     [ -x "$init" ] || { dfatal "kdump: $init is missing"; return 1; }
-    cp -f "$init" "$initdir/init" && chmod 0755 "$initdir/init" || return 1
+    # without its debugging information: the image is unpacked in the
+    # capture kernel's small memory
+    strip -o "$initdir/init" "$init" 2>/dev/null || cp -f "$init" "$initdir/init" || return 1
+    chmod 0755 "$initdir/init" || return 1
     inst_simple "$conf" /etc/kdump.conf || return 1
     mkdir -p "$initdir/etc/kdump"
     printf '%s\n' $KDUMP_MODULES > "$initdir/etc/kdump/modules"
 
     # A shell for failure_action shell and for hooks written as scripts.
-    if [ -x /bin/busybox ]; then
+    if [ "${KDUMP_BUSYBOX:-1}" = 1 ] && [ -x /bin/busybox ]; then
         inst_simple /bin/busybox /bin/busybox
         for f in sh mount umount cat ls cp mv rm mkdir sync dmesg udhcpc; do
             [ -e "$initdir/bin/$f" ] || ln -s busybox "$initdir/bin/$f"

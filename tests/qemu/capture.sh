@@ -220,8 +220,10 @@ test_kdumpctl_rebuild() {
 		fail kdumpctl_rebuild "no image: $out" /dev/null
 	elif [ "$(stat -c %a "$CAP/rebuild.img")" != 600 ]; then
 		fail kdumpctl_rebuild "the image is not mode 0600" /dev/null
-	elif [ "$(head -c 4 "$CAP/rebuild.img" | od -An -tx1 | tr -d ' ')" != 02214c18 ]; then
-		fail kdumpctl_rebuild "the image is not lz4-compressed" /dev/null
+	elif [ "$(head -c 2 "$CAP/rebuild.img" | od -An -tx1 | tr -d ' ')" != 1f8b ]; then
+		fail kdumpctl_rebuild "the image is not gzip-compressed" /dev/null
+	elif grep -q 'bin/busybox' "$CAP/rebuild.list"; then
+		fail kdumpctl_rebuild "BusyBox is in an image that needs no shell" /dev/null
 	elif ! lsinitrd -f etc/kdump.conf "$CAP/rebuild.img" | grep -q "^ext4 UUID=$UUID" ||
 	     ! lsinitrd -f etc/kdump/modules "$CAP/rebuild.img" | grep -q '^ext4$' ||
 	     ! grep -q 'virtio_blk.ko' "$CAP/rebuild.list"; then

@@ -171,10 +171,10 @@ capture_image() {
 	printf '%s\n' "$2" > "$CAP/$1.conf"
 	env dracutbasedir="$DRACUT_BASE" DRACUT_KMODDIR_OVERRIDE=1 \
 		KDUMP_INIT="$BIN/kdump-init" KDUMP_CONF="$CAP/$1.conf" \
-		KDUMP_MODULES="$3" KDUMP_FILES="${4:-}" \
+		KDUMP_MODULES="$3" KDUMP_FILES="${4:-}" KDUMP_BUSYBOX="${KDUMP_BUSYBOX:-1}" \
 		dracut --force --quiet --no-hostonly --no-early-microcode \
 		-m kdump --kver "$KVER" --kmoddir "$KDIR/root/lib/modules/$KVER" \
-		--lz4 "$CAP/$1.img" >/dev/null 2>&1 || die "dracut failed for $1"
+		--gzip "$CAP/$1.img" >/dev/null 2>&1 || die "dracut failed for $1"
 	# the first kernel's image with this capture image in /boot
 	cp "$CAP/$1.img" "$WORK/root-first/boot/kdump-initrd.img"
 	pack "$WORK/root-first" "$CAP/$1-first.img"

@@ -92,6 +92,37 @@ TEST(missing_hook_is_an_error)
 	free(p);
 }
 
+/* BusyBox only when something needs a shell (or udhcpc). */
+TEST(busybox_only_when_needed)
+{
+	static const struct { const char *conf; int busybox; } cases[] = {
+		{ "ext4 UUID=1234\n", 0 },
+		{ "ext4 UUID=1234\nfailure_action shell\n", 1 },
+		{ "ext4 UUID=1234\nfailure_action dump_to_rootfs\n", 0 },
+		{ "raw /dev/sdz9\n", 0 },
+	};
+	struct kd_image_plan *p = malloc(sizeof *p);
+	struct kd_bootfiles bf;
+	struct kdump_conf c;
+	struct kd_error e;
+	size_t i;
+
+	memset(&bf, 0, sizeof bf);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		parse(&c, cases[i].conf);
+		CHECK_INT(kd_image_plan(p, &c, NULL, &bf, dir, &e), 0);
+		if (access("/etc/kdump/pre.d", F_OK) && access("/etc/kdump/post.d", F_OK))
+			CHECK_INT(p->busybox, cases[i].busybox);
+		kdump_conf_free(&c);
+	}
+	/* a hook may be a script */
+	parse(&c, "ext4 UUID=1234\nkdump_post /bin/true\n");
+	CHECK_INT(kd_image_plan(p, &c, NULL, &bf, dir, &e), 0);
+	CHECK_INT(p->busybox, 1);
+	kdump_conf_free(&c);
+	free(p);
+}
+
 int main(void)
 {
 	char path[128];
@@ -101,6 +132,7 @@ int main(void)
 		return 1;
 	RUN(plan_and_staleness);
 	RUN(missing_hook_is_an_error);
+	RUN(busybox_only_when_needed);
 	for (const char *f = "post.sh\0vmlinuz\0initramfs.img\0initramfs.img.stamp\0";
 	     *f; f += strlen(f) + 1) {
 		snprintf(path, sizeof path, "%s/%s", dir, f);
