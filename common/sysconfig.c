@@ -11,8 +11,10 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "crashkernel.h"
 #include "readfile.h"
 #include "sysconfig.h"
 
@@ -20,12 +22,23 @@
 #define MAX_VALUE 8192
 #define MAX_NAME 128
 
+/* Checks a value and stores what it means; 0, or -1 with the reason. */
+typedef int (*value_check)(struct kdump_sysconfig *sc, const char *value,
+			   char *why, size_t size);
+
+static int check_keep_dumps(struct kdump_sysconfig *sc, const char *value,
+			    char *why, size_t size);
+static int check_keep_size(struct kdump_sysconfig *sc, const char *value,
+			   char *why, size_t size);
+
 struct var {
 	const char *name;
 	size_t offset;		/* of the char * in struct kdump_sysconfig */
+	value_check check;	/* NULL: any value */
 };
 
-#define VAR(n, f) { n, offsetof(struct kdump_sysconfig, f) }
+#define VAR(n, f) { n, offsetof(struct kdump_sysconfig, f), NULL }
+#define VARC(n, f, c) { n, offsetof(struct kdump_sysconfig, f), c }
 static const struct var known[] = {
 	VAR("KDUMP_COMMANDLINE", commandline),
 	VAR("KDUMP_COMMANDLINE_REMOVE", commandline_remove),
@@ -37,6 +50,8 @@ static const struct var known[] = {
 	VAR("KDUMP_KERNELVER", kernelver),
 	VAR("KDUMP_INITRD", initrd),
 	VAR("KDUMP_SSH_CONFIG", ssh_config),
+	VARC("KDUMP_KEEP_DUMPS", keep_dumps, check_keep_dumps),
+	VARC("KDUMP_KEEP_SIZE", keep_size, check_keep_size),
 };
 #define N_KNOWN (sizeof known / sizeof known[0])
 
@@ -221,14 +236,50 @@ static void end_of_statement(struct cursor *c)
 	skip_line(c);
 }
 
-static char **slot(struct kdump_sysconfig *sc, const char *name)
+static const struct var *lookup(const char *name)
 {
 	size_t i;
 
 	for (i = 0; i < N_KNOWN; i++)
 		if (!strcmp(known[i].name, name))
-			return (char **)((char *)sc + known[i].offset);
+			return &known[i];
 	return NULL;
+}
+
+/* "" or a count of dumps, 1 or more. */
+static int check_keep_dumps(struct kdump_sysconfig *sc, const char *value,
+			    char *why, size_t size)
+{
+	unsigned long n = 0;
+	const char *p;
+
+	for (p = value; *p >= '0' && *p <= '9' && n <= 1000000; p++)
+		n = n * 10 + (unsigned long)(*p - '0');
+	if (*p || (*value && n == 0) || n > 1000000) {
+		snprintf(why, size, "KDUMP_KEEP_DUMPS=\"%s\": expected the number "
+			 "of dumps to keep, 1 to 1000000 (empty: keep all)", value);
+		return -1;
+	}
+	sc->keep_dumps_n = n;
+	return 0;
+}
+
+/* "" or a size in bytes with an optional K, M, G or T suffix, not 0. */
+static int check_keep_size(struct kdump_sysconfig *sc, const char *value,
+			   char *why, size_t size)
+{
+	const char *end;
+	uint64_t bytes = 0;
+
+	if (*value && (*value < '1' || *value > '9' ||
+		       kd_parse_size(value, &bytes, &end) || *end)) {
+		snprintf(why, size, "KDUMP_KEEP_SIZE=\"%s\": expected a size "
+			 "such as 500M or 10G, more than 0 (empty: no limit)",
+			 value);
+		return -1;
+	}
+	sc->keep_size_bytes = bytes;
+	return 0;
 }
 
 static int is_tolerated(const char *name)
@@ -244,14 +295,21 @@ static int is_tolerated(const char *name)
 static void assign(struct kdump_sysconfig *sc, struct cursor *c, int line,
 		   const char *name, const char *value)
 {
-	char **dst = slot(sc, name);
+	const struct var *v = lookup(name);
+	char why[300];
+	char **dst;
 
-	if (!dst) {
+	if (!v) {
 		if (!is_tolerated(name))
 			kd_diag_warn(c->diag, line, "unknown variable %s "
 				     "(ignored)", name);
 		return;
 	}
+	if (v->check && v->check(sc, value, why, sizeof why)) {
+		kd_diag_error(c->diag, line, "%s", why);
+		return;
+	}
+	dst = (char **)((char *)sc + v->offset);
 	free(*dst);
 	*dst = strdup(value);
 	if (!*dst)
@@ -395,6 +453,8 @@ void kdump_sysconfig_free(struct kdump_sysconfig *sc)
 		free(*p);
 		*p = NULL;
 	}
+	sc->keep_dumps_n = 0;
+	sc->keep_size_bytes = 0;
 }
 
 const char *kdump_sysconfig_remove(const struct kdump_sysconfig *sc)

@@ -14,10 +14,13 @@
  * tools); the known ones are below, and kdump-utils' other variables
  * (VMCORE_CREATION_NOTIFICATION, FADUMP_COMMANDLINE_APPEND, KDUMP_*LOGLVL)
  * are accepted silently.  Files over 1 MiB, values over 8191 bytes and NUL
- * bytes are errors. */
+ * bytes are errors.  KDUMP_KEEP_DUMPS (a count, 1 or more) and
+ * KDUMP_KEEP_SIZE (a size such as 500M or 10G, more than 0) are checked
+ * where they are assigned; empty means keep every dump. */
 #ifndef KD_SYSCONFIG_H
 #define KD_SYSCONFIG_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include "diag.h"
 
@@ -44,6 +47,12 @@ struct kdump_sysconfig {
 	char *kernelver;		/* KDUMP_KERNELVER */
 	char *initrd;			/* KDUMP_INITRD */
 	char *ssh_config;		/* KDUMP_SSH_CONFIG: ssh -F for the target */
+	char *keep_dumps;		/* KDUMP_KEEP_DUMPS */
+	char *keep_size;		/* KDUMP_KEEP_SIZE */
+
+	/* The two above as numbers; 0 when unset or empty (keep all). */
+	unsigned long keep_dumps_n;
+	uint64_t keep_size_bytes;
 };
 
 /* Parse `text` (len bytes).  0 when no error, -1 otherwise; free either way. */

@@ -14,7 +14,7 @@
 #include "netlink.h"
 #include "netplan.h"
 #include "readfile.h"
-#include "spawn.h"
+#include "command.h"
 
 static int read_sys(const char *ifname, const char *attr, char *out,
 		    size_t size)

@@ -9,7 +9,7 @@
 #include "log.h"
 #include "propagate.h"
 #include "readfile.h"
-#include "spawn.h"
+#include "command.h"
 
 /* Runs on the server with the public key on its standard input: nothing
  * from kdump.conf is in it. */

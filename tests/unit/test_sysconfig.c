@@ -150,7 +150,10 @@ TEST(defaults_when_unset)
 		  "# KDUMP_IMG not set\n"
 		  "# KDUMP_IMG_EXT not set\n"
 		  "# KDUMP_KERNELVER not set\n"
-		  "# KDUMP_INITRD not set\n");
+		  "# KDUMP_INITRD not set\n"
+		  "# KDUMP_SSH_CONFIG not set\n"
+		  "# KDUMP_KEEP_DUMPS not set\n"
+		  "# KDUMP_KEEP_SIZE not set\n");
 	free(out);
 	kdump_sysconfig_free(&sc);
 	/* set but empty: nothing is removed or appended */
@@ -352,6 +355,58 @@ TEST(files)
 	kdump_sysconfig_free(&sc);
 }
 
+/* ---- KDUMP_KEEP_DUMPS and KDUMP_KEEP_SIZE: checked where assigned ---- */
+
+TEST(keep_values)
+{
+	struct kdump_sysconfig sc;
+
+	CHECK_INT(parse(&sc, "KDUMP_KEEP_DUMPS=3\nKDUMP_KEEP_SIZE=10G\n"), 0);
+	CHECK_STR(sc.keep_dumps, "3");
+	CHECK_INT(sc.keep_dumps_n, 3);
+	CHECK_INT(sc.keep_size_bytes, 10ULL << 30);
+	kdump_sysconfig_free(&sc);
+	CHECK_INT(parse(&sc, "KDUMP_KEEP_SIZE=500M\nKDUMP_KEEP_SIZE=''\n"
+			"KDUMP_KEEP_DUMPS=\"\"\n"), 0);
+	CHECK_INT(sc.keep_size_bytes, 0);
+	CHECK_INT(sc.keep_dumps_n, 0);
+	CHECK_STR(sc.keep_size, "");
+	kdump_sysconfig_free(&sc);
+	CHECK_INT(parse(&sc, "KDUMP_KEEP_SIZE=4096\n"), 0);
+	CHECK_INT(sc.keep_size_bytes, 4096);
+	kdump_sysconfig_free(&sc);
+}
+
+static const struct bad bad_keeps[] = {
+	{ "KDUMP_KEEP_DUMPS=0\n", "kdump:1: KDUMP_KEEP_DUMPS=\"0\": expected the number of dumps to keep, 1 to 1000000 (empty: keep all)", 1 },
+	{ "\nKDUMP_KEEP_DUMPS=-1\n", "kdump:2: KDUMP_KEEP_DUMPS=\"-1\": expected the number of dumps to keep, 1 to 1000000 (empty: keep all)", 1 },
+	{ "KDUMP_KEEP_DUMPS=three\n", "kdump:1: KDUMP_KEEP_DUMPS=\"three\": expected the number of dumps to keep, 1 to 1000000 (empty: keep all)", 1 },
+	{ "KDUMP_KEEP_DUMPS=99999999999999999999999\n", "kdump:1: KDUMP_KEEP_DUMPS=\"99999999999999999999999\": expected the number of dumps to keep, 1 to 1000000 (empty: keep all)", 1 },
+	{ "KDUMP_KEEP_DUMPS=' 2'\n", "kdump:1: KDUMP_KEEP_DUMPS=\" 2\": expected the number of dumps to keep, 1 to 1000000 (empty: keep all)", 1 },
+	{ "KDUMP_KEEP_SIZE=0\n", "kdump:1: KDUMP_KEEP_SIZE=\"0\": expected a size such as 500M or 10G, more than 0 (empty: no limit)", 1 },
+	{ "KDUMP_KEEP_SIZE=10GB\n", "kdump:1: KDUMP_KEEP_SIZE=\"10GB\": expected a size such as 500M or 10G, more than 0 (empty: no limit)", 1 },
+	{ "KDUMP_KEEP_SIZE=-5G\n", "kdump:1: KDUMP_KEEP_SIZE=\"-5G\": expected a size such as 500M or 10G, more than 0 (empty: no limit)", 1 },
+	{ "KDUMP_KEEP_SIZE=0x10M\n", "kdump:1: KDUMP_KEEP_SIZE=\"0x10M\": expected a size such as 500M or 10G, more than 0 (empty: no limit)", 1 },
+	{ "KDUMP_KEEP_SIZE=99999999999E\n", "kdump:1: KDUMP_KEEP_SIZE=\"99999999999E\": expected a size such as 500M or 10G, more than 0 (empty: no limit)", 1 },
+	{ "KDUMP_KEEP_SIZE=1.5G\n", "kdump:1: KDUMP_KEEP_SIZE=\"1.5G\": expected a size such as 500M or 10G, more than 0 (empty: no limit)", 1 },
+};
+
+TEST(keep_errors)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof bad_keeps / sizeof bad_keeps[0]; i++) {
+		struct kdump_sysconfig sc;
+
+		CHECK_INT(parse(&sc, bad_keeps[i].text), -1);
+		CHECK_STR(diag.first, bad_keeps[i].first);
+		CHECK_INT(diag.errors, bad_keeps[i].errors);
+		CHECK(sc.keep_dumps == NULL && sc.keep_size == NULL);
+		CHECK_INT(sc.keep_dumps_n + sc.keep_size_bytes, 0);
+		kdump_sysconfig_free(&sc);
+	}
+}
+
 int main(void)
 {
 	RUN(quoting);
@@ -363,5 +418,7 @@ int main(void)
 	RUN(unknown_variables_warn);
 	RUN(print_round_trip);
 	RUN(files);
+	RUN(keep_values);
+	RUN(keep_errors);
 	return unit_done();
 }

@@ -1,6 +1,6 @@
-/* spawn.h - run a program with an argv, never through a shell. */
-#ifndef KD_SPAWN_H
-#define KD_SPAWN_H
+/* command.h - run a program with an argv, never through a shell. */
+#ifndef KD_COMMAND_H
+#define KD_COMMAND_H
 
 #include <stddef.h>
 #include <sys/types.h>

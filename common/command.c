@@ -1,4 +1,4 @@
-/* spawn.c - fork, exec, pipes. */
+/* command.c - fork, exec, pipes. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -7,7 +7,7 @@
 #include <unistd.h>
 #include <sys/wait.h>
 #include "fdio.h"
-#include "spawn.h"
+#include "command.h"
 
 pid_t kd_spawn(char *const argv[], int in_fd, int out_fd, struct kd_error *e)
 {
