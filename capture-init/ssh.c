@@ -8,7 +8,7 @@
 #include <unistd.h>
 #include "log.h"
 #include "save.h"
-#include "spawn.h"
+#include "command.h"
 #include "ssh.h"
 
 #define CMD_MAX 8400
