@@ -10,19 +10,7 @@
 #include <sys/wait.h>
 #include "fence.h"
 #include "log.h"
-
-static int number(const char *s, int min, int max, int *out)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(s, &end, 10);
-	if (!*s || *end || errno || n < min || n > max)
-		return -1;
-	*out = (int)n;
-	return 0;
-}
+#include "number.h"
 
 static int take_option(struct kd_fence_args *a, const char *opt,
 		       const char *val, struct kd_error *e)
@@ -33,11 +21,11 @@ static int take_option(struct kd_fence_args *a, const char *opt,
 	}
 	if (!val)
 		return kd_fail(e, EINVAL, "fence_kdump_args: %s needs a value", opt);
-	if (!strcmp(opt, "-p") && !number(val, 1, 65535, &a->port))
+	if (!strcmp(opt, "-p") && !kd_parse_int(val, 1, 65535, &a->port))
 		return 0;
-	if (!strcmp(opt, "-c") && !number(val, 0, 1 << 30, &a->count))
+	if (!strcmp(opt, "-c") && !kd_parse_int(val, 0, 1 << 30, &a->count))
 		return 0;
-	if (!strcmp(opt, "-i") && !number(val, 1, 3600, &a->interval))
+	if (!strcmp(opt, "-i") && !kd_parse_int(val, 1, 3600, &a->interval))
 		return 0;
 	if (!strcmp(opt, "-f")) {
 		if (!strcmp(val, "auto"))

@@ -21,21 +21,6 @@
 #define DHCP_RESULT "/run/kdump-dhcp-ip"
 #define CARRIER_TIMEOUT 30
 
-static int read_sys(const char *ifname, const char *attr, char *out,
-		    size_t size)
-{
-	char path[128], *text;
-
-	snprintf(path, sizeof path, "/sys/class/net/%s/%s", ifname, attr);
-	text = kd_read_file(path, 256, NULL);
-	if (!text)
-		return -1;
-	snprintf(out, size, "%s", text);
-	out[strcspn(out, "\n")] = '\0';
-	free(text);
-	return 0;
-}
-
 /* The name of the interface with this MAC, now; -1 when none. */
 static int find_by_mac(const unsigned char mac[6], char *name, size_t size)
 {
@@ -49,7 +34,7 @@ static int find_by_mac(const unsigned char mac[6], char *name, size_t size)
 	kd_mac_format(mac, want);
 	while (found && (de = readdir(d)))
 		if (de->d_name[0] != '.' &&
-		    !read_sys(de->d_name, "address", have, sizeof have) &&
+		    !kd_net_attr(de->d_name, "address", have, sizeof have) &&
 		    !strcasecmp(have, want)) {
 			snprintf(name, size, "%s", de->d_name);
 			found = 0;
@@ -94,7 +79,7 @@ static int wait_carrier(const char *name, struct kd_error *e)
 	double end = now() + CARRIER_TIMEOUT;
 	char v[8];
 
-	while (read_sys(name, "carrier", v, sizeof v) || strcmp(v, "1")) {
+	while (kd_net_attr(name, "carrier", v, sizeof v) || strcmp(v, "1")) {
 		if (now() >= end)
 			return kd_fail(e, ENETDOWN, "%s: no link (no carrier "
 				       "after %d s)", name, CARRIER_TIMEOUT);

@@ -7,30 +7,20 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include "command.h"
 #include "log.h"
 #include "run.h"
 
 int kd_run(char *const argv[])
 {
-	int status;
-	pid_t pid = fork();
+	struct kd_error e;
+	pid_t pid = kd_spawn(argv, -1, -1, &e);
 
 	if (pid < 0) {
-		kd_err("cannot start %s: %s", argv[0], strerror(errno));
+		kd_err("%s", e.msg);
 		return -1;
 	}
-	if (pid == 0) {
-		execv(argv[0], argv);
-		fprintf(stderr, "kdump: error: cannot run %s: %s\n", argv[0],
-			strerror(errno));
-		_exit(127);
-	}
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	if (WIFSIGNALED(status))
-		return 128 + WTERMSIG(status);
-	return WEXITSTATUS(status);
+	return kd_wait(pid);
 }
 
 static int is_executable_file(const char *path)

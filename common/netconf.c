@@ -6,6 +6,7 @@
 #include <string.h>
 #include "kparam.h"
 #include "netconf.h"
+#include "number.h"
 
 #define MAX_FIELDS 10
 
@@ -140,19 +141,6 @@ static int parse_ifname(struct kd_netconf *nc, char *v, struct kd_error *e)
 	return 0;
 }
 
-static int parse_number(const char *v, int min, int max, int *out)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(v, &end, 10);
-	if (!*v || *end || errno || n < min || n > max)
-		return -1;
-	*out = (int)n;
-	return 0;
-}
-
 static int parse_word(struct kd_netconf *nc, const char *name, char *v,
 		      struct kd_error *e)
 {
@@ -176,7 +164,7 @@ static int parse_word(struct kd_netconf *nc, const char *name, char *v,
 		return 0;
 	}
 	if (!strcmp(name, "kdump.sshport")) {
-		if (parse_number(v, 1, 65535, &nc->sshport))
+		if (kd_parse_int(v, 1, 65535, &nc->sshport))
 			return kd_fail(e, EINVAL, "\"%s\" is not a port", v);
 		return 0;
 	}

@@ -1,5 +1,6 @@
 /* netlink.c - rtnetlink requests over an AF_NETLINK socket. */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <net/if.h>
@@ -8,6 +9,7 @@
 #include <linux/rtnetlink.h>
 #include <linux/if_addr.h>
 #include "netlink.h"
+#include "readfile.h"
 
 #define BUF_SIZE 16384
 
@@ -235,4 +237,12 @@ int kd_nl_addr_find(int ifindex, struct in_addr addr, struct kd_ifaddr *out,
 	if (!q.found)
 		return kd_fail(e, ENOENT, "the address is not on the interface");
 	return 0;
+}
+
+int kd_net_attr(const char *ifname, const char *attr, char *out, size_t size)
+{
+	char path[160];
+
+	snprintf(path, sizeof path, "/sys/class/net/%s/%s", ifname, attr);
+	return kd_read_line(path, out, size);
 }

@@ -4,6 +4,7 @@
 #ifndef KD_NETLINK_H
 #define KD_NETLINK_H
 
+#include <stddef.h>
 #include <netinet/in.h>
 #include "error.h"
 
@@ -34,5 +35,8 @@ int kd_nl_route_get(struct in_addr dst, struct kd_route *r, struct kd_error *e);
  * is dynamic. */
 int kd_nl_addr_find(int ifindex, struct in_addr addr, struct kd_ifaddr *out,
 		    struct kd_error *e);
+
+/* /sys/class/net/<ifname>/<attr>, its first line; 0 or -1. */
+int kd_net_attr(const char *ifname, const char *attr, char *out, size_t size);
 
 #endif

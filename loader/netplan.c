@@ -16,46 +16,32 @@
 #include "readfile.h"
 #include "command.h"
 
-static int read_sys(const char *ifname, const char *attr, char *out,
-		    size_t size)
-{
-	char path[128], *text;
-
-	snprintf(path, sizeof path, "/sys/class/net/%s/%s", ifname, attr);
-	text = kd_read_file(path, 4096, NULL);
-	if (!text)
-		return -1;
-	snprintf(out, size, "%s", text);
-	out[strcspn(out, "\n")] = '\0';
-	free(text);
-	return 0;
-}
-
 /* Bonds, VLANs, bridges, teams: not (yet) set up in the capture kernel. */
 static int refuse_virtual(const char *ifname, struct kd_error *e)
 {
 	static const char *const kinds[] = { "bond", "vlan", "bridge", "team",
 					     "macvlan", "ipvlan", NULL };
-	char buf[1024], *devtype;
-	int i;
+	char buf[1024], path[160], *uevent, *devtype;
+	int i, ret = 0;
 
-	if (!read_sys(ifname, "bonding/mode", buf, sizeof buf))
+	if (!kd_net_attr(ifname, "bonding/mode", buf, sizeof buf))
 		return kd_fail(e, ENOTSUP, "the dump target is reached through "
 			       "bond %s: bonds are not supported in the capture "
 			       "kernel yet", ifname);
-	if (!read_sys(ifname, "bridge/stp_state", buf, sizeof buf))
+	if (!kd_net_attr(ifname, "bridge/stp_state", buf, sizeof buf))
 		return kd_fail(e, ENOTSUP, "the dump target is reached through "
 			       "bridge %s: bridges are not supported in the "
 			       "capture kernel yet", ifname);
-	if (read_sys(ifname, "uevent", buf, sizeof buf))
-		return 0;
-	devtype = strstr(buf, "DEVTYPE=");
-	for (i = 0; devtype && kinds[i]; i++)
+	snprintf(path, sizeof path, "/sys/class/net/%s/uevent", ifname);
+	uevent = kd_read_file(path, 4096, NULL);
+	devtype = uevent ? strstr(uevent, "DEVTYPE=") : NULL;
+	for (i = 0; devtype && kinds[i] && !ret; i++)
 		if (!strncmp(devtype + 8, kinds[i], strlen(kinds[i])))
-			return kd_fail(e, ENOTSUP, "the dump target is reached "
-				       "through %s %s: not supported in the "
-				       "capture kernel yet", kinds[i], ifname);
-	return 0;
+			ret = kd_fail(e, ENOTSUP, "the dump target is reached "
+				      "through %s %s: not supported in the "
+				      "capture kernel yet", kinds[i], ifname);
+	free(uevent);
+	return ret;
 }
 
 static void driver_of(const char *ifname, char *out, size_t size)
@@ -147,7 +133,7 @@ int kd_net_describe(const char *server, struct kd_netconf *nc, char *driver,
 			       "sent to the crashing system itself", server);
 	if (refuse_virtual(ifname, e))
 		return -1;
-	if (read_sys(ifname, "address", mac, sizeof mac) ||
+	if (kd_net_attr(ifname, "address", mac, sizeof mac) ||
 	    kd_mac_parse(mac, nc->mac))
 		return kd_fail(e, EINVAL, "%s has no MAC address", ifname);
 	if (kd_nl_addr_find(r.ifindex, r.source, &a, e))
