@@ -145,7 +145,11 @@ KDUMP_INITRD=$CAP/$1.img
 KDUMP_SSH_CONFIG=$NET/ssh_config
 KDUMP_COMMANDLINE_APPEND="$3"
 EOF
-	if ! dracutbasedir="$DRACUT_BASE" "$BIN/kdumpctl" --config "$CAP/$1.conf" \
+	# HOSTS: an /etc/hosts for kdumpctl to carry into the image, bound
+	# over the host's in a private mount namespace
+	if ! unshare -m sh -c '[ -z "$1" ] || mount --bind "$1" /etc/hosts || exit 1
+		shift; exec "$@"' sh "${HOSTS:-}" \
+		env dracutbasedir="$DRACUT_BASE" "$BIN/kdumpctl" --config "$CAP/$1.conf" \
 		--sysconfig "$CAP/$1.sysconfig" --kernel "$KDIR/vmlinuz" \
 		--kmoddir "$KDIR/root/lib/modules/$KVER" rebuild > "$CAP/$1.rebuild" 2>&1; then
 		return 1
@@ -313,14 +317,16 @@ core_collector makedumpfile -F -l -d 31')" "$STATIC_IP" ||
 	umount "$MNT"
 }
 
-# NFSv4, the address from DHCP, fence_kdump notifications meanwhile.
+# NFSv4, the address from DHCP, the server and the fence_kdump node named
+# in /etc/hosts, fence_kdump notifications meanwhile.
 test_nfs_dhcp_fence() {
 	start_nfs
 	start_fence_listener
-	image nfs "nfs 10.0.2.2:/export
+	printf '127.0.0.1 localhost\n10.0.2.2 dumpserver\n' > "$NET/hosts"
+	HOSTS=$NET/hosts image nfs "nfs dumpserver:/export
 path /dumps
 $NET_MODS
-fence_kdump_nodes 10.0.2.2
+fence_kdump_nodes dumpserver
 fence_kdump_args -p $FENCE_PORT -i 1" "$DHCP_IP" ||
 		{ fail nfs_dump "kdumpctl rebuild: $(tail -n 2 "$CAP/nfs.rebuild")" /dev/null; stop_nfs; stop_fence_listener; return; }
 	log=$(crash_guest nfs)
@@ -329,6 +335,8 @@ fence_kdump_args -p $FENCE_PORT -i 1" "$DHCP_IP" ||
 	dir=$(ls -d "$NET"/export/dumps/10.0.2.15-* 2>/dev/null)
 	if ! grep -q 'asking for an address by DHCP' "$log"; then
 		fail nfs_dump "the capture kernel did not use DHCP" "$log"
+	elif ! grep -q 'mounting dumpserver:/export (nfs4, vers=4.*addr=10.0.2.2' "$log"; then
+		fail nfs_dump "dumpserver was not resolved from the image's /etc/hosts" "$log"
 	elif check_saved nfs_dump "$dir" vmcore "$log"; then
 		pass nfs_dump
 	fi
