@@ -182,9 +182,10 @@ static int render_conf(struct kd_image_plan *p, const struct kdump_conf *conf,
 			c.target_fstype = m.fstype;
 			c.target = spec;
 			c.path = rel[0] ? rel : "/";
-			fs_modules(p->modules, sizeof p->modules, m.fstype);
-			block_modules(p->modules, sizeof p->modules, m.dev);
 		}
+		/* the capture kernel mounts this filesystem: its drivers */
+		fs_modules(p->modules, sizeof p->modules, m.fstype);
+		block_modules(p->modules, sizeof p->modules, m.dev);
 	}
 	out = fmemopen(p->conf_text, sizeof p->conf_text - 1, "w");
 	if (!out)

@@ -92,6 +92,44 @@ TEST(missing_hook_is_an_error)
 	free(p);
 }
 
+/* The type of the filesystem mounted on /, from /proc/self/mounts. */
+static void root_fstype(char *out, size_t size)
+{
+	FILE *f = fopen("/proc/self/mounts", "r");
+	char dev[256], dir[256], type[64];
+
+	out[0] = '\0';
+	while (f && fscanf(f, "%255s %255s %63s %*[^\n]", dev, dir, type) == 3)
+		if (!strcmp(dir, "/"))
+			snprintf(out, size, "%s", type);
+	if (f)
+		fclose(f);
+}
+
+/* No target, path on the root filesystem: the capture kernel mounts the
+ * root filesystem, so its drivers go into the image. */
+TEST(root_fs_drivers_without_target)
+{
+	struct kd_image_plan *p = malloc(sizeof *p);
+	struct kd_bootfiles bf;
+	struct kdump_conf c;
+	struct kd_error e;
+	char type[64];
+
+	memset(&bf, 0, sizeof bf);
+	root_fstype(type, sizeof type);
+	parse(&c, "path /\n");
+	CHECK_INT(kd_image_plan(p, &c, NULL, &bf, dir, &e), 0);
+	CHECK(type[0] != '\0');
+	if (!strcmp(type, "ext2") || !strcmp(type, "ext3"))
+		strcpy(type, "ext4");
+	if (strcmp(type, "rootfs") && strcmp(type, "tmpfs"))
+		CHECK(strstr(p->modules, type) != NULL);
+	CHECK(strstr(p->conf_text, "\npath /\n") != NULL);
+	kdump_conf_free(&c);
+	free(p);
+}
+
 /* BusyBox only when something needs a shell (or udhcpc). */
 TEST(busybox_only_when_needed)
 {
@@ -133,6 +171,7 @@ int main(void)
 	RUN(plan_and_staleness);
 	RUN(missing_hook_is_an_error);
 	RUN(busybox_only_when_needed);
+	RUN(root_fs_drivers_without_target);
 	for (const char *f = "post.sh\0vmlinuz\0initramfs.img\0initramfs.img.stamp\0";
 	     *f; f += strlen(f) + 1) {
 		snprintf(path, sizeof path, "%s/%s", dir, f);
