@@ -286,7 +286,7 @@ wait_for() {
 # (run here on the host against the disk image, as on the next boot).
 test_raw() {
 	capture_image raw "raw /dev/vda
-core_collector makedumpfile -l --message-level 1 -d 31" "virtio_pci virtio_blk"
+core_collector makedumpfile -F -l --message-level 1 -d 31" "virtio_pci virtio_blk"
 	rm -f "$CAP/raw.disk"
 	truncate -s 1G "$CAP/raw.disk"
 	log=$(crash_guest raw $(drive raw))
