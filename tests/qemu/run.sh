@@ -75,3 +75,4 @@ say "QEMU tests took $(( $(date +%s) - started )) s"
 
 "$QEMU_DIR/capture.sh"
 "$QEMU_DIR/network.sh"
+"$QEMU_DIR/system.sh"
