@@ -375,7 +375,8 @@ static void prune_old_dumps(const struct setup *s)
 }
 
 /* Arm the crash kernel; start (prune set) also removes old dumps. */
-static int arm(const struct options *o, int prune, struct kd_error *e)
+static int arm(const struct options *o, int prune, int replace,
+	       struct kd_error *e)
 {
 	struct kd_capture_plan p;
 	struct kd_bootfiles bf;
@@ -390,9 +391,9 @@ static int arm(const struct options *o, int prune, struct kd_error *e)
 		prune_old_dumps(&s);
 	if (kd_crashmem_check(&s.mem, e))
 		goto out;
-	if (s.mem.loaded) {
-		kd_info("a crash kernel is already loaded (kdumpctl restart "
-			"reloads it)");
+	if (s.mem.loaded && !replace) {
+		kd_info("a crash kernel is already loaded (kdumpctl reload "
+			"loads it again)");
 		ret = 0;
 		goto out;
 	}
@@ -432,7 +433,7 @@ static int verb_start(const struct options *o)
 
 	if (need_root())
 		return EXIT_FAIL;
-	return arm(o, 1, &e) ? fail(&e) : EXIT_OK;
+	return arm(o, 1, 0, &e) ? fail(&e) : EXIT_OK;
 }
 
 static int verb_stop(void)
@@ -539,20 +540,12 @@ static int verb_exec(void)
 static int verb_reload(const struct options *o)
 {
 	struct kd_error e;
-	struct setup s;
-	int ret;
 
 	if (need_root())
 		return EXIT_FAIL;
-	ret = read_setup(&s, o, &e);
-	free_setup(&s);
-	if (ret)
-		return fail(&e);
-	if (!s.mem.loaded)
-		kd_warn("no crash kernel was loaded");
-	else if (kd_kexec_unload(1, &e))
-		return fail(&e);
-	return arm(o, 0, &e) ? fail(&e) : EXIT_OK;
+	/* The new image is built and checked first: when that fails, the
+	 * crash kernel loaded now stays.  kexec_file_load replaces it. */
+	return arm(o, 0, 1, &e) ? fail(&e) : EXIT_OK;
 }
 
 /* "Reserved NMB memory for crash kernel", as kdump-utils prints it. */

@@ -35,6 +35,8 @@ test_crash() {
 	elif ! grep -q "KDTEST: status rc=0" "$log" ||
 	     ! grep -q "^crash kernel: loaded" "$log"; then
 		fail "$name" "kdumpctl status does not say loaded" "$log"
+	elif ! grep -q "KDTEST: reload rc=0 loaded=1" "$log"; then
+		fail "$name" "kdumpctl reload did not load the crash kernel again" "$log"
 	elif [ "$(boots "$log")" -lt 2 ]; then
 		fail "$name" "the capture kernel did not boot" "$log"
 	elif ! grep -q "kdump: capture kernel: /proc/vmcore present" "$log"; then
