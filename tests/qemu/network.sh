@@ -256,6 +256,19 @@ make_keys_known() {
 		> "$NET/known_hosts"
 }
 
+# No network at all (the guest has no NIC): the failure action runs.
+test_network_down() {
+	image nonet "$(ssh_conf 'disk_timeout 5')" "$STATIC_IP" ||
+		{ fail network_down "kdumpctl rebuild failed" /dev/null; return; }
+	log=$(GUEST_NET="-nic none" crash_guest nonet)
+	if ! grep -q 'network interface 52:54:00:12:34:56 did not appear in 5 s' "$log" ||
+	   ! grep -q 'kdump: rebooting' "$log"; then
+		fail network_down "no clear error or no failure action" "$log"
+	else
+		pass network_down
+	fi
+}
+
 # The key is not authorized on the server.
 test_ssh_auth_refused() {
 	authorize "$NET/admin.pub"
@@ -419,6 +432,7 @@ test_propagate
 test_ssh_dump
 test_ssh_scp
 test_ssh_wrong_host_key
+test_network_down
 test_ssh_auth_refused
 test_ssh_disk_full
 test_ssh_down_dump_to_rootfs
