@@ -1,0 +1,170 @@
+#!/bin/sh
+# compare-kdump-tools.sh - this project and Debian's kdump-tools (with
+# makedumpfile) side by side, on the same Debian 12 guest (debootstrap
+# images from tests/qemu/system-image.sh; 2 GiB, QEMU TCG, one CPU, the
+# same Debian 6.1 kernel), both dumping to /var/crash on the root disk
+# with makedumpfile-style "-c -d 31" (zlib, dump level 31):
+#
+#   - capture initramfs size, as each builds it inside the guest at the
+#     first service start (ours: dracut -m kdump; kdump-tools:
+#     mkinitramfs MODULES=dep), and how long that first start takes
+#   - time from the panic to the dump saved and to the reboot (the next
+#     "Linux version" line), from a host-timestamped serial console
+#   - dump size
+#   - the smallest crashkernel= that still saves a dump: bisected in 8 MiB
+#     steps between LO and HI (crashkernel=HI must work); each try is a
+#     fresh boot, arm, crash and capture (about two minutes).  Results
+#     are cached in build/qemu-system/compare/ by image and build.
+#
+# Prints a markdown table.  Slow (about half an hour; more to build the
+# images): not part of `make check`.
+#
+#   scripts/compare-kdump-tools.sh [--no-bisect] [ours|kdump-tools ...]
+#
+# Environment: OURS_LO/OURS_HI (default 64/128), KT_LO/KT_HI (96/160).
+set -eu
+QEMU_DIR=$(cd "$(dirname "$0")/../tests/qemu" && pwd)
+. "$QEMU_DIR/lib.sh"
+. "$QEMU_DIR/system-lib.sh"
+
+bisect=1
+[ "${1:-}" = --no-bisect ] && { bisect=0; shift; }
+variants=${*:-ours kdump-tools}
+fetch_kernel
+[ -x "$BIN/kdumpctl" ] && [ -x "$BIN/kdump-init" ] || die "build first: make"
+C=$SYSWORK/compare
+mkdir -p "$C" "$LOGS"
+
+# The dump configuration of each variant, written into the disk.
+# OURS_COLLECTOR: another core_collector for ours (e.g. the default,
+# "makedumpfile -l --message-level 1 -d 31").
+OURS_COLLECTOR=${OURS_COLLECTOR:-makedumpfile -c --message-level 1 -d 31}
+conf_ours() {
+	sed -i '/^core_collector/d' "$1/etc/kdump.conf"
+	echo "core_collector $OURS_COLLECTOR" >> "$1/etc/kdump.conf"
+}
+conf_kdump_tools() {
+	sed -i '/^#* *MAKEDUMP_ARGS=/d' "$1/etc/default/kdump-tools"
+	echo 'MAKEDUMP_ARGS="-c -d 31"' >> "$1/etc/default/kdump-tools"
+}
+
+saved_pattern() {
+	[ "$1" = ours ] && echo 'kdump: saved ' || echo 'kdump-tools: saved vmcore in'
+}
+
+# A key for cached results: the image recipe, and our build.
+key() {
+	{
+		cat "$(sys_image "$1")/recipe"
+		[ "$1" = ours ] && cat "$BIN/kdump-init" "$BIN/kdumpctl" "$BIN/kdump-collect" \
+			"$TOP"/dracut/99kdump/* && echo "$OURS_COLLECTOR"
+		sha256sum < "$QEMU_DIR/system-guest.sh"
+	} | sha256sum | cut -c1-16
+}
+
+# prepare VARIANT - a disk on which the capture initramfs is built (one
+# boot); sets INITRD_SIZE and BUILD_S.
+prepare() {
+	v=$1 img=$(sys_image "$1")
+	log=$LOGS/compare-$v-prepare.log
+	if [ ! -s "$C/$v.disk" ] || [ "$(cat "$C/$v.key" 2>/dev/null)" != "$(key "$v")" ]; then
+		rm -f "$C/$v.key"
+		say "$v: preparing (first boot builds the capture initramfs)"
+		SYS_DISK_HOOK=conf_$(echo "$v" | tr - _) sys_disk "$img" "$C/$v.disk" "$v" prepare
+		sys_boot "$img" "$C/$v.disk" "$log" 256M
+		grep -q 'KDTEST: prepared' "$log" || die "$v: the prepare boot failed (log: $log)"
+		key "$v" > "$C/$v.key"
+	fi
+	INITRD_SIZE=$(kdtest "$log" 'initramfs [^ ]* size ' | cut -d' ' -f1)
+	# the service's activation time, from systemd (the test unit's report)
+	BUILD_S=$(kdtest "$log" 'service_start ' |
+		awk '$1 && $2 { printf "%.0f", ($2 - $1) / 1e6; exit } END { if (!NR) print "?" }')
+	[ -n "$BUILD_S" ] || BUILD_S="?"
+}
+
+# crash_run VARIANT CRASHKERNEL LOG [QEMU ARGS] - a copy of the prepared
+# disk, boot, crash, capture.
+crash_run() {
+	v=$1 ck=$2 log=$3
+	shift 3
+	rm -f "$C/run.disk"
+	cp --sparse=always "$C/$v.disk" "$C/run.disk"
+	sys_mount "$C/run.disk"
+	echo "VARIANT=$v" > "$SYSWORK/mnt/etc/kdtest.conf"
+	echo "MODE=measure" >> "$SYSWORK/mnt/etc/kdtest.conf"
+	sys_umount
+	sys_boot "$(sys_image "$v")" "$C/run.disk" "$log" "$ck" "$@"
+}
+
+# measure VARIANT - sets SAVED_S REBOOT_S DUMP_SIZE
+measure() {
+	v=$1 log=$LOGS/compare-$v-measure.log
+	say "$v: crash with crashkernel=256M"
+	crash_run "$v" 256M "$log"
+	pat=$(saved_pattern "$v")
+	set -- $(awk -v pat="$pat" '/Kernel panic - not syncing/ && !p { p = $1 }
+		p && index($0, pat) && !s { s = $1 }
+		s && /Linux version / && !r { r = $1 }
+		END { if (p && s && r) printf "%.0f %.0f\n", s - p, r - p; else print "? ?" }' "$log")
+	SAVED_S=$1 REBOOT_S=$2
+	DUMP_SIZE=$(sed -n 's/^[0-9.]* KDTEST: dumps| \/var\/crash\/[^ ]*\/\(vmcore\|dump\.[0-9]*\) \([0-9]*\) .*/\2/p' "$log" | head -n 1)
+	[ -n "$DUMP_SIZE" ] || DUMP_SIZE="?"
+}
+
+# works VARIANT SIZE_MIB - does crashkernel=SIZE save a dump?  (cached)
+works() {
+	k=$(key "$1")
+	r=$(sed -n "s/^$k $2 //p" "$C/trials" 2>/dev/null | tail -n 1)
+	if [ -z "$r" ]; then
+		log=$LOGS/compare-$1-${2}M.log
+		SYS_TIMEOUT=300 crash_run "$1" "${2}M" "$log" -no-reboot
+		if grep -q "$(saved_pattern "$1")" "$log"; then r=ok; else r=fail; fi
+		echo "$k $2 $r" >> "$C/trials"
+	fi
+	say "$1: crashkernel=${2}M: $r"
+	[ "$r" = ok ]
+}
+
+smallest() {	# VARIANT LO HI: LO is assumed to fail, HI must work
+	lo=$2 hi=$3
+	works "$1" "$hi" || { echo ">${hi}M"; return; }
+	while [ $((hi - lo)) -gt 8 ]; do
+		mid=$(( (lo + hi) / 2 / 8 * 8 ))
+		[ "$mid" -le "$lo" ] && mid=$((lo + 8))
+		if works "$1" "$mid"; then hi=$mid; else lo=$mid; fi
+	done
+	echo "${hi}M"
+}
+
+mb() { [ "$1" = "?" ] && echo "?" || awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
+
+for v in $variants; do
+	prepare "$v"
+	measure "$v"
+	ck="(not measured)"
+	if [ "$bisect" = 1 ]; then
+		if [ "$v" = ours ]; then ck=$(smallest ours "${OURS_LO:-64}" "${OURS_HI:-128}")
+		else ck=$(smallest kdump-tools "${KT_LO:-96}" "${KT_HI:-160}"); fi
+	fi
+	printf '%s|%s|%s|%s|%s|%s|%s\n' "$v" "$(mb "$INITRD_SIZE")" "$BUILD_S" \
+		"$SAVED_S" "$REBOOT_S" "$(mb "$DUMP_SIZE")" "$ck" >> "$C/table.$$"
+done
+
+col() { awk -F'|' -v v="$1" -v c="$2" '$1 == v { print $c }' "$C/table.$$"; }
+row() {
+	printf '| %s |' "$1"
+	for v in $variants; do printf ' %s |' "$(col "$v" "$2")"; done
+	echo
+}
+echo
+printf '| 2 GiB guest, TCG, Debian %s |' "$KVER"
+for v in $variants; do [ "$v" = ours ] && printf ' this project |' || printf ' kdump-tools + makedumpfile |'; done
+echo
+printf '|---|'; for v in $variants; do printf -- '---|'; done; echo
+row "capture initramfs size" 2
+row "first service start (build the image, arm), s" 3
+row "panic to dump saved, s" 4
+row "panic to reboot, s" 5
+row "dump size (-c -d 31)" 6
+row "smallest crashkernel= that saves a dump" 7
+rm -f "$C/table.$$"
