@@ -252,7 +252,7 @@ static int needs_busybox(const struct kd_image_plan *p,
 	if (conf->failure_action == KD_ACTION_SHELL ||
 	    conf->final_action == KD_ACTION_SHELL || conf->kdump_pre ||
 	    conf->kdump_post || conf->kdump_emergency || conf->extra_bins.n ||
-	    strstr(p->net.words, ":dhcp"))
+	    strstr(p->net.words, "dhcp"))
 		return 1;
 	for (i = 0; hook_dirs[i]; i++)
 		if (has_entries(hook_dirs[i]))

@@ -153,6 +153,21 @@ TEST(busybox_only_when_needed)
 			CHECK_INT(p->busybox, cases[i].busybox);
 		kdump_conf_free(&c);
 	}
+	/* DHCP needs BusyBox's udhcpc, also as a bare ip=dhcp */
+	{
+		static const char text[] = "KDUMP_COMMANDLINE_APPEND=\"ip=dhcp\"\n";
+		struct kdump_sysconfig sc;
+		struct kd_diag d;
+
+		kd_diag_init(&d, "sysconfig");
+		CHECK_INT(kdump_sysconfig_parse(&sc, text, strlen(text), &d), 0);
+		parse(&c, "nfs 192.0.2.1:/export\n");
+		CHECK_INT(kd_image_plan(p, &c, &sc, &bf, dir, &e), 0);
+		CHECK_STR(p->net.words, "ip=dhcp");
+		CHECK_INT(p->busybox, 1);
+		kdump_conf_free(&c);
+		kdump_sysconfig_free(&sc);
+	}
 	/* a hook may be a script */
 	parse(&c, "ext4 UUID=1234\nkdump_post /bin/true\n");
 	CHECK_INT(kd_image_plan(p, &c, NULL, &bf, dir, &e), 0);
