@@ -21,26 +21,43 @@
 #define DHCP_RESULT "/run/kdump-dhcp-ip"
 #define CARRIER_TIMEOUT 30
 
-/* The name of the interface with this MAC, now; -1 when none. */
-static int find_by_mac(const unsigned char mac[6], char *name, size_t size)
+/* The name of the interface with this MAC (NULL: the first NIC, a
+ * device with a driver), now; -1 when none. */
+static int find_nic(const unsigned char *mac, char *name, size_t size)
 {
 	DIR *d = opendir("/sys/class/net");
 	struct dirent *de;
-	char want[18], have[32];
+	char want[18], have[32], path[300];
 	int found = -1;
 
 	if (!d)
 		return -1;
-	kd_mac_format(mac, want);
-	while (found && (de = readdir(d)))
-		if (de->d_name[0] != '.' &&
-		    !kd_net_attr(de->d_name, "address", have, sizeof have) &&
-		    !strcasecmp(have, want)) {
+	if (mac)
+		kd_mac_format(mac, want);
+	while (found && (de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "/sys/class/net/%s/device", de->d_name);
+		if (mac ? !kd_net_attr(de->d_name, "address", have, sizeof have) &&
+			  !strcasecmp(have, want) :
+			  access(path, F_OK) == 0) {
 			snprintf(name, size, "%s", de->d_name);
 			found = 0;
 		}
+	}
 	closedir(d);
 	return found;
+}
+
+/* The interface nc names: by MAC, by name, or (ip=dhcp alone) any NIC. */
+static int find_interface(const struct kd_netconf *nc, char *name, size_t size)
+{
+	if (nc->has_mac)
+		return find_nic(nc->mac, name, size);
+	if (!nc->ifname[0])
+		return find_nic(NULL, name, size);
+	snprintf(name, size, "%s", nc->ifname);
+	return if_nametoindex(name) ? 0 : -1;
 }
 
 static double now(void)
@@ -56,22 +73,21 @@ static int wait_interface(const struct kd_netconf *nc, int timeout,
 			  char *name, size_t size, struct kd_error *e)
 {
 	double end = now() + timeout;
-	char mac[18];
+	char what[24];
 
-	kd_mac_format(nc->mac, mac);
-	kd_info("waiting for network interface %s (up to %d s)",
-		nc->has_mac ? mac : nc->ifname, timeout);
-	for (;;) {
-		if (nc->has_mac ? !find_by_mac(nc->mac, name, size) :
-		    (snprintf(name, size, "%s", nc->ifname),
-		     if_nametoindex(name) != 0))
-			return 0;
+	if (nc->has_mac)
+		kd_mac_format(nc->mac, what);
+	else
+		snprintf(what, sizeof what, "%s", nc->ifname[0] ? nc->ifname :
+			 "(any)");
+	kd_info("waiting for network interface %s (up to %d s)", what, timeout);
+	while (find_interface(nc, name, size)) {
 		if (now() >= end)
 			return kd_fail(e, ENODEV, "network interface %s did not "
-				       "appear in %d s", nc->has_mac ? mac :
-				       nc->ifname, timeout);
+				       "appear in %d s", what, timeout);
 		usleep(100000);
 	}
+	return 0;
 }
 
 static int wait_carrier(const char *name, struct kd_error *e)

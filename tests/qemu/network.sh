@@ -21,7 +21,7 @@ TUSER=kdumptest
 PY=/usr/bin/python3
 GUEST_NET="-netdev user,id=n0 -device virtio-net-pci,netdev=n0,mac=52:54:00:12:34:56"
 STATIC_IP="ip=10.0.2.15::10.0.2.2:24::eth0:none ifname=eth0:52:54:00:12:34:56 nameserver=10.0.2.3"
-DHCP_IP="ip=eth0:dhcp ifname=eth0:52:54:00:12:34:56"
+DHCP_IP="ip=dhcp"	# any NIC (the static tests find theirs by MAC)
 NET_MODS="extra_modules virtio_pci virtio_net"
 rm -rf "$CAP"
 mkdir -p "$CAP" "$NET" "$MNT"
