@@ -46,6 +46,21 @@ work=$(mktemp -d "$src/work.XXXXXX") || die "cannot create a work directory"
 trap 'rm -rf "$work"' EXIT
 trap 'exit 1' HUP INT TERM
 
+# Download and unpack Debian's source package $1 into $src: the newest
+# version first, then the older ones the archive lists (a mirror may index
+# a security update whose files it does not carry yet).
+download() {
+	for want in "$1" $(apt-cache showsrc --only-source "$1" 2>/dev/null |
+			sed -n 's/^Version: //p' | sort -u -r -V | sed "s/^/$1=/"); do
+		say "apt-get source $want"
+		(cd "$src" && apt-get source -q --only-source "$want") \
+			>"$work/$1.log" 2>&1 && return 0
+		cat "$work/$1.log" >&2
+		say "apt-get source $want failed; trying an older version"
+	done
+	die "apt-get source $1 failed (no deb-src entry? run scripts/setup.sh)"
+}
+
 # Unpack Debian's source package $1 into $src once (the .unpacked marker
 # says the extraction finished); print a fresh copy of it in $work.
 fetch() {
@@ -53,12 +68,7 @@ fetch() {
 	dir=${dir%/}
 	if [ -z "$dir" ] || [ ! -f "$dir/.unpacked" ]; then
 		[ -n "$dir" ] && rm -rf "$dir"
-		say "apt-get source $1"
-		if ! (cd "$src" && apt-get source -q --only-source "$1") \
-				>"$work/$1.log" 2>&1; then
-			cat "$work/$1.log" >&2
-			die "apt-get source $1 failed (no deb-src entry? run scripts/setup.sh)"
-		fi
+		download "$1"
 		dir=$(ls -d "$src/$1"-*/ 2>/dev/null | head -n 1)
 		dir=${dir%/}
 		[ -n "$dir" ] || die "apt-get source $1 left no directory in $src"
