@@ -25,8 +25,10 @@ FUZZ_SRC      := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
 obj = $(patsubst %.c,$(OBJ)/%.o,$(1))
 COMMON_OBJ    := $(call obj,$(COMMON_SRC))
-# loader/kdumpctl.c holds main(); the rest of loader/ is also unit-tested.
-LOADER_LIB    := $(call obj,$(filter-out loader/kdumpctl.c,$(LOADER_SRC)))
+# loader/kdumpctl.c holds main() and verbs_*.c the verbs; the rest of
+# loader/ is also unit-tested.
+LOADER_MAIN   := loader/kdumpctl.c $(wildcard loader/verbs_*.c)
+LOADER_LIB    := $(call obj,$(filter-out $(LOADER_MAIN),$(LOADER_SRC)))
 COLLECTOR_LIB := $(call obj,$(filter-out collector/kdump-collect.c,$(COLLECTOR_SRC)))
 INIT_LIB      := $(call obj,$(filter-out capture-init/kdump-init.c,$(INIT_SRC)))
 
@@ -61,7 +63,7 @@ $(OBJ)/%.o: %.c $(STATIC)/.done $(KHDR)/.done
 
 $(OBJ)/loader/%.o: CFLAGS += -Icapture-init -Icollector
 
-$(BIN)/kdumpctl: $(OBJ)/loader/kdumpctl.o $(LOADER_LIB) $(OBJ)/capture-init/probe.o \
+$(BIN)/kdumpctl: $(call obj,$(LOADER_MAIN)) $(LOADER_LIB) $(OBJ)/capture-init/probe.o \
 		$(OBJ)/collector/flat_reader.o $(COMMON_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^
@@ -83,7 +85,7 @@ $(BUILD)/tests/%: $(OBJ)/tests/unit/%.o $(LOADER_LIB) $(INIT_LIB) $(COLLECTOR_LI
 # Debian's compression libraries, with every library source of the tree.
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
               -Icommon -Iloader -Icollector -Icapture-init
-FUZZ_LIB_SRC := $(COMMON_SRC) $(filter-out loader/kdumpctl.c,$(LOADER_SRC)) \
+FUZZ_LIB_SRC := $(COMMON_SRC) $(filter-out $(LOADER_MAIN),$(LOADER_SRC)) \
                 $(filter-out collector/kdump-collect.c,$(COLLECTOR_SRC)) \
                 $(filter-out capture-init/kdump-init.c,$(INIT_SRC))
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC)
