@@ -70,16 +70,16 @@ $(BIN)/kdumpctl: $(call obj,$(LOADER_MAIN)) $(LOADER_LIB) $(OBJ)/capture-init/pr
 
 $(BIN)/kdump-init: $(OBJ)/capture-init/kdump-init.o $(INIT_LIB) $(COLLECTOR_LIB) $(COMMON_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ -lzstd -llzo2 -lz
+	$(CC) $(LDFLAGS) -o $@ $^ -ldeflate -lzstd -llzo2 -lz
 
 $(BIN)/kdump-collect: $(OBJ)/collector/kdump-collect.o $(COLLECTOR_LIB) $(COMMON_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ -lzstd -llzo2 -lz
+	$(CC) $(LDFLAGS) -o $@ $^ -ldeflate -lzstd -llzo2 -lz
 
 # Unit tests: one program per tests/unit/test_*.c, linked with every library.
 $(BUILD)/tests/%: $(OBJ)/tests/unit/%.o $(LOADER_LIB) $(INIT_LIB) $(COLLECTOR_LIB) $(COMMON_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ -llz4 -lzstd -llzo2 -lz
+	$(CC) $(LDFLAGS) -o $@ $^ -llz4 -ldeflate -lzstd -llzo2 -lz
 
 # Fuzz targets: libFuzzer + ASan/UBSan, built with clang against glibc and
 # Debian's compression libraries, with every library source of the tree.
@@ -90,7 +90,7 @@ FUZZ_LIB_SRC := $(COMMON_SRC) $(filter-out $(LOADER_MAIN),$(LOADER_SRC)) \
                 $(filter-out capture-init/kdump-init.c,$(INIT_SRC))
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC)
 	@mkdir -p $(dir $@)
-	$(FUZZCC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_LIB_SRC) -lzstd -llzo2 -lz
+	$(FUZZCC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_LIB_SRC) -ldeflate -lzstd -llzo2 -lz
 
 check-unit: $(UNIT_BINS)
 	@mkdir -p $(RESULTS)

@@ -1,6 +1,7 @@
 /* codec.c - compress and decompress single pages. */
 #include <stdlib.h>
 #include <string.h>
+#include <libdeflate.h>
 #include <lzo/lzo1x.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -8,7 +9,7 @@
 
 struct kd_codec {
 	enum kd_codec_kind kind;
-	z_stream z;
+	struct libdeflate_compressor *deflate;
 	void *lzo_work;
 	ZSTD_CCtx *zstd;
 };
@@ -22,9 +23,8 @@ struct kd_codec *kd_codec_new(enum kd_codec_kind kind)
 	c->kind = kind;
 	switch (kind) {
 	case KD_CODEC_ZLIB:
-		/* a 4 KiB page needs no 32 KiB window */
-		if (deflateInit2(&c->z, Z_BEST_SPEED, Z_DEFLATED, 12, 8,
-				 Z_DEFAULT_STRATEGY) != Z_OK)
+		c->deflate = libdeflate_alloc_compressor(1);
+		if (!c->deflate)
 			goto fail;
 		break;
 	case KD_CODEC_LZO:
@@ -52,25 +52,18 @@ void kd_codec_free(struct kd_codec *c)
 {
 	if (!c)
 		return;
-	if (c->kind == KD_CODEC_ZLIB)
-		deflateEnd(&c->z);
+	libdeflate_free_compressor(c->deflate);
 	free(c->lzo_work);
 	ZSTD_freeCCtx(c->zstd);
 	free(c);
 }
 
+/* A complete zlib stream (RFC 1950), as zlib's uncompress() in crash
+ * reads it; libdeflate makes it from the whole page at once. */
 static size_t zlib_page(struct kd_codec *c, const void *in, size_t len,
 			void *out)
 {
-	if (deflateReset(&c->z) != Z_OK)
-		return 0;
-	c->z.next_in = (Bytef *)in;
-	c->z.avail_in = (uInt)len;
-	c->z.next_out = out;
-	c->z.avail_out = KD_CODEC_BOUND;
-	if (deflate(&c->z, Z_FINISH) != Z_STREAM_END)
-		return 0;
-	return KD_CODEC_BOUND - c->z.avail_out;
+	return libdeflate_zlib_compress(c->deflate, in, len, out, KD_CODEC_BOUND);
 }
 
 static size_t lzo_page(struct kd_codec *c, const void *in, size_t len, void *out)

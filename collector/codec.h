@@ -1,7 +1,8 @@
 /* codec.h - per-page compression for the kdump-compressed format.
  *
  * Each page is compressed on its own, as crash decodes it: zlib (a complete
- * zlib stream, level 1), LZO1X-1, or zstd (one frame, level 1).  A result
+ * zlib stream, made by libdeflate at level 1; read back with zlib), LZO1X-1,
+ * or zstd (one frame, level 1).  A result
  * that is not smaller than the page is stored raw. */
 #ifndef KD_CODEC_H
 #define KD_CODEC_H

@@ -1,8 +1,9 @@
 #!/bin/sh
-# build-static-libs.sh DESTDIR - zlib, lz4, zstd and LZO as static musl
-# libraries, built with musl-gcc from Debian's source packages (Debian's
-# patches applied, as apt-get source does).  Headers go to DESTDIR/include,
-# archives (libz.a liblz4.a libzstd.a liblzo2.a) to DESTDIR/lib.
+# build-static-libs.sh DESTDIR - zlib, libdeflate, lz4, zstd and LZO as
+# static musl libraries, built with musl-gcc from Debian's source packages
+# (Debian's patches applied, as apt-get source does).  Headers go to
+# DESTDIR/include, archives (libz.a libdeflate.a liblz4.a libzstd.a
+# liblzo2.a) to DESTDIR/lib.
 #
 # The source packages are cached in DESTDIR/../src and never downloaded
 # again; nothing is built while DESTDIR/.done is newer than this script.
@@ -142,8 +143,17 @@ build_lzo() {
 	done
 }
 
+build_libdeflate() {
+	d=$(fetch libdeflate)
+	say "building libdeflate"
+	run libdeflate-make make -C "$d" -j"$jobs" CC="$CC" libdeflate.a
+	put "$d/libdeflate.a" "$dest/lib"
+	put "$d/libdeflate.h" "$dest/include"
+}
+
 start=$(date +%s)
 build_zlib
+build_libdeflate
 build_lz4
 build_zstd
 build_lzo
