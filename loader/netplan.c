@@ -275,23 +275,43 @@ static void nfs_host(const char *spec, char *out, size_t size)
 	snprintf(out, size, "%.*s", (int)strcspn(spec, ":"), spec);
 }
 
-/* The NFS version: 3 when the export is mounted with vers=3 now. */
-static int nfs_version(const struct kdump_conf *conf)
+/* 3 when the export is mounted with vers=3 now. */
+static int mounted_nfs_version(const struct kdump_conf *conf)
 {
 	char *mounts = kd_read_file("/proc/mounts", 1 << 20, NULL);
 	char *line, *save = NULL;
-	int v = conf->nfs_version ? conf->nfs_version : 4;
+	size_t n = strlen(conf->target);
+	int v = 4;
 
 	for (line = mounts ? strtok_r(mounts, "\n", &save) : NULL; line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		size_t n = strlen(conf->target);
-
+	     line = strtok_r(NULL, "\n", &save))
 		if (!strncmp(line, conf->target, n) && line[n] == ' ' &&
 		    strstr(line, " nfs ") && strstr(line, "vers=3"))
 			v = 3;
-	}
 	free(mounts);
-	return conf->nfs_version ? conf->nfs_version : v;
+	return v;
+}
+
+/* The NFS version: kdump.nfsvers= in KDUMP_COMMANDLINE_APPEND, 4 for the
+ * "nfs4" spelling, else the version the export is mounted with now. */
+static int nfs_version(const struct kdump_conf *conf,
+		       const struct kdump_sysconfig *sc, struct kd_error *e)
+{
+	const char *append = sc ? kdump_sysconfig_append(sc) : NULL;
+	char asked[8];
+
+	if (!append || kd_kparam_get(append, "kdump.nfsvers", asked, sizeof asked))
+		return conf->nfs_version ? conf->nfs_version :
+		       mounted_nfs_version(conf);
+	if (strcmp(asked, "3") && strcmp(asked, "4"))
+		return kd_fail(e, EINVAL, "KDUMP_COMMANDLINE_APPEND: "
+			       "kdump.nfsvers=%s: the NFS version must be 3 "
+			       "or 4", asked);
+	if (conf->nfs_version && conf->nfs_version != asked[0] - '0')
+		return kd_fail(e, EINVAL, "KDUMP_COMMANDLINE_APPEND: "
+			       "kdump.nfsvers=%s contradicts the nfs4 target "
+			       "in kdump.conf", asked);
+	return asked[0] - '0';
 }
 
 /* The program `name` in PATH. */
@@ -327,7 +347,7 @@ int kd_netplan(struct kd_netplan *np, const struct kdump_conf *conf,
 {
 	struct kd_netconf nc, ssh_nc;
 	char server[300];
-	int explicit, port;
+	int explicit, port, version;
 
 	memset(np, 0, sizeof *np);
 	memset(&nc, 0, sizeof nc);
@@ -357,7 +377,10 @@ int kd_netplan(struct kd_netplan *np, const struct kdump_conf *conf,
 	port = ssh_nc.sshport;
 	nc.sshport = port;
 	if (conf->target_kind == KD_TARGET_NFS) {
-		nc.nfsvers = nfs_version(conf) == 3 ? 3 : 0;
+		version = nfs_version(conf, sc, e);
+		if (version < 0)
+			return -1;
+		nc.nfsvers = version == 3 ? 3 : 0;
 		snprintf(np->nfs_modules, sizeof np->nfs_modules, "%s",
 			 nc.nfsvers == 3 ? "nfsv3" : "nfsv4");
 	}

@@ -1,7 +1,9 @@
 #!/bin/sh
 # network.sh - network dump targets end to end.  A real OpenSSH server and
-# nfs-ganesha run on the host's loopback, started and stopped here; the
-# guest reaches them at 10.0.2.2 through QEMU user networking.  Capture
+# nfs-ganesha (with rpcbind for NFSv3) run on the loopback of a private
+# network namespace, started and stopped here: nothing outside can reach
+# them and their ports cannot clash with the host's.  The guest reaches
+# them at 10.0.2.2 through QEMU user networking.  Capture
 # images are built by `kdumpctl rebuild` on the host (the network comes
 # from KDUMP_COMMANDLINE_APPEND, the ssh port and known_hosts from
 # KDUMP_SSH_CONFIG).  Prints PASS/FAIL lines.
@@ -9,9 +11,20 @@ set -u
 . "$(dirname "$0")/lib.sh"
 
 fetch_kernel
+VMLINUX=$("$TOP/scripts/fetch-debug-vmlinux.sh" "$KVER")
+# Downloads done (cached, they are not repeated): the rest runs in its own
+# network namespace and mount namespace (its own /run for rpcbind and
+# sshd).  The namespace has a loopback and a veth pair with a documentation
+# address, which only makes getaddrinfo(AI_ADDRCONFIG) resolve 127.0.0.1.
+if [ -z "${KDUMP_TEST_NETNS:-}" ]; then
+	exec env KDUMP_TEST_NETNS=1 unshare -n -m sh -c 'ip link set lo up &&
+		ip link add kdv0 type veth peer name kdv1 &&
+		ip addr add 192.0.2.254/24 dev kdv0 && ip link set kdv0 up &&
+		ip link set kdv1 up &&
+		mount -t tmpfs -o mode=0755 tmpfs /run && exec sh "$0"' "$0"
+fi
 mkdir -p "$WORK"
 build_images >/dev/null
-VMLINUX=$("$TOP/scripts/fetch-debug-vmlinux.sh" "$KVER")
 CAP=$WORK/network
 NET=$CAP/servers
 MNT=$WORK/mnt
@@ -86,14 +99,23 @@ stop_sshd() {
 	rm -f "$NET/sshd.pid"
 }
 
+# start_nfs [PROTOCOLS] - "4" (the default), or "3, 4" with rpcbind, where
+# NFSv3 clients look up the mount and NFS ports.
 start_nfs() {
+	protocols=${1:-4}
 	mkdir -p "$NET/export"
 	cat > "$NET/ganesha.conf" <<EOF
-NFS_CORE_PARAM { Bind_addr = 127.0.0.1; NFS_Port = 2049; Protocols = 4; Enable_NLM = false; Enable_RQUOTA = false; }
+NFS_CORE_PARAM { Bind_addr = 127.0.0.1; NFS_Port = 2049; MNT_Port = 20048; Protocols = $protocols;
+                 Enable_NLM = false; Enable_RQUOTA = false; mount_path_pseudo = true; }
 NFSV4 { Graceless = true; }
 EXPORT { Export_Id = 1; Path = $NET/export; Pseudo = /export; Access_Type = RW; Squash = No_Root_Squash;
-         Protocols = 4; Transports = TCP; SecType = sys; FSAL { Name = VFS; } }
+         Protocols = $protocols; Transports = TCP; SecType = sys; FSAL { Name = VFS; } }
 EOF
+	if [ "$protocols" != 4 ]; then
+		rpcbind -f -w &
+		RPCBIND_PID=$!
+		sleep 1
+	fi
 	ganesha.nfsd -F -L "$NET/ganesha.log" -f "$NET/ganesha.conf" -p "$NET/ganesha.pid" &
 	NFS_PID=$!
 	sleep 2
@@ -101,7 +123,9 @@ EOF
 
 stop_nfs() {
 	[ -n "${NFS_PID:-}" ] && kill "$NFS_PID" 2>/dev/null && wait "$NFS_PID" 2>/dev/null
-	NFS_PID=
+	[ -n "${RPCBIND_PID:-}" ] && kill "$RPCBIND_PID" 2>/dev/null &&
+		wait "$RPCBIND_PID" 2>/dev/null
+	NFS_PID= RPCBIND_PID=
 }
 
 # A UDP listener for fence_kdump: every datagram, as hex, one a line.
@@ -361,6 +385,26 @@ fence_kdump_args -p $FENCE_PORT -i 1" "$DHCP_IP" ||
 	fi
 }
 
+# NFSv3 when asked for (kdump.nfsvers=3): mount(2) without locking, the
+# ports from the server's rpcbind; the nfsv3 module in the image.
+test_nfs3() {
+	start_nfs "3, 4"
+	image nfs3 "nfs 10.0.2.2:/export
+path /dumps3
+$NET_MODS" "$STATIC_IP kdump.nfsvers=3" ||
+		{ fail nfs3_dump "kdumpctl rebuild: $(tail -n 2 "$CAP/nfs3.rebuild")" /dev/null; stop_nfs; return; }
+	log=$(crash_guest nfs3)
+	stop_nfs
+	dir=$(ls -d "$NET"/export/dumps3/10.0.2.15-* 2>/dev/null)
+	if ! lsinitrd "$CAP/nfs3.img" | grep -q '/nfsv3\.ko'; then
+		fail nfs3_dump "the image lacks the nfsv3 module" "$log"
+	elif ! grep -q 'mounting 10.0.2.2:/export (nfs, vers=3,proto=tcp,nolock' "$log"; then
+		fail nfs3_dump "the export was not mounted with NFSv3" "$log"
+	elif check_saved nfs3_dump "$dir" vmcore "$log"; then
+		pass nfs3_dump
+	fi
+}
+
 # propagate on the host against the test sshd: a new key, installed with
 # the admin key (from an agent), the host key recorded.
 test_propagate() {
@@ -392,8 +436,22 @@ test_propagate() {
 	authorize "$NET/kdump_id_rsa.pub"
 }
 
-# Bad network setups are refused when the image is built: a bridge, the
-# machine itself, a collector that cannot stream.
+# A VLAN or bond on the way to the server (the host has no 8021q or
+# bonding module: a veth whose uevent says DEVTYPE=$1) - kdumpctl check.
+check_behind() {
+	unshare -n -m sh -c 'mount -t sysfs sysfs /sys && ip link set lo up &&
+		ip link add d0 type veth peer name d1 && ip link set d0 up &&
+		ip addr add 192.0.2.10/24 dev d0 && ip route add default via 192.0.2.1 &&
+		printf "INTERFACE=d0\nDEVTYPE=%s\n" "$3" > "$1/$3.uevent" &&
+		mount --bind "$1/$3.uevent" /sys/class/net/d0/uevent &&
+		printf "nfs 198.51.100.7:/x\n" > "$1/$3.conf" &&
+		"$2" --config "$1/$3.conf" --sysconfig /dev/null check' \
+		sh "$CAP" "$BIN/kdumpctl" "$1" 2>&1
+}
+
+# Bad network setups are refused when the image is built: a bridge, a
+# VLAN, a bond, a collector that cannot stream, contradicting NFS versions;
+# a plain route is recorded.
 test_build_time_errors() {
 	printf 'ssh %s@10.0.2.2\nsshkey %s/kdump_id_rsa\ncore_collector makedumpfile -l -d 31\n' \
 		"$TUSER" "$NET" > "$CAP/nostream.conf"
@@ -408,10 +466,21 @@ test_build_time_errors() {
 		ip addr add 192.0.2.10/24 dev d0 && ip route add default via 192.0.2.1 &&
 		printf "nfs 198.51.100.7:/x\n" > "$1/veth.conf" &&
 		"$2" --config "$1/veth.conf" --sysconfig /dev/null check' sh "$CAP" "$BIN/kdumpctl" 2>&1)
+	printf 'nfs4 10.0.2.2:/x\n' > "$CAP/nfs4.conf"
+	printf 'KDUMP_COMMANDLINE_APPEND="ip=dhcp kdump.nfsvers=3"\n' > "$CAP/nfs4.sysconfig"
+	out6=$("$BIN/kdumpctl" --config "$CAP/nfs4.conf" --sysconfig "$CAP/nfs4.sysconfig" check 2>&1)
+	out4=$(check_behind vlan)
+	out5=$(check_behind bond)
 	if ! echo "$out" | grep -q 'nostream.conf:3: core_collector makedumpfile for an ssh target must stream'; then
 		fail network_build_errors "no error for a non-streaming ssh collector: $out" /dev/null
 	elif ! echo "$out2" | grep -q 'bridge br0: bridges are not supported'; then
 		fail network_build_errors "a bridge was not refused: $out2" /dev/null
+	elif ! echo "$out4" | grep -q 'reached through vlan d0: not supported'; then
+		fail network_build_errors "a VLAN was not refused: $out4" /dev/null
+	elif ! echo "$out5" | grep -q 'reached through bond d0: not supported'; then
+		fail network_build_errors "a bond was not refused: $out5" /dev/null
+	elif ! echo "$out6" | grep -q 'kdump.nfsvers=3 contradicts the nfs4 target'; then
+		fail network_build_errors "nfs4 with kdump.nfsvers=3 was accepted: $out6" /dev/null
 	elif ! echo "$out3" | grep -q 'ip=192.0.2.10::192.0.2.1:24::d0:none ifname=d0:'; then
 		fail network_build_errors "the route to the server was not recorded: $out3" /dev/null
 	else
@@ -437,4 +506,5 @@ test_ssh_auth_refused
 test_ssh_disk_full
 test_ssh_down_dump_to_rootfs
 test_nfs_dhcp_fence
+test_nfs3
 say "network tests took $(( $(date +%s) - started )) s"
