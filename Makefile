@@ -107,12 +107,14 @@ check-fuzz: $(FUZZ_BINS)
 # output, faults.
 check-collector: all
 	@mkdir -p $(RESULTS)
-	@tests/collector/run.sh > $(RESULTS)/collector.log 2>&1 || true
+	@tests/collector/run.sh > $(RESULTS)/collector.log 2>&1 || \
+		echo "FAIL collector:tests/collector/run.sh: stopped before the end (exit $$?)" >> $(RESULTS)/collector.log
 	@grep -E '^(PASS|FAIL) ' $(RESULTS)/collector.log
 
 check-qemu: all
 	@mkdir -p $(RESULTS)
-	@tests/qemu/run.sh > $(RESULTS)/qemu.log 2>&1 || true
+	@tests/qemu/run.sh > $(RESULTS)/qemu.log 2>&1 || \
+		echo "FAIL qemu:tests/qemu/run.sh: stopped before the end (exit $$?)" >> $(RESULTS)/qemu.log
 	@grep -E '^(PASS|FAIL) ' $(RESULTS)/qemu.log
 
 check:
@@ -238,5 +240,6 @@ uninstall:
 # uninstall, the unit, the udev rule and the man pages.
 check-install: all
 	@mkdir -p $(RESULTS)
-	@tests/install/run.sh > $(RESULTS)/install.log 2>&1 || true
+	@tests/install/run.sh > $(RESULTS)/install.log 2>&1 || \
+		echo "FAIL install:tests/install/run.sh: stopped before the end (exit $$?)" >> $(RESULTS)/install.log
 	@grep -E '^(PASS|FAIL|SKIP) ' $(RESULTS)/install.log
