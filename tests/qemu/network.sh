@@ -14,8 +14,10 @@ fetch_kernel
 VMLINUX=$("$TOP/scripts/fetch-debug-vmlinux.sh" "$KVER")
 # Downloads done (cached, they are not repeated): the rest runs in its own
 # network namespace and mount namespace (its own /run for rpcbind and
-# sshd).  The namespace has a loopback and a veth pair with a documentation
-# address, which only makes getaddrinfo(AI_ADDRCONFIG) resolve 127.0.0.1.
+# sshd).  Besides the loopback the namespace has a veth pair with a
+# documentation address, for one reason: getaddrinfo(AI_ADDRCONFIG), which
+# ganesha uses, resolves 127.0.0.1 only when some non-loopback IPv4
+# address exists.
 if [ -z "${KDUMP_TEST_NETNS:-}" ]; then
 	exec env KDUMP_TEST_NETNS=1 unshare -n -m sh -c 'ip link set lo up &&
 		ip link add kdv0 type veth peer name kdv1 &&
