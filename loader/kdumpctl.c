@@ -114,8 +114,7 @@ int need_root(void)
 	return -1;
 }
 
-int read_setup(struct setup *s, const struct options *o,
-		      struct kd_error *e)
+int read_setup(struct setup *s, const struct options *o, struct kd_error *e)
 {
 	struct kd_diag dconf, dsys;
 
@@ -146,7 +145,7 @@ void free_setup(struct setup *s)
 }
 
 int image_paths(struct kd_bootfiles *bf, const struct options *o,
-		       const struct setup *s, struct kd_error *e)
+		const struct setup *s, struct kd_error *e)
 {
 	memset(bf, 0, sizeof *bf);
 	if (!o->kernel && kd_bootfiles_kernel(bf, &s->sc, s->mem.cmdline, e))
