@@ -30,6 +30,7 @@ fetch_kernel() {
 		return 0
 	fi
 	say "downloading linux-image-$KVER"
+	mkdir -p "$CACHE" || die "cannot create $CACHE"
 	tmp=$(mktemp -d "$CACHE/tmp.XXXXXX")
 	chmod 0755 "$tmp"
 	pkg=linux-image-$KVER-unsigned
