@@ -10,18 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include "kdump_conf.h"
+#include "collector_line.h"
 #include "readfile.h"
+#include "server.h"
 
 #define MAX_FILE (1 << 20)
 #define MAX_LINE 4096
 #define MAX_SECONDS 86400	/* link_delay, disk_timeout: at most a day */
 #define WRAP 72			/* print: word lists wrap after this */
-
-/* Every string of a kdump_conf, freed together. */
-struct pool {
-	char **v;
-	int n, cap;
-};
 
 enum {
 	SLOT_NONE, SLOT_TARGET, SLOT_FAILURE, SLOT_FINAL, SLOT_PATH,
@@ -29,6 +25,14 @@ enum {
 	SLOT_DRACUT, SLOT_FENCE_ARGS, SLOT_FENCE_NODES, SLOT_LINK_DELAY,
 	SLOT_DISK_TIMEOUT, SLOT_DEBUG_MEM, SLOT_FORCE, SLOT_NO_REBUILD,
 	SLOT_RESETTABLE, SLOT_AUTO_RESET, N_SLOTS
+};
+
+/* Every string of a kdump_conf, freed together, and the line where each
+ * directive was given (for checks made after parsing). */
+struct pool {
+	char **v;
+	int n, cap;
+	int line[N_SLOTS];
 };
 
 struct ctx {
@@ -177,6 +181,7 @@ static int claim(struct ctx *c, const struct directive *d)
 	}
 	c->seen[d->slot] = c->line;
 	c->seen_by[d->slot] = d->name;
+	c->pool->line[d->slot] = c->line;
 	return 0;
 }
 
@@ -209,17 +214,18 @@ static int is_tag(const char *v, const char *tag)
 
 static int valid_ssh(const char *v)
 {
-	const char *at = strchr(v, '@');
+	char host[256];
 
-	return at && at != v && at[1] && !strchr(at + 1, '@') &&
+	return kd_server_host(v, 1, host, sizeof host) != KD_SERVER_BAD &&
 	       !strchr(v, '/') && !has_blank(v);
 }
 
 static int valid_nfs(const char *v)
 {
-	const char *sep = strstr(v, ":/");
+	char host[256];
 
-	return sep && sep != v && !has_blank(v);
+	return kd_server_host(v, 0, host, sizeof host) != KD_SERVER_BAD &&
+	       !has_blank(v);
 }
 
 /* 0 when this is the first target */
@@ -250,7 +256,8 @@ static void dir_nfs(struct ctx *c, const struct directive *d, char *v)
 {
 	if (!valid_nfs(v)) {
 		kd_diag_error(c->diag, c->line, "%s target \"%s\" must be "
-			      "host:/export", d->name, v);
+			      "host:/export (an IPv6 server as [addr]:/export)",
+			      d->name, v);
 		return;
 	}
 	if (set_target(c, d, KD_TARGET_NFS, "nfs", v) || strcmp(d->name, "nfs4"))
@@ -404,7 +411,9 @@ static void dir_override_resettable(struct ctx *c, const struct directive *d,
 			     "effect and is ignored");
 }
 
-static void dir_yes_no(struct ctx *c, const struct directive *d, char *v)
+/* auto_reset_crashkernel: kdump-utils resets crashkernel= when kernels
+ * are updated; kdumpctl does that only when asked (reset-crashkernel). */
+static void dir_auto_reset(struct ctx *c, const struct directive *d, char *v)
 {
 	if (strcmp(v, "yes") && strcmp(v, "no")) {
 		kd_diag_error(c->diag, c->line, "\"%s\" must be yes or no, not "
@@ -414,6 +423,9 @@ static void dir_yes_no(struct ctx *c, const struct directive *d, char *v)
 	if (claim(c, d))
 		return;
 	*field_int(c, d) = v[0] == 'y';
+	kd_diag_warn(c->diag, c->line, "\"auto_reset_crashkernel\" has no "
+		     "effect: run \"kdumpctl reset-crashkernel\" to set the "
+		     "default crashkernel=");
 }
 
 /* Module names compare with "-" and "_" alike, as the kernel does. */
@@ -606,7 +618,7 @@ static const struct directive directives[] = {
 	{ "force_no_rebuild", dir_force, SLOT_NO_REBUILD, F(force_no_rebuild), 0 },
 	{ "override_resettable", dir_override_resettable, SLOT_RESETTABLE,
 	  F(override_resettable), 0 },
-	{ "auto_reset_crashkernel", dir_yes_no, SLOT_AUTO_RESET,
+	{ "auto_reset_crashkernel", dir_auto_reset, SLOT_AUTO_RESET,
 	  F(auto_reset_crashkernel), 0 },
 };
 #define N_DIRECTIVES (sizeof directives / sizeof directives[0])
@@ -715,18 +727,6 @@ static void parse_lines(struct ctx *c, const char *text, size_t len)
 	}
 }
 
-/* The first word of a core_collector line, without its directory. */
-static void collector_name(const char *line, char *out, size_t size)
-{
-	size_t n = strcspn(line, " \t");
-	const char *slash;
-
-	snprintf(out, size, "%.*s", (int)n, line);
-	slash = strrchr(out, '/');
-	if (slash)
-		memmove(out, slash + 1, strlen(slash));
-}
-
 static int has_word(const char *line, const char *word)
 {
 	size_t n = strlen(word);
@@ -743,28 +743,35 @@ static int has_word(const char *line, const char *word)
 static void check_streaming(struct ctx *c)
 {
 	struct kdump_conf *conf = c->conf;
-	int line = c->seen[SLOT_COLLECTOR];
-	const char *kind = conf->target_kind == KD_TARGET_SSH ? "an ssh" : "a raw";
-	char name[64];
+	int line = c->seen[SLOT_COLLECTOR], ssh = conf->target_kind == KD_TARGET_SSH;
+	const char *kind = ssh ? "an ssh" : "a raw", *name;
+	size_t len;
 
-	if (!conf->core_collector || (conf->target_kind != KD_TARGET_SSH &&
-				      conf->target_kind != KD_TARGET_RAW))
+	if (!conf->core_collector || (!ssh && conf->target_kind != KD_TARGET_RAW))
 		return;
-	collector_name(conf->core_collector, name, sizeof name);
-	if (!strcmp(name, "makedumpfile") || !strcmp(name, "kdump-collect")) {
+	name = kd_collector_name(conf->core_collector, &len);
+	switch (kd_collector_kind(name)) {
+	case KD_COLLECTOR_BUILTIN:
 		if (!has_word(conf->core_collector, "-F"))
-			kd_diag_error(c->diag, line, "core_collector %s for %s "
+			kd_diag_error(c->diag, line, "core_collector %.*s for %s "
 				      "target must stream its output: add -F",
-				      name, kind);
-	} else if (!strcmp(name, "scp")) {
-		if (conf->target_kind != KD_TARGET_SSH)
+				      (int)len, name, kind);
+		break;
+	case KD_COLLECTOR_SCP:
+		if (!ssh)
 			kd_diag_error(c->diag, line, "core_collector scp needs an "
 				      "ssh target");
-	} else if (strcmp(name, "cat") && strcmp(name, "dd")) {
-		kd_diag_error(c->diag, line, "core_collector %s cannot stream "
-			      "to %s target (use makedumpfile -F, cat%s)", name,
-			      kind, conf->target_kind == KD_TARGET_SSH ?
-			      " or scp" : " or dd");
+		break;
+	case KD_COLLECTOR_COPY:
+		if (len != 2 || strncmp(name, "cp", 2))
+			break;
+		/* cp writes a file, not a stream */
+		/* fall through */
+	case KD_COLLECTOR_PROGRAM:
+		kd_diag_error(c->diag, line, "core_collector %.*s cannot stream "
+			      "to %s target (use makedumpfile -F, cat%s)", (int)len,
+			      name, kind, ssh ? " or scp" : " or dd");
+		break;
 	}
 }
 
@@ -795,6 +802,11 @@ int kdump_conf_parse(struct kdump_conf *conf, const char *text, size_t len,
 		return -1;
 	}
 	conf->storage = c.pool;
+	/* editors on other systems may start the file with a UTF-8 BOM */
+	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
+		text += 3;
+		len -= 3;
+	}
 	if (len > MAX_FILE)
 		kd_diag_error(diag, 0, "file larger than 1 MiB");
 	else
@@ -807,13 +819,13 @@ int kdump_conf_parse(struct kdump_conf *conf, const char *text, size_t len,
 int kdump_conf_load(struct kdump_conf *conf, const char *file,
 		    struct kd_diag *diag)
 {
+	const char *why;
 	size_t len;
-	char *text = kd_read_file(file, MAX_FILE, &len);
+	char *text = kd_read_config(file, MAX_FILE, &len, &why);
 	int ret;
 
 	if (!text) {
-		kd_diag_error(diag, 0, "cannot read: %s", errno == EFBIG ?
-			      "file larger than 1 MiB" : strerror(errno));
+		kd_diag_error(diag, 0, "cannot read: %s", why);
 		kdump_conf_parse(conf, "", 0, diag);
 		return -1;
 	}
@@ -850,6 +862,14 @@ const char *kdump_conf_collector(const struct kdump_conf *conf)
 	if (conf->target_kind == KD_TARGET_RAW || conf->target_kind == KD_TARGET_SSH)
 		return KDUMP_DEFAULT_COLLECTOR_FLAT;
 	return KDUMP_DEFAULT_COLLECTOR;
+}
+
+int kdump_conf_line(const struct kdump_conf *conf, const char *directive)
+{
+	const struct directive *d = lookup(directive);
+	const struct pool *p = conf->storage;
+
+	return d && p ? p->line[d->slot] : 0;
 }
 
 const char *kd_action_name(enum kd_action action)
@@ -981,9 +1001,4 @@ void kdump_conf_print(const struct kdump_conf *conf, FILE *out)
 	fprintf(out, "debug_mem_level %d\n", conf->debug_mem_level);
 	fprintf(out, "force_rebuild %d\n", conf->force_rebuild);
 	fprintf(out, "force_no_rebuild %d\n", conf->force_no_rebuild);
-	if (conf->auto_reset_crashkernel >= 0)
-		fprintf(out, "auto_reset_crashkernel %s\n",
-			conf->auto_reset_crashkernel ? "yes" : "no");
-	else
-		fputs("# auto_reset_crashkernel not set\n", out);
 }

@@ -95,7 +95,8 @@ struct kdump_conf {
 	int link_delay;		/* seconds, 0 = none */
 	int disk_timeout;	/* seconds, default KDUMP_DEFAULT_DISK_TIMEOUT */
 	int debug_mem_level;	/* 0..3 */
-	int auto_reset_crashkernel;	/* 1 yes, 0 no, -1 not given */
+	int auto_reset_crashkernel;	/* 1 yes, 0 no, -1 not given; no
+					 * effect (a warning says so) */
 	int override_resettable;	/* 0/1, legacy, no effect */
 
 	void *storage;		/* private: owns every string above */
@@ -117,6 +118,10 @@ void kdump_conf_free(struct kdump_conf *conf);
 /* The core collector that applies: the configured one or the default for
  * the target (flattened for raw and ssh). */
 const char *kdump_conf_collector(const struct kdump_conf *conf);
+
+/* The line where `directive` was given (for the dump target, any target
+ * directive), 0 when it was not; for directives that may repeat, 0. */
+int kdump_conf_line(const struct kdump_conf *conf, const char *directive);
 
 const char *kd_action_name(enum kd_action action);	/* "reboot", ... */
 const char *kd_target_kind_name(enum kd_target_kind kind);

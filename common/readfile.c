@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "readfile.h"
 
 char *kd_read_file(const char *path, size_t max, size_t *len)
@@ -68,4 +69,26 @@ int kd_read_line(const char *path, char *buf, size_t size)
 	buf[len] = '\0';
 	free(data);
 	return 0;
+}
+
+char *kd_read_config(const char *path, size_t max, size_t *len,
+		     const char **why)
+{
+	struct stat st;
+	char *text;
+
+	/* stat, not open: opening a FIFO waits for a writer */
+	if (stat(path, &st)) {
+		*why = strerror(errno);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*why = "not a regular file";
+		errno = EINVAL;
+		return NULL;
+	}
+	text = kd_read_file(path, max, len);
+	if (!text)
+		*why = errno == EFBIG ? "file too large" : strerror(errno);
+	return text;
 }

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "crashkernel.h"
+#include "kexec_args.h"
 #include "readfile.h"
 #include "sysconfig.h"
 
@@ -30,6 +31,8 @@ static int check_keep_dumps(struct kdump_sysconfig *sc, const char *value,
 			    char *why, size_t size);
 static int check_keep_size(struct kdump_sysconfig *sc, const char *value,
 			   char *why, size_t size);
+static int check_kexec_args(struct kdump_sysconfig *sc, const char *value,
+			    char *why, size_t size);
 
 struct var {
 	const char *name;
@@ -43,7 +46,7 @@ static const struct var known[] = {
 	VAR("KDUMP_COMMANDLINE", commandline),
 	VAR("KDUMP_COMMANDLINE_REMOVE", commandline_remove),
 	VAR("KDUMP_COMMANDLINE_APPEND", commandline_append),
-	VAR("KEXEC_ARGS", kexec_args),
+	VARC("KEXEC_ARGS", kexec_args, check_kexec_args),
 	VAR("KDUMP_BOOTDIR", bootdir),
 	VAR("KDUMP_IMG", img),
 	VAR("KDUMP_IMG_EXT", img_ext),
@@ -265,6 +268,15 @@ static int check_keep_dumps(struct kdump_sysconfig *sc, const char *value,
 }
 
 /* "" or a size in bytes with an optional K, M, G or T suffix, not 0. */
+static int check_kexec_args(struct kdump_sysconfig *sc, const char *value,
+			    char *why, size_t size)
+{
+	struct kd_kexec_args a;
+
+	(void)sc;
+	return kd_kexec_args_parse(value, &a, why, size);
+}
+
 static int check_keep_size(struct kdump_sysconfig *sc, const char *value,
 			   char *why, size_t size)
 {
@@ -310,6 +322,8 @@ static void assign(struct kdump_sysconfig *sc, struct cursor *c, int line,
 		return;
 	}
 	dst = (char **)((char *)sc + v->offset);
+	if (dst == &sc->kexec_args)
+		sc->kexec_args_line = line;
 	free(*dst);
 	*dst = strdup(value);
 	if (!*dst)
@@ -412,6 +426,12 @@ int kdump_sysconfig_parse(struct kdump_sysconfig *sc, const char *text,
 		kd_diag_error(diag, nul, "NUL byte: not a text file");
 		return -1;
 	}
+	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
+		kd_diag_error(diag, 1, "the file starts with a UTF-8 byte order "
+			      "mark, which a shell reads as part of the first "
+			      "name: save it without one");
+		c.p += 3;
+	}
 	w.buf = malloc(MAX_VALUE);
 	if (!w.buf) {
 		kd_diag_error(diag, 0, "out of memory");
@@ -426,16 +446,16 @@ int kdump_sysconfig_parse(struct kdump_sysconfig *sc, const char *text,
 int kdump_sysconfig_load(struct kdump_sysconfig *sc, const char *file,
 			 struct kd_diag *diag)
 {
+	const char *why;
 	size_t len;
-	char *text = kd_read_file(file, MAX_FILE, &len);
+	char *text = kd_read_config(file, MAX_FILE, &len, &why);
 	int ret;
 
 	memset(sc, 0, sizeof *sc);
 	if (!text && errno == ENOENT)
 		return 0;
 	if (!text) {
-		kd_diag_error(diag, 0, "cannot read: %s", errno == EFBIG ?
-			      "file larger than 1 MiB" : strerror(errno));
+		kd_diag_error(diag, 0, "cannot read: %s", why);
 		return -1;
 	}
 	ret = kdump_sysconfig_parse(sc, text, len, diag);
@@ -455,6 +475,7 @@ void kdump_sysconfig_free(struct kdump_sysconfig *sc)
 	}
 	sc->keep_dumps_n = 0;
 	sc->keep_size_bytes = 0;
+	sc->kexec_args_line = 0;
 }
 
 const char *kdump_sysconfig_remove(const struct kdump_sysconfig *sc)

@@ -16,7 +16,10 @@
  * are accepted silently.  Files over 1 MiB, values over 8191 bytes and NUL
  * bytes are errors.  KDUMP_KEEP_DUMPS (a count, 1 or more) and
  * KDUMP_KEEP_SIZE (a size such as 500M or 10G, more than 0) are checked
- * where they are assigned; empty means keep every dump. */
+ * where they are assigned; empty means keep every dump.  KEXEC_ARGS is
+ * checked there too (kexec_args.h says which options apply).  A UTF-8
+ * byte order mark at the start is an error: a shell would read it as
+ * part of the first name. */
 #ifndef KD_SYSCONFIG_H
 #define KD_SYSCONFIG_H
 
@@ -49,6 +52,8 @@ struct kdump_sysconfig {
 	char *ssh_config;		/* KDUMP_SSH_CONFIG: ssh -F for the target */
 	char *keep_dumps;		/* KDUMP_KEEP_DUMPS */
 	char *keep_size;		/* KDUMP_KEEP_SIZE */
+
+	int kexec_args_line;		/* where KEXEC_ARGS was set, 0: not */
 
 	/* The two above as numbers; 0 when unset or empty (keep all). */
 	unsigned long keep_dumps_n;

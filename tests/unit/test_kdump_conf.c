@@ -128,10 +128,16 @@ static const struct bad bads[] = {
 	{ "ssh a@b@c\n", "kdump.conf:1: ssh target \"a@b@c\" must be user@host", 1, 0 },
 	{ "ssh user@host:/var/crash\n", "kdump.conf:1: ssh target \"user@host:/var/crash\" must be user@host", 1, 0 },
 	{ "ssh \"user@a b\"\n", "kdump.conf:1: ssh target \"user@a b\" must be user@host", 1, 0 },
-	{ "nfs myhost\n", "kdump.conf:1: nfs target \"myhost\" must be host:/export", 1, 0 },
-	{ "nfs :/export\n", "kdump.conf:1: nfs target \":/export\" must be host:/export", 1, 0 },
-	{ "nfs host:export\n", "kdump.conf:1: nfs target \"host:export\" must be host:/export", 1, 0 },
-	{ "nfs4 host\n", "kdump.conf:1: nfs4 target \"host\" must be host:/export", 1, 0 },
+	{ "nfs myhost\n", "kdump.conf:1: nfs target \"myhost\" must be host:/export (an IPv6 server as [addr]:/export)", 1, 0 },
+	{ "nfs :/export\n", "kdump.conf:1: nfs target \":/export\" must be host:/export (an IPv6 server as [addr]:/export)", 1, 0 },
+	{ "nfs host:export\n", "kdump.conf:1: nfs target \"host:export\" must be host:/export (an IPv6 server as [addr]:/export)", 1, 0 },
+	{ "\x1b[2Jpath /x\n", "kdump.conf:1: unknown directive \"\\x1b[2Jpath\"", 1, 0 },
+	{ "path /x\r\nkdump_pre\x07 /y\n", "kdump.conf:2: unknown directive \"kdump_pre\\x07\"", 1, 0 },
+	{ "nfs fd00::1:/export\n", "kdump.conf:1: nfs target \"fd00::1:/export\" must be host:/export (an IPv6 server as [addr]:/export)", 1, 0 },
+	{ "nfs [fd00::1:/export\n", "kdump.conf:1: nfs target \"[fd00::1:/export\" must be host:/export (an IPv6 server as [addr]:/export)", 1, 0 },
+	{ "nfs [myhost]:/export\n", "kdump.conf:1: nfs target \"[myhost]:/export\" must be host:/export (an IPv6 server as [addr]:/export)", 1, 0 },
+	{ "ssh user@[fd00::1\n", "kdump.conf:1: ssh target \"user@[fd00::1\" must be user@host", 1, 0 },
+	{ "nfs4 host\n", "kdump.conf:1: nfs4 target \"host\" must be host:/export (an IPv6 server as [addr]:/export)", 1, 0 },
 	{ "net host\n", "kdump.conf:1: net target \"host\" must be host:/export (NFS) or user@host (ssh)", 1, 0 },
 	{ "ext4 sda1\n", "kdump.conf:1: ext4 target \"sda1\" must be a device path, LABEL=, UUID= or PARTUUID=", 1, 0 },
 	{ "xfs LABEL=\n", "kdump.conf:1: xfs target \"LABEL=\" must be a device path, LABEL=, UUID= or PARTUUID=", 1, 0 },
@@ -159,7 +165,7 @@ static const struct bad bads[] = {
 	{ "dracut_args -a\ndracut_args -b\n", "kdump.conf:2: \"dracut_args\" given twice (first on line 1)", 1, 0 },
 	{ "fence_kdump_args -p 1\nfence_kdump_args -p 2\n", "kdump.conf:2: \"fence_kdump_args\" given twice (first on line 1)", 1, 0 },
 	{ "fence_kdump_nodes a\nfence_kdump_nodes b\n", "kdump.conf:2: \"fence_kdump_nodes\" given twice (first on line 1)", 1, 0 },
-	{ "auto_reset_crashkernel yes\nauto_reset_crashkernel no\n", "kdump.conf:2: \"auto_reset_crashkernel\" given twice (first on line 1)", 1, 0 },
+	{ "auto_reset_crashkernel yes\nauto_reset_crashkernel no\n", "kdump.conf:2: \"auto_reset_crashkernel\" given twice (first on line 1)", 1, 1 },
 	{ "override_resettable 1\noverride_resettable 1\n", "kdump.conf:2: \"override_resettable\" given twice (first on line 1)", 1, 1 },
 	/* parsing goes on: every error is counted, the first is kept */
 	{ "ext4 /dev/sda1\n\nfoo\nbar 1\n", "kdump.conf:3: unknown directive \"foo\"", 2, 0 },
@@ -218,6 +224,9 @@ static const struct legacy legacies[] = {
 	  KD_TARGET_NONE, NULL, KD_ACTION_UNSET },
 	{ "override_resettable 0\n",
 	  "kdump.conf:1: warning: \"override_resettable\" has no effect and is ignored",
+	  KD_TARGET_NONE, NULL, KD_ACTION_UNSET },
+	{ "auto_reset_crashkernel yes\n",
+	  "kdump.conf:1: warning: \"auto_reset_crashkernel\" has no effect: run \"kdumpctl reset-crashkernel\" to set the default crashkernel=",
 	  KD_TARGET_NONE, NULL, KD_ACTION_UNSET },
 	{ "path /x\n\n  net a:/b   # old\n",
 	  "kdump.conf:3: warning: \"net\" is deprecated: use \"nfs a:/b\"",
@@ -289,6 +298,7 @@ static const struct target targets[] = {
 	{ "raw PARTUUID=1234-05\n", KD_TARGET_RAW, "raw", "PARTUUID=1234-05", FLAT },
 	{ "ssh kdump@10.0.2.2\n", KD_TARGET_SSH, "ssh", "kdump@10.0.2.2", FLAT },
 	{ "ssh kdump@fd00::2\n", KD_TARGET_SSH, "ssh", "kdump@fd00::2", FLAT },
+	{ "ssh kdump@[fd00::2]\n", KD_TARGET_SSH, "ssh", "kdump@[fd00::2]", FLAT },
 	{ "nfs nfs-server.example.com:/dump\n", KD_TARGET_NFS, "nfs", "nfs-server.example.com:/dump", PLAIN },
 	{ "nfs [fd00::1]:/export/tmp\n", KD_TARGET_NFS, "nfs", "[fd00::1]:/export/tmp", PLAIN },
 	{ "ext2 LABEL=crash\n", KD_TARGET_FS, "ext2", "LABEL=crash", PLAIN },
@@ -351,8 +361,6 @@ static const struct value values[] = {
 	{ "force_rebuild 1\n", "force_rebuild 1" },
 	{ "force_no_rebuild 1\n", "force_no_rebuild 1" },
 	{ "force_rebuild 0\nforce_no_rebuild 1\n", "force_no_rebuild 1" },
-	{ "auto_reset_crashkernel no\n", "auto_reset_crashkernel no" },
-	{ "auto_reset_crashkernel yes\n", "auto_reset_crashkernel yes" },
 	{ "extra_bins /bin/a /bin/b\nextra_bins /bin/c\n", "extra_bins /bin/a /bin/b /bin/c" },
 	{ "extra_modules gfs2\nextra_modules \t dm_mod\n", "extra_modules gfs2 dm_mod" },
 	{ "blacklist nouveau\nblacklist amdgpu  radeon\n", "blacklist nouveau amdgpu radeon" },
@@ -419,8 +427,7 @@ TEST(defaults_printed)
 		  "link_delay 0\n"
 		  "debug_mem_level 0\n"
 		  "force_rebuild 0\n"
-		  "force_no_rebuild 0\n"
-		  "# auto_reset_crashkernel not set\n");
+		  "force_no_rebuild 0\n");
 	free(out);
 	kdump_conf_free(&c);
 }
@@ -466,9 +473,35 @@ static const char full_config[] =
 	"fence_kdump_args -p 7410 -f auto -c 0 -i 10\n"
 	"fence_kdump_nodes node1 node2\n"
 	"dracut_args --omit-drivers \"nouveau\"\n"
-	"auto_reset_crashkernel yes\n"
 	"kdump_emergency /usr/local/bin/emergency\n"
 	"\t  sshkey   /root/.ssh/other  \n";
+
+/* A UTF-8 byte order mark before the first directive is skipped. */
+TEST(byte_order_mark)
+{
+	struct kdump_conf c;
+
+	CHECK_INT(parse(&c, "\xef\xbb\xbfpath /dumps\n"), 0);
+	CHECK_INT(diag.warnings, 0);
+	CHECK_STR(c.path, "/dumps");
+	kdump_conf_free(&c);
+	CHECK_INT(parse(&c, "path /a\n\xef\xbb\xbfpath /b\n"), -1);
+	kdump_conf_free(&c);
+}
+
+/* The line of each directive, for checks after parsing. */
+TEST(directive_lines)
+{
+	struct kdump_conf c;
+
+	CHECK_INT(parse(&c, "path /x\n\nnfs srv:/e\ncore_collector cat\n"), 0);
+	CHECK_INT(kdump_conf_line(&c, "core_collector"), 4);
+	CHECK_INT(kdump_conf_line(&c, "nfs"), 3);
+	CHECK_INT(kdump_conf_line(&c, "ext4"), 3);	/* the target's */
+	CHECK_INT(kdump_conf_line(&c, "fence_kdump_args"), 0);
+	CHECK_INT(kdump_conf_line(&c, "no_such_directive"), 0);
+	kdump_conf_free(&c);
+}
 
 TEST(full_config_fields)
 {
@@ -512,7 +545,6 @@ TEST(full_config_fields)
 	CHECK_STR(c.fence_kdump_args, "-p 7410 -f auto -c 0 -i 10");
 	CHECK_INT(c.fence_kdump_nodes.n, 2);
 	CHECK_STR(c.dracut_args, "--omit-drivers \"nouveau\"");
-	CHECK_INT(c.auto_reset_crashkernel, 1);
 	CHECK_STR(c.sshkey, "/root/.ssh/other");
 	kdump_conf_free(&c);
 }
@@ -923,7 +955,7 @@ TEST(files)
 	CHECK_INT(c.target_kind, KD_TARGET_NONE);
 	CHECK_STR(c.path, "/var/crash");
 	CHECK_STR(c.core_collector, PLAIN);
-	CHECK_INT(c.auto_reset_crashkernel, 1);
+	CHECK_INT(c.auto_reset_crashkernel, -1);
 	kdump_conf_free(&c);
 
 	kd_diag_init(&diag, "/nonexistent/kdump.conf");
@@ -936,7 +968,7 @@ TEST(files)
 	kd_diag_init(&diag, "conf");
 	diag.quiet = 1;
 	CHECK_INT(kdump_conf_load(&c, "conf", &diag), -1);
-	CHECK_STR(diag.first, "conf: cannot read: Is a directory");
+	CHECK_STR(diag.first, "conf: cannot read: not a regular file");
 	kdump_conf_free(&c);
 }
 
@@ -944,6 +976,8 @@ int main(void)
 {
 	RUN(errors);
 	RUN(legacy_spellings_warn);
+	RUN(byte_order_mark);
+	RUN(directive_lines);
 	RUN(legacy_details);
 	RUN(targets_and_collectors);
 	RUN(directive_values);

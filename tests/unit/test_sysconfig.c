@@ -306,7 +306,7 @@ static void check_round_trip(const char *text)
 	CHECK_INT(diag.warnings, 0);
 	second = printed(&b);
 	CHECK_STR(second, first);
-	CHECK_STR(b.kexec_args, a.kexec_args ? a.kexec_args : "(null)");
+	CHECK_STR(b.commandline, a.commandline ? a.commandline : "(null)");
 	free(first);
 	free(second);
 	kdump_sysconfig_free(&a);
@@ -315,10 +315,10 @@ static void check_round_trip(const char *text)
 
 TEST(print_round_trip)
 {
-	check_round_trip("KEXEC_ARGS='it'\\''s \"$x\" `y` \\z'\n");
-	check_round_trip("KEXEC_ARGS=\"multi\nline # not a comment\"\n");
-	check_round_trip("KEXEC_ARGS=\nKDUMP_COMMANDLINE_REMOVE=''\n");
-	check_round_trip("KEXEC_ARGS='~/x;y|z'\nKDUMP_BOOTDIR=/boot\n");
+	check_round_trip("KDUMP_COMMANDLINE='it'\\''s \"$x\" `y` \\z'\n");
+	check_round_trip("KDUMP_COMMANDLINE=\"multi\nline # not a comment\"\n");
+	check_round_trip("KDUMP_COMMANDLINE=\nKDUMP_COMMANDLINE_REMOVE=''\n");
+	check_round_trip("KDUMP_COMMANDLINE='~/x;y|z'\nKDUMP_BOOTDIR=/boot\n");
 }
 
 TEST(files)
@@ -351,7 +351,7 @@ TEST(files)
 	kd_diag_init(&diag, "conf");
 	diag.quiet = 1;
 	CHECK_INT(kdump_sysconfig_load(&sc, "conf", &diag), -1);
-	CHECK_STR(diag.first, "conf: cannot read: Is a directory");
+	CHECK_STR(diag.first, "conf: cannot read: not a regular file");
 	kdump_sysconfig_free(&sc);
 }
 
@@ -407,8 +407,34 @@ TEST(keep_errors)
 	}
 }
 
+/* A shell reads a byte order mark as part of the first name. */
+TEST(byte_order_mark)
+{
+	struct kdump_sysconfig sc;
+
+	CHECK_INT(parse(&sc, "\xef\xbb\xbfKDUMP_IMG=v\n"), -1);
+	CHECK_STR(diag.first, "kdump:1: the file starts with a UTF-8 byte order mark, which a shell reads as part of the first name: save it without one");
+	CHECK_STR(sc.img, "v");
+	kdump_sysconfig_free(&sc);
+}
+
+/* KEXEC_ARGS is checked where it is assigned; its line is kept. */
+TEST(kexec_args)
+{
+	struct kdump_sysconfig sc;
+
+	CHECK_INT(parse(&sc, "\nKEXEC_ARGS=\"-s --reset-vga\"\n"), 0);
+	CHECK_INT(sc.kexec_args_line, 2);
+	kdump_sysconfig_free(&sc);
+	CHECK_INT(parse(&sc, "KEXEC_ARGS='-s --bogus'\n"), -1);
+	CHECK_STR(diag.first, "kdump:1: KEXEC_ARGS: unknown kexec option \"--bogus\"");
+	kdump_sysconfig_free(&sc);
+}
+
 int main(void)
 {
+	RUN(byte_order_mark);
+	RUN(kexec_args);
 	RUN(quoting);
 	RUN(every_variable);
 	RUN(defaults_when_unset);
