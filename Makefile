@@ -64,6 +64,7 @@ $(OBJ)/%.o: %.c $(STATIC)/.done $(KHDR)/.done
 $(OBJ)/loader/%.o: CFLAGS += -Icapture-init -Icollector
 
 $(BIN)/kdumpctl: $(call obj,$(LOADER_MAIN)) $(LOADER_LIB) $(OBJ)/capture-init/probe.o \
+		$(OBJ)/capture-init/blockdev.o $(OBJ)/collector/options.o \
 		$(OBJ)/collector/flat_reader.o $(COMMON_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^

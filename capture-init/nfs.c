@@ -7,6 +7,7 @@
 #include "log.h"
 #include "net.h"
 #include "nfs.h"
+#include "server.h"
 
 static int try_mount(const char *spec, const char *type, const char *opts,
 		     const char *dir)
@@ -20,12 +21,10 @@ int kd_nfs_mount(const char *spec, int version, const char *local_ip,
 {
 	static const char *const minors[] = { "4.2", "4.1", "4.0", NULL };
 	char host[256], ip[64], opts[512];
-	const char *colon = strchr(spec, ':');
 	int i;
 
-	if (!colon || colon == spec || (size_t)(colon - spec) >= sizeof host)
+	if (kd_server_host(spec, 0, host, sizeof host) == KD_SERVER_BAD)
 		return kd_fail(e, EINVAL, "\"%s\" is not host:/export", spec);
-	snprintf(host, sizeof host, "%.*s", (int)(colon - spec), spec);
 	if (kd_net_resolve(host, ip, sizeof ip, e))
 		return -1;
 	if (mkdir(dir, 0700) && errno != EEXIST)

@@ -11,27 +11,7 @@
 #include "log.h"
 #include "readfile.h"
 #include "command.h"
-
-#define DEFAULT_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-
-/* `name` in PATH, then /usr/sbin and /sbin (not in a user's PATH). */
-static void find_program(const char *name, char *out, size_t size)
-{
-	const char *path = getenv("PATH"), *p;
-	char dirs[8192];
-
-	snprintf(dirs, sizeof dirs, "%s:/usr/sbin:/sbin",
-		 path && *path ? path : DEFAULT_PATH);
-	for (p = dirs; *p; p += strcspn(p, ":"), p += *p == ':') {
-		int len = (int)strcspn(p, ":");
-
-		if (len && p[0] == '/' &&
-		    snprintf(out, size, "%.*s/%s", len, p, name) < (int)size &&
-		    access(out, X_OK) == 0)
-			return;
-	}
-	out[0] = '\0';
-}
+#include "program.h"
 
 /* The environment's program: unset means `fallback` in PATH (NULL: none),
  * "" none, anything else that. */
@@ -44,7 +24,7 @@ static void program(const char *var, const char *fallback, char *out,
 	if (v)
 		snprintf(out, size, "%s", v);
 	else if (fallback)
-		find_program(fallback, out, size);
+		kd_find_program(fallback, out, size);
 }
 
 void kd_grub_from_env(struct kd_grub *g)

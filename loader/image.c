@@ -9,7 +9,9 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include "image.h"
+#include "collector_line.h"
 #include "log.h"
+#include "program.h"
 #include "probe.h"
 #include "readfile.h"
 
@@ -165,6 +167,9 @@ static int render_conf(struct kd_image_plan *p, const struct kdump_conf *conf,
 		       struct kd_error *e)
 {
 	struct kdump_conf c = *conf;
+
+	if (p->collector[0])
+		c.core_collector = p->collector;
 	char spec[PATH_MAX + 8], rel[PATH_MAX], real[PATH_MAX];
 	struct mount m;
 	FILE *out;
@@ -240,6 +245,29 @@ static int has_entries(const char *dir)
 	if (d)
 		closedir(d);
 	return found;
+}
+
+/* A core_collector program (not the built-in collector or a copy) goes
+ * into the image, and the image's kdump.conf names it by its full path:
+ * kdump-init has no PATH to search. */
+static int collector_program(struct kd_image_plan *p,
+			     const struct kdump_conf *conf, struct kd_error *e)
+{
+	const char *line = kdump_conf_collector(conf);
+	size_t n = strcspn(line, " \t");
+	char name[PATH_MAX], path[PATH_MAX];
+
+	if (kd_collector_kind(line) != KD_COLLECTOR_PROGRAM)
+		return 0;
+	snprintf(name, sizeof name, "%.*s", (int)n, line);
+	if (kd_find_program(name, path, sizeof path))
+		return kd_fail(e, ENOENT, "core_collector %s: no such program",
+			       name);
+	append(p->files, sizeof p->files, path);
+	if (snprintf(p->collector, sizeof p->collector, "%s%s", path, line + n) >=
+	    (int)sizeof p->collector)
+		return kd_fail(e, ENOSPC, "core_collector is too long");
+	return 0;
 }
 
 /* BusyBox goes in only when something needs a shell or a DHCP client:
@@ -330,6 +358,8 @@ int kd_image_plan(struct kd_image_plan *p, const struct kdump_conf *conf,
 	for (i = 0; i < conf->extra_bins.n; i++)
 		if (add_file(p, "extra_bins", conf->extra_bins.v[i], e))
 			return -1;
+	if (collector_program(p, conf, e))
+		return -1;
 	p->busybox = needs_busybox(p, conf);
 	return render_conf(p, conf, e);
 }

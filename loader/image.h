@@ -21,7 +21,9 @@
 struct kd_image_plan {
 	char conf_text[16384];		/* kdump.conf for the image */
 	char modules[KD_IMAGE_MAX_LIST];	/* space-separated, load order */
-	char files[KD_IMAGE_MAX_LIST];	/* hooks and extra_bins */
+	char files[KD_IMAGE_MAX_LIST];	/* hooks, extra_bins, the collector */
+	char collector[KD_IMAGE_MAX_LIST];	/* core_collector with the
+						 * program's full path, or "" */
 	char kver[256];
 	char kernel[PATH_MAX];
 	char kmoddir[PATH_MAX];

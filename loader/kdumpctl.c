@@ -14,6 +14,7 @@
 #include "bootfiles.h"
 #include "kdumpctl.h"
 #include "log.h"
+#include "validate.h"
 
 static void usage(FILE *out)
 {
@@ -121,6 +122,8 @@ int read_setup(struct setup *s, const struct options *o, struct kd_error *e)
 	memset(s, 0, sizeof *s);
 	kd_diag_init(&dconf, o->config);
 	kd_diag_init(&dsys, o->sysconfig);
+	if (kd_crashmem_read(&s->mem, "", e))
+		return -1;
 	if (!strcmp(o->config, KDUMP_CONF_DEFAULT_PATH) &&
 	    access(o->config, F_OK) && errno == ENOENT) {
 		kd_warn("%s does not exist: using the defaults", o->config);
@@ -128,10 +131,16 @@ int read_setup(struct setup *s, const struct options *o, struct kd_error *e)
 	} else {
 		kdump_conf_load(&s->conf, o->config, &dconf);
 	}
-	kdump_sysconfig_load(&s->sc, o->sysconfig, &dsys);
+	/* only the default file may be missing: a name given is meant */
+	if (strcmp(o->sysconfig, KDUMP_SYSCONFIG_DEFAULT_PATH) &&
+	    access(o->sysconfig, F_OK) && errno == ENOENT)
+		kd_diag_error(&dsys, 0, "cannot read: %s", strerror(errno));
+	else
+		kdump_sysconfig_load(&s->sc, o->sysconfig, &dsys);
+	if (!dconf.errors && !dsys.errors)
+		kd_validate(&s->conf, &s->sc, s->mem.ram, !o->initrd, &dconf,
+			    &dsys);
 	s->valid = !dconf.errors && !dsys.errors;
-	if (kd_crashmem_read(&s->mem, "", e))
-		return -1;
 	if (!s->valid)
 		return kd_fail(e, EINVAL, "the configuration has errors, "
 			       "nothing was changed");

@@ -9,11 +9,14 @@
 #include <unistd.h>
 #include <net/if.h>
 #include <sys/stat.h>
+#include "collector_line.h"
 #include "kparam.h"
 #include "log.h"
 #include "netlink.h"
 #include "netplan.h"
+#include "program.h"
 #include "readfile.h"
+#include "server.h"
 #include "command.h"
 
 /* Bonds, VLANs, bridges, teams: not (yet) set up in the capture kernel. */
@@ -269,12 +272,6 @@ static int needs_network(const struct kdump_conf *conf)
 	       conf->target_kind == KD_TARGET_SSH || conf->fence_kdump_nodes.n;
 }
 
-/* The NFS server's name: host of host:/export. */
-static void nfs_host(const char *spec, char *out, size_t size)
-{
-	snprintf(out, size, "%.*s", (int)strcspn(spec, ":"), spec);
-}
-
 /* 3 when the export is mounted with vers=3 now. */
 static int mounted_nfs_version(const struct kdump_conf *conf)
 {
@@ -314,21 +311,6 @@ static int nfs_version(const struct kdump_conf *conf,
 	return asked[0] - '0';
 }
 
-/* The program `name` in PATH. */
-static int find_program(const char *name, char *out, size_t size)
-{
-	static const char *const dirs[] = { "/usr/bin", "/bin", "/usr/sbin",
-					    "/sbin", "/usr/local/bin", NULL };
-	int i;
-
-	for (i = 0; dirs[i]; i++) {
-		snprintf(out, size, "%s/%s", dirs[i], name);
-		if (access(out, X_OK) == 0)
-			return 0;
-	}
-	return -1;
-}
-
 static int explicit_network(const struct kdump_sysconfig *sc,
 			    struct kd_netconf *nc, struct kd_error *e)
 {
@@ -358,13 +340,13 @@ int kd_netplan(struct kd_netplan *np, const struct kdump_conf *conf,
 	if (conf->target_kind == KD_TARGET_SSH) {
 		if (ssh_plan(np, conf, sc, &ssh_nc, server, sizeof server, e))
 			return -1;
-		if (find_program("ssh", np->ssh_prog, sizeof np->ssh_prog))
+		if (kd_find_program("ssh", np->ssh_prog, sizeof np->ssh_prog))
 			return kd_fail(e, ENOENT, "no ssh client to put in the image");
-		if (!strncmp(kdump_conf_collector(conf), "scp", 3) &&
-		    find_program("scp", np->scp_prog, sizeof np->scp_prog))
+		if (kd_collector_kind(kdump_conf_collector(conf)) == KD_COLLECTOR_SCP &&
+		    kd_find_program("scp", np->scp_prog, sizeof np->scp_prog))
 			return kd_fail(e, ENOENT, "core_collector scp: no scp");
 	} else if (conf->target_kind == KD_TARGET_NFS) {
-		nfs_host(conf->target, server, sizeof server);
+		kd_server_host(conf->target, 0, server, sizeof server);
 	} else {
 		snprintf(server, sizeof server, "%s", conf->fence_kdump_nodes.v[0]);
 	}

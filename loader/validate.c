@@ -1,0 +1,325 @@
+/* validate.c - can kdump-init do what the configuration asks? (see
+ * validate.h) */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include "blockdev.h"
+#include "collector_line.h"
+#include "fence_args.h"
+#include "kexec_args.h"
+#include "options.h"
+#include "probe.h"
+#include "program.h"
+#include "readfile.h"
+#include "server.h"
+#include "validate.h"
+
+#define FAT_FILE_MAX (4ULL << 30)	/* minus one byte */
+
+struct check {
+	const struct kdump_conf *conf;
+	const struct kdump_sysconfig *sc;
+	uint64_t ram;
+	int system;
+	struct kd_diag *dconf, *dsys;
+};
+
+/* ---- core_collector ---- */
+
+/* makedumpfile options, through the parser kdump-init runs them with. */
+static void builtin_collector(struct check *c, int line, int argc,
+			      char **argv)
+{
+	struct kd_options o;
+	struct kd_error e;
+
+	if (kd_options_parse(&o, argc - 1, argv + 1, &e)) {
+		kd_diag_error(c->dconf, line, "core_collector: %s", e.msg);
+		return;
+	}
+	if (o.nargs)
+		kd_diag_error(c->dconf, line, "core_collector %s takes options "
+			      "only (\"%s\"): kdump gives it /proc/vmcore and "
+			      "the dump file", argv[0], o.args[0]);
+	else if (o.rearrange || o.dump_dmesg || o.verify)
+		kd_diag_error(c->dconf, line, "core_collector: %s is for "
+			      "kdump-collect on a saved dump, not for the "
+			      "capture", o.rearrange ? "-R" : o.dump_dmesg ?
+			      "--dump-dmesg" : "--verify");
+}
+
+/* How many bytes the dump may have at most: all of memory when nothing
+ * filters or compresses it. */
+static int dump_is_ram_sized(const char *line)
+{
+	char words[4096], *argv[KD_COLLECTOR_MAX_WORDS + 1];
+	struct kd_options o;
+	struct kd_error e;
+	int argc;
+
+	if (kd_collector_kind(line) != KD_COLLECTOR_BUILTIN)
+		return 1;
+	snprintf(words, sizeof words, "%s", line);
+	argc = kd_collector_split(words, argv);
+	if (argc < 1 || kd_options_parse(&o, argc - 1, argv + 1, &e))
+		return 0;
+	return o.collect.dump_level == 0 && o.collect.codec == KD_CODEC_NONE;
+}
+
+static void check_collector(struct check *c)
+{
+	const char *line = kdump_conf_collector(c->conf);
+	int at = kdump_conf_line(c->conf, "core_collector");
+	char words[4096], *argv[KD_COLLECTOR_MAX_WORDS + 1], path[4096];
+	int argc;
+
+	if (strlen(line) >= sizeof words) {
+		kd_diag_error(c->dconf, at, "core_collector is too long");
+		return;
+	}
+	snprintf(words, sizeof words, "%s", line);
+	argc = kd_collector_split(words, argv);
+	if (argc < 0) {
+		kd_diag_error(c->dconf, at, "core_collector has more than %d "
+			      "words", KD_COLLECTOR_MAX_WORDS);
+		return;
+	}
+	switch (kd_collector_kind(line)) {
+	case KD_COLLECTOR_BUILTIN:
+		builtin_collector(c, at, argc, argv);
+		break;
+	case KD_COLLECTOR_SCP:
+		if (c->conf->target_kind != KD_TARGET_SSH)
+			kd_diag_error(c->dconf, at, "core_collector scp needs an "
+				      "ssh target");
+		break;
+	case KD_COLLECTOR_COPY:
+		break;
+	case KD_COLLECTOR_PROGRAM:
+		if (c->system && kd_find_program(argv[0], path, sizeof path))
+			kd_diag_error(c->dconf, at, "core_collector %s: no such "
+				      "program on this system (it must exist "
+				      "here to go into the capture initramfs)",
+				      argv[0]);
+		break;
+	}
+}
+
+/* ---- the network ---- */
+
+static const char ipv4_only[] = "the capture kernel's network is set up "
+				"for IPv4 only";
+
+static void check_servers(struct check *c)
+{
+	const struct kdump_conf *conf = c->conf;
+	int ssh = conf->target_kind == KD_TARGET_SSH, i;
+	char host[256];
+
+	if ((ssh || conf->target_kind == KD_TARGET_NFS) &&
+	    kd_server_host(conf->target, ssh, host, sizeof host) == KD_SERVER_IPV6)
+		kd_diag_error(c->dconf, conf->target_line, "%s server %s is an "
+			      "IPv6 address, and %s: use an IPv4 address or a "
+			      "name with one", ssh ? "ssh" : "NFS", host, ipv4_only);
+	for (i = 0; i < conf->fence_kdump_nodes.n; i++)
+		if (strchr(conf->fence_kdump_nodes.v[i], ':'))
+			kd_diag_error(c->dconf, kdump_conf_line(conf,
+				      "fence_kdump_nodes"), "fence_kdump node %s "
+				      "is an IPv6 address, and %s",
+				      conf->fence_kdump_nodes.v[i], ipv4_only);
+}
+
+/* What kdump-init's fence_kdump sender will do with the arguments. */
+static void check_fence(struct check *c)
+{
+	const struct kdump_conf *conf = c->conf;
+	int at = kdump_conf_line(conf, "fence_kdump_args");
+	struct kd_fence_args a;
+	struct kd_error e;
+
+	if (!conf->fence_kdump_args)
+		return;
+	if (kd_fence_parse_args(conf->fence_kdump_args, &a, &e))
+		kd_diag_error(c->dconf, at, "%s", e.msg);
+	else if (a.family == AF_INET6)
+		kd_diag_error(c->dconf, at, "fence_kdump_args: -f ipv6: %s",
+			      ipv4_only);
+	else if (!conf->fence_kdump_nodes.n)
+		kd_diag_warn(c->dconf, at, "fence_kdump_args has no effect "
+			     "without fence_kdump_nodes");
+}
+
+/* ---- the target on this system ---- */
+
+/* A device-mapper or MD device: kdump-init sets up neither. */
+static const char *stacked(const char *dev)
+{
+	const char *name = strrchr(dev, '/');
+	char path[512];
+
+	snprintf(path, sizeof path, "/sys/class/block/%s/dm", name ? name + 1 : dev);
+	if (access(path, F_OK) == 0)
+		return "device-mapper (LVM, LUKS, multipath)";
+	snprintf(path, sizeof path, "/sys/class/block/%s/md", name ? name + 1 : dev);
+	if (access(path, F_OK) == 0)
+		return "MD RAID";
+	return NULL;
+}
+
+static int same_fs(const char *want, const char *have)
+{
+	/* the ext4 driver mounts ext2 and ext3; "msdos" is FAT too */
+	if (!strncmp(want, "ext", 3) && !strncmp(have, "ext", 3))
+		return 1;
+	if (!strcmp(want, "msdos") && !strcmp(have, "vfat"))
+		return 1;
+	return !strcmp(want, have);
+}
+
+/* Where dev is mounted now ("" if nowhere). */
+static void mounted_on(const char *dev, char *out, size_t size)
+{
+	char *mounts = kd_read_file("/proc/self/mounts", 4 << 20, NULL);
+	char *line, *save = NULL, real[4096], src[4096], dir[4096];
+
+	out[0] = '\0';
+	for (line = mounts ? strtok_r(mounts, "\n", &save) : NULL; line;
+	     line = strtok_r(NULL, "\n", &save))
+		if (sscanf(line, "%4095s %4095s", src, dir) == 2 && src[0] == '/' &&
+		    realpath(src, real) && !strcmp(real, dev)) {
+			snprintf(out, size, "%s", dir);
+			break;
+		}
+	free(mounts);
+}
+
+/* The filesystem on dev, when this process may read it. */
+static int probe(const char *dev, struct kd_fsinfo *fs)
+{
+	int fd = open(dev, O_RDONLY | O_CLOEXEC), ret;
+
+	if (fd < 0)
+		return -1;
+	ret = kd_probe_fs(kd_probe_fd_read, &fd, fs);
+	close(fd);
+	return ret;
+}
+
+static void check_fs_device(struct check *c, const char *dev)
+{
+	const struct kdump_conf *conf = c->conf;
+	struct kd_fsinfo fs;
+	char dir[4096];
+
+	if (conf->target_kind == KD_TARGET_RAW) {
+		mounted_on(dev, dir, sizeof dir);
+		if (dir[0])
+			kd_diag_error(c->dconf, conf->target_line, "raw target %s "
+				      "is mounted on %s: a dump would overwrite "
+				      "that filesystem", conf->target, dir);
+		else if (probe(dev, &fs) == 0)
+			kd_diag_warn(c->dconf, conf->target_line, "raw target %s "
+				     "holds a %s filesystem: the first dump "
+				     "overwrites it", conf->target, fs.type);
+		return;
+	}
+	if (probe(dev, &fs) == 0 && !same_fs(conf->target_fstype, fs.type))
+		kd_diag_error(c->dconf, conf->target_line, "%s target %s holds "
+			      "%s, not %s", conf->target_fstype, conf->target,
+			      fs.type, conf->target_fstype);
+}
+
+static void check_device(struct check *c)
+{
+	const struct kdump_conf *conf = c->conf;
+	char dev[4096], real[4096];
+	const char *stack;
+	struct stat st;
+
+	if (conf->target_kind != KD_TARGET_RAW &&
+	    (conf->target_kind != KD_TARGET_FS ||
+	     !strcmp(conf->target_fstype, "virtiofs")))
+		return;
+	if (conf->target[0] == '/' && stat(conf->target, &st) == 0 &&
+	    !S_ISBLK(st.st_mode)) {
+		kd_diag_error(c->dconf, conf->target_line, "%s target %s is not "
+			      "a block device", conf->target_fstype, conf->target);
+		return;
+	}
+	/* kdump-init looks for it the same way, with the same code */
+	if (kd_blockdev_find(conf->target, dev, sizeof dev)) {
+		kd_diag_error(c->dconf, conf->target_line, "%s target %s: no "
+			      "such block device on this system (the target "
+			      "must be present when the capture initramfs is "
+			      "built)", conf->target_fstype, conf->target);
+		return;
+	}
+	stack = stacked(realpath(dev, real) ? real : dev);
+	if (stack) {
+		kd_diag_error(c->dconf, conf->target_line, "%s target %s is a "
+			      "%s device, which the capture kernel cannot set "
+			      "up yet: use a plain partition or disk, ssh or "
+			      "NFS", conf->target_fstype, conf->target, stack);
+		return;
+	}
+	check_fs_device(c, realpath(dev, real) ? real : dev);
+}
+
+/* FAT holds no file of 4 GiB or more. */
+static void check_fat(struct check *c)
+{
+	const struct kdump_conf *conf = c->conf;
+
+	if (conf->target_kind != KD_TARGET_FS || !c->ram ||
+	    c->ram < FAT_FILE_MAX || (strcmp(conf->target_fstype, "vfat") &&
+				      strcmp(conf->target_fstype, "msdos")))
+		return;
+	if (dump_is_ram_sized(kdump_conf_collector(conf)))
+		kd_diag_error(c->dconf, conf->target_line, "%s cannot hold "
+			      "files of 4 GiB or more, and this machine's "
+			      "%llu MiB are dumped unfiltered and uncompressed: "
+			      "use another filesystem or a filtering "
+			      "core_collector", conf->target_fstype,
+			      (unsigned long long)(c->ram >> 20));
+	else
+		kd_diag_warn(c->dconf, conf->target_line, "%s cannot hold "
+			     "files of 4 GiB or more, and this machine has "
+			     "%llu MiB: a dump that does not filter down "
+			     "below that is lost", conf->target_fstype,
+			     (unsigned long long)(c->ram >> 20));
+}
+
+/* ---- KEXEC_ARGS ---- */
+
+static void check_kexec(struct check *c)
+{
+	struct kd_kexec_args a;
+	char why[256], path[4096];
+
+	if (kd_kexec_args_parse(c->sc->kexec_args, &a, why, sizeof why) ||
+	    !a.legacy || !c->system || !kd_find_program("kexec", path, sizeof path))
+		return;
+	kd_diag_error(c->dsys, c->sc->kexec_args_line, "KEXEC_ARGS %s: only "
+		      "kexec-tools' kexec applies it, and it is not installed "
+		      "(install kexec-tools, or remove the option)",
+		      a.first_legacy);
+}
+
+void kd_validate(const struct kdump_conf *conf,
+		 const struct kdump_sysconfig *sc, uint64_t ram, int system,
+		 struct kd_diag *dconf, struct kd_diag *dsys)
+{
+	struct check c = { conf, sc, ram, system, dconf, dsys };
+
+	check_collector(&c);
+	check_servers(&c);
+	check_fence(&c);
+	check_fat(&c);
+	check_kexec(&c);
+	if (system)
+		check_device(&c);
+}
