@@ -6,10 +6,10 @@
 bad_input() {
 	bi_name=$1 bi_what=$2 bi_out=$3
 	shift 3
-	if "$@" 2> "$work/cli.err"; then
+	if "$@" 2> "$work/cli/err"; then
 		fail "$bi_name" "kdump-collect succeeded on a bad input"
-	elif ! grep -q "^kdump: error: .*$bi_what" "$work/cli.err"; then
-		fail "$bi_name" "no reason (\"$bi_what\") in: $(tr '\n' ' ' < "$work/cli.err")"
+	elif ! grep -q "^kdump: error: .*$bi_what" "$work/cli/err"; then
+		fail "$bi_name" "no reason (\"$bi_what\") in: $(tr '\n' ' ' < "$work/cli/err")"
 	elif [ -e "$bi_out" ]; then
 		fail "$bi_name" "left $bi_out behind"
 	else
