@@ -93,10 +93,20 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC)
 	@mkdir -p $(dir $@)
 	$(FUZZCC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_LIB_SRC) -ldeflate -lzstd -llzo2 -lz
 
-check-unit: $(UNIT_BINS)
+# The fake unit program that tests/unit/run_selftest.sh runs through the
+# runner (a crash, a bare exit status, ...).
+$(BUILD)/tests/selftest/fake_unit: tests/unit/fake_unit.c tests/unit/unit.h $(STATIC)/.done $(KHDR)/.done
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
+
+# tests/unit/run.sh adds a FAIL line for a program that crashed or exited
+# non-zero without saying which test failed.
+check-unit: $(UNIT_BINS) $(BUILD)/tests/selftest/fake_unit
 	@mkdir -p $(RESULTS)
-	@: > $(RESULTS)/unit.log
-	@for t in $(UNIT_BINS); do $$t >> $(RESULTS)/unit.log 2>&1 || true; done
+	@{ tests/unit/run.sh $(UNIT_BINS) && \
+	   tests/unit/run_selftest.sh tests/unit/run.sh $(BUILD)/tests/selftest/fake_unit; } \
+		> $(RESULTS)/unit.log 2>&1 || \
+		echo "FAIL unit:tests/unit/run.sh: stopped before the end (exit $$?)" >> $(RESULTS)/unit.log
 	@cat $(RESULTS)/unit.log
 
 check-fuzz: $(FUZZ_BINS)

@@ -243,7 +243,7 @@ int kd_elf_open(struct kd_elf *el, const char *path, struct kd_error *e)
 	if (read_headers(el, fd, size, e)) {
 		kd_elf_close(el);
 		close(fd);
-		return kd_fail(e, e->code, "%s: %s", path, e->msg);
+		return kd_prefix(e, "%s", path);
 	}
 	el->fd = fd;
 	read_notes(el);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "collect.h"
 #include "flat_reader.h"
 #include "log.h"
@@ -50,22 +51,55 @@ static void set_log_level(int message_level)
 		kd_log_set_level(KD_LOG_ERR);
 }
 
-/* Outputs are created 0600: dumps hold secrets. */
-static int open_output(const char *path, int force)
-{
-	int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL);
-	int fd = open(path, flags, 0600);
+/* The output file, and whether this run created it. */
+struct output {
+	const char *path;	/* NULL: standard output */
+	int fd;
+	int created;
+};
 
-	if (fd < 0)
+/* Outputs are created 0600: dumps hold secrets.  With -f an existing file
+ * is truncated (and is not ours to remove). */
+static int open_output(struct output *out, const char *path, int force)
+{
+	out->path = path;
+	out->created = 1;
+	out->fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (out->fd < 0 && errno == EEXIST && force) {
+		out->created = 0;
+		out->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	}
+	if (out->fd < 0)
 		kd_err("cannot create %s: %s%s", path, strerror(errno),
 		       errno == EEXIST ? " (-f overwrites it)" : "");
-	return fd;
+	return out->fd;
 }
 
-static int finish(int fd, const char *path, int ret, struct kd_error *e)
+/* After a failure: the file this run created is removed when nothing was
+ * written to it (the input could not be read, say), so that no empty
+ * "dump" stays behind.  Anything written stays, a dump cut short included
+ * (its header says incomplete), and so does a file that existed before. */
+static void remove_if_empty(const struct output *out)
 {
-	if (fd > 2 && close(fd) && !ret)
-		ret = kd_fail(e, errno, "%s: %s", path, strerror(errno));
+	struct stat fst, pst;
+
+	if (!out->created || fstat(out->fd, &fst) || fst.st_size != 0)
+		return;
+	/* still the same file under that name */
+	if (lstat(out->path, &pst) || pst.st_dev != fst.st_dev ||
+	    pst.st_ino != fst.st_ino)
+		return;
+	if (unlink(out->path))
+		kd_warn("cannot remove the empty %s: %s", out->path,
+			strerror(errno));
+}
+
+static int finish(struct output *out, int ret, struct kd_error *e)
+{
+	if (ret && out->path)
+		remove_if_empty(out);
+	if (out->path && close(out->fd) && !ret)
+		ret = kd_fail(e, errno, "%s: %s", out->path, strerror(errno));
 	if (ret)
 		kd_err("%s", e->msg);
 	return ret ? 1 : 0;
@@ -74,45 +108,44 @@ static int finish(int fd, const char *path, int ret, struct kd_error *e)
 static int run_dump(struct kd_options *o)
 {
 	struct kd_collect_result r;
+	struct output out = { NULL, 1, 0 };
 	struct kd_error e;
-	const char *path = o->collect.flat ? NULL : o->args[1];
-	int fd = 1, ret;
+	int ret;
 
 	o->collect.vmcore = o->args[0];
-	if (path) {
-		fd = open_output(path, o->force);
-		if (fd < 0)
+	if (!o->collect.flat) {
+		if (open_output(&out, o->args[1], o->force) < 0)
 			return 1;
 	} else if (isatty(1)) {
 		kd_err("-F writes a binary stream: redirect standard output");
 		return 1;
 	}
-	ret = kd_collect(&o->collect, fd, &r, &e);
+	ret = kd_collect(&o->collect, out.fd, &r, &e);
 	if (o->collect.message_level & KD_ML_REPORT)
 		kd_collect_report(stderr, &r);
-	if (!ret && path && (o->collect.message_level & KD_ML_COMMON))
-		kd_info("the dump is saved to %s", path);
-	return finish(fd, path, ret, &e);
+	if (!ret && out.path && (o->collect.message_level & KD_ML_COMMON))
+		kd_info("the dump is saved to %s", out.path);
+	return finish(&out, ret, &e);
 }
 
 static int run_dmesg(struct kd_options *o)
 {
+	struct output out;
 	struct kd_error e;
-	int fd = open_output(o->args[1], o->force);
 
-	if (fd < 0)
+	if (open_output(&out, o->args[1], o->force) < 0)
 		return 1;
-	return finish(fd, o->args[1], kd_collect_dmesg(o->args[0], fd, &e), &e);
+	return finish(&out, kd_collect_dmesg(o->args[0], out.fd, &e), &e);
 }
 
 static int run_rearrange(struct kd_options *o)
 {
+	struct output out;
 	struct kd_error e;
-	int fd = open_output(o->args[0], o->force);
 
-	if (fd < 0)
+	if (open_output(&out, o->args[0], o->force) < 0)
 		return 1;
-	return finish(fd, o->args[0], kd_flat_rearrange(0, fd, &e), &e);
+	return finish(&out, kd_flat_rearrange(0, out.fd, &e), &e);
 }
 
 static int run_verify(struct kd_options *o)

@@ -12,6 +12,8 @@ mkdir -p "$work"
 pass() { echo "PASS collector:$1"; }
 fail() { echo "FAIL collector:$1: $2"; }
 
+. "$here/cli_errors.sh"
+
 fixdir=$("$top/tests/qemu/fixtures.sh" | tail -n 1) || { fail fixtures "cannot make the fixtures"; exit 0; }
 kver=$(basename "$fixdir")
 vmlinux=$("$top/scripts/fetch-debug-vmlinux.sh" "$kver") || { fail vmlinux "cannot fetch the debug vmlinux"; exit 0; }

@@ -31,19 +31,21 @@ fetch_kernel() {
 	fi
 	say "downloading linux-image-$KVER"
 	mkdir -p "$CACHE" || die "cannot create $CACHE"
-	tmp=$(mktemp -d "$CACHE/tmp.XXXXXX")
+	tmp=$(mktemp -d "$CACHE/tmp.XXXXXX") || die "cannot create a directory in $CACHE"
 	chmod 0755 "$tmp"
 	pkg=linux-image-$KVER-unsigned
 	apt-cache show "$pkg" >/dev/null 2>&1 || pkg=linux-image-$KVER
 	(cd "$tmp" && apt-get download -q "$pkg" >/dev/null 2>&1) ||
-		die "apt-get download $pkg failed"
-	dpkg-deb -x "$tmp"/*.deb "$tmp/root"
-	mkdir -p "$KDIR"
-	rm -rf "$KDIR/modules"
-	mv "$tmp/root/lib/modules/$KVER" "$KDIR/modules"
-	cp "$tmp/root/boot/config-$KVER" "$KDIR/config"
-	cp "$tmp/root/boot/vmlinuz-$KVER" "$KDIR/vmlinuz.part"
-	mv "$KDIR/vmlinuz.part" "$KDIR/vmlinuz"
+		{ rm -rf "$tmp"; die "apt-get download $pkg failed"; }
+	dpkg-deb -x "$tmp"/*.deb "$tmp/root" ||
+		{ rm -rf "$tmp"; die "cannot unpack $pkg"; }
+	# vmlinuz last: its presence says the rest is there
+	{ mkdir -p "$KDIR" && rm -rf "$KDIR/modules" &&
+	  mv "$tmp/root/lib/modules/$KVER" "$KDIR/modules" &&
+	  cp "$tmp/root/boot/config-$KVER" "$KDIR/config" &&
+	  cp "$tmp/root/boot/vmlinuz-$KVER" "$KDIR/vmlinuz.part" &&
+	  mv "$KDIR/vmlinuz.part" "$KDIR/vmlinuz"; } ||
+		{ rm -rf "$tmp"; die "cannot put $pkg into $KDIR"; }
 	rm -rf "$tmp"
 	modules_root
 }

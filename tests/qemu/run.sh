@@ -4,6 +4,9 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
+# A fresh machine's first download (an empty cache), then the cached kernel.
+"$QEMU_DIR/first-run.sh" ||
+	echo "FAIL qemu:first-run.sh: stopped before the end (exit $?)"
 fetch_kernel
 mkdir -p "$WORK"
 build_images

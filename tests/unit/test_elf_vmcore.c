@@ -3,6 +3,7 @@
  * size, notes, mmap windows and the read() fallback, a truncated file,
  * extended program header numbering, and kd_input without filtering. */
 #define UNIT_SUITE "elf_vmcore"
+#include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -414,6 +415,35 @@ TEST(open_errors)
 	unlink(empty);
 }
 
+/* The file's name, then the reason (it used to be formatted into itself,
+ * which left the name and nothing after it). */
+TEST(open_error_keeps_reason)
+{
+	static const char text[] = "hello, not a vmcore at all: sixty-four "
+				   "bytes or more of plain text\n";
+	struct kd_input *in;
+	struct kd_error e;
+	char name[160], want[256];
+	int fd;
+
+	snprintf(name, sizeof name, "%s/not-an-elf", dir);
+	fd = open(name, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	CHECK_INT(write(fd, text, sizeof text - 1), sizeof text - 1);
+	CHECK_INT(close(fd), 0);
+	CHECK_INT(kd_input_open(&in, name, 31, &e), -1);
+	snprintf(want, sizeof want, "%s: not an ELF file", name);
+	CHECK_STR(e.msg, want);
+	CHECK_INT(e.code, EINVAL);
+	CHECK_INT(truncate(name, 10), 0);
+	CHECK_INT(kd_input_open(&in, name, 31, &e), -1);
+	snprintf(want, sizeof want, "%s: truncated ELF headers", name);
+	CHECK_STR(e.msg, want);
+	unlink(name);
+}
+
 int main(void)
 {
 	kd_log_set_level(KD_LOG_ERR);
@@ -435,6 +465,7 @@ int main(void)
 	RUN(extended_numbering);
 	RUN(bad_headers);
 	RUN(open_errors);
+	RUN(open_error_keeps_reason);
 	unlink(path);
 	rmdir(dir);
 	return unit_done();

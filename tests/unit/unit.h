@@ -4,7 +4,10 @@
  * int main(void) { RUN(name); ...; return unit_done(); }
  *
  * Each test prints "PASS suite:name" or "FAIL suite:name" (after the failed
- * checks, each "  file:line: what"); tests/report.sh counts those lines. */
+ * checks, each "  file:line: what"); tests/report.sh counts those lines.
+ * Standard output is line-buffered from before main(), so that every line
+ * printed reaches the log even when the program then crashes
+ * (tests/unit/run.sh adds the FAIL line for the crash). */
 #ifndef KD_UNIT_H
 #define KD_UNIT_H
 
@@ -12,6 +15,13 @@
 #include <string.h>
 
 static int unit_failed_checks, unit_tests_failed;
+
+/* stdbuf cannot reach into a static binary: set it here, before any
+ * output. */
+__attribute__((constructor)) static void unit_line_buffered(void)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+}
 
 #define TEST(name) static void name(void)
 
