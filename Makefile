@@ -37,7 +37,7 @@ UNIT_BINS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 FUZZ_BINS  := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
 FUZZ_SECONDS ?= 20
 
-.PHONY: all libs check check-unit check-fuzz check-collector check-qemu demo \
+.PHONY: all libs check check-unit check-config check-fuzz check-collector check-qemu demo \
 	fixtures bench clean install uninstall check-install
 
 all: $(PROGRAMS)
@@ -114,6 +114,13 @@ check-fuzz: $(FUZZ_BINS)
 	@tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS) > $(RESULTS)/fuzz.log 2>&1 || true
 	@grep -E '^(PASS|FAIL) ' $(RESULTS)/fuzz.log
 
+# kdumpctl against a table of bad configuration files (tests/config).
+check-config: all
+	@mkdir -p $(RESULTS)
+	@tests/config/run.sh > $(RESULTS)/config.log 2>&1 || \
+		echo "FAIL config:tests/config/run.sh: stopped before the end (exit $$?)" >> $(RESULTS)/config.log
+	@grep -E '^(PASS|FAIL) ' $(RESULTS)/config.log
+
 # The collector on real crashes: makedumpfile's counts, crash opens every
 # output, faults.
 check-collector: all
@@ -131,7 +138,7 @@ check-qemu: all
 check:
 	@rm -f $(RESULTS)/*.log
 	@mkdir -p $(RESULTS)
-	@for s in unit fuzz collector install qemu; do \
+	@for s in unit config fuzz collector install qemu; do \
 		$(MAKE) -s --no-print-directory check-$$s || \
 			echo "FAIL check-$$s: did not build or run" >> $(RESULTS)/build.log; \
 	done

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include "readfile.h"
 
 char *kd_read_file(const char *path, size_t max, size_t *len)
@@ -82,7 +83,9 @@ char *kd_read_config(const char *path, size_t max, size_t *len,
 		*why = strerror(errno);
 		return NULL;
 	}
-	if (!S_ISREG(st.st_mode)) {
+	/* /dev/null: an empty file, as a shell would read it */
+	if (!S_ISREG(st.st_mode) &&
+	    !(S_ISCHR(st.st_mode) && st.st_rdev == makedev(1, 3))) {
 		*why = "not a regular file";
 		errno = EINVAL;
 		return NULL;

@@ -13,8 +13,8 @@ char *kd_read_file(const char *path, size_t max, size_t *len);
  * Returns 0, or -1 with errno set. */
 int kd_read_line(const char *path, char *buf, size_t size);
 
-/* A configuration file: only a regular file is read (a FIFO would block,
- * a device might never end).  NULL with errno set and the reason in *why
+/* A configuration file: only a regular file (or /dev/null) is read (a
+ * FIFO would block, a device might never end).  NULL with errno set and the reason in *why
  * ("not a regular file", "file too large", strerror). */
 char *kd_read_config(const char *path, size_t max, size_t *len,
 		     const char **why);

@@ -8,6 +8,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include "kexec.h"
+#include "kexec_args.h"
 #include "log.h"
 
 #ifndef SYS_kexec_file_load
@@ -16,6 +17,7 @@
 #define KEXEC_FILE_UNLOAD	0x1
 #define KEXEC_FILE_ON_CRASH	0x2
 #define KEXEC_FILE_NO_INITRAMFS	0x4
+#define KEXEC_FILE_DEBUG	0x8	/* Linux 6.7 and later */
 #ifndef RB_KEXEC
 #define RB_KEXEC 0x45584543
 #endif
@@ -66,17 +68,22 @@ static int open_image(const char *path, const char *what, struct kd_error *e)
 	return fd;
 }
 
-/* kexec-tools' kexec with the same request: exec argv, no shell. */
+/* kexec-tools' kexec with the same request and the KEXEC_ARGS that apply:
+ * exec argv, no shell.  -c (kexec_load) when an option needs it. */
 static int kexec_tools_load(const struct kd_kexec_image *img,
-			    struct kd_error *e)
+			    const struct kd_kexec_args *a, struct kd_error *e)
 {
 	char initrd[4096 + 16], cmdline[4096 + 32];
-	const char *argv[8];
-	int argc = 0, status;
+	const char *argv[8 + KD_KEXEC_ARGS_MAX];
+	int argc = 0, status, i;
 	pid_t pid;
 
 	argv[argc++] = "kexec";
 	argv[argc++] = img->crash ? "-p" : "-l";
+	if (a->legacy)
+		argv[argc++] = "-c";
+	for (i = 0; i < a->argc; i++)
+		argv[argc++] = a->argv[i];
 	if (img->initrd) {
 		snprintf(initrd, sizeof initrd, "--initrd=%s", img->initrd);
 		argv[argc++] = initrd;
@@ -103,11 +110,20 @@ static int kexec_tools_load(const struct kd_kexec_image *img,
 	return 0;
 }
 
-int kd_kexec_load(const struct kd_kexec_image *img, struct kd_error *e)
+static long file_load(int kfd, int ifd, const char *cmdline, unsigned long flags)
 {
-	unsigned long flags = img->crash ? KEXEC_FILE_ON_CRASH : 0;
+	return syscall(SYS_kexec_file_load, kfd, ifd,
+		       (unsigned long)strlen(cmdline) + 1, cmdline, flags);
+}
+
+/* kexec_file_load(2); 0 or an errno.  A kernel older than the debug flag
+ * refuses it (EINVAL): loaded again without, with a warning. */
+static int file_load_images(const struct kd_kexec_image *img,
+			    const struct kd_kexec_args *a, struct kd_error *e)
+{
+	unsigned long flags = (img->crash ? KEXEC_FILE_ON_CRASH : 0) |
+			      (a->debug ? KEXEC_FILE_DEBUG : 0);
 	int kfd, ifd = -1, err = 0;
-	long ret;
 
 	kfd = open_image(img->kernel, "kernel", e);
 	if (kfd < 0)
@@ -121,18 +137,41 @@ int kd_kexec_load(const struct kd_kexec_image *img, struct kd_error *e)
 	} else {
 		flags |= KEXEC_FILE_NO_INITRAMFS;
 	}
-	ret = syscall(SYS_kexec_file_load, kfd, ifd,
-		      (unsigned long)strlen(img->cmdline) + 1, img->cmdline, flags);
-	if (ret < 0)
+	if (file_load(kfd, ifd, img->cmdline, flags) < 0)
 		err = errno;
+	if (err == EINVAL && a->debug) {
+		kd_warn("KEXEC_ARGS -d: this kernel's kexec_file_load has no "
+			"debug flag (Linux 6.7 and later): loading without it");
+		err = file_load(kfd, ifd, img->cmdline, flags & ~KEXEC_FILE_DEBUG) < 0 ?
+		      errno : 0;
+	}
 	close(kfd);
 	if (ifd >= 0)
 		close(ifd);
+	return err;
+}
+
+int kd_kexec_load(const struct kd_kexec_image *img, struct kd_error *e)
+{
+	struct kd_kexec_args a;
+	char why[256];
+	int err;
+
+	if (kd_kexec_args_parse(img->kexec_args, &a, why, sizeof why))
+		return kd_fail(e, EINVAL, "%s", why);
+	if (a.legacy) {
+		kd_info("KEXEC_ARGS %s: loading with kexec-tools' kexec",
+			a.first_legacy);
+		return kexec_tools_load(img, &a, e);
+	}
+	err = file_load_images(img, &a, e);
+	if (err < 0)
+		return -1;
 	if (!err)
 		return 0;
 	if (err == ENOSYS) {
 		kd_warn("kexec_file_load(2) is not available, trying kexec-tools");
-		return kexec_tools_load(img, e);
+		return kexec_tools_load(img, &a, e);
 	}
 	return kd_fail(e, err, "cannot load %s: %s", img->kernel,
 		       kd_kexec_strerror(err, img->crash));

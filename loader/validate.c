@@ -223,7 +223,7 @@ static void check_fs_device(struct check *c, const char *dev)
 				      "that filesystem", conf->target, dir);
 		else if (probe(dev, &fs) == 0)
 			kd_diag_warn(c->dconf, conf->target_line, "raw target %s "
-				     "holds a %s filesystem: the first dump "
+				     "holds a filesystem (%s): the first dump "
 				     "overwrites it", conf->target, fs.type);
 		return;
 	}

@@ -14,6 +14,7 @@
 #include "image.h"
 #include "kdumpctl.h"
 #include "kexec.h"
+#include "kexec_args.h"
 #include "log.h"
 #include "netplan.h"
 #include "propagate.h"
@@ -29,6 +30,19 @@ static int plan(struct kd_capture_plan *p, const struct setup *s,
 
 	free(cpuinfo);
 	return ret;
+}
+
+/* How the crash kernel will be loaded, KEXEC_ARGS applied. */
+static void print_loader(const struct kdump_sysconfig *sc)
+{
+	struct kd_kexec_args a;
+	char why[256];
+
+	if (kd_kexec_args_parse(sc->kexec_args, &a, why, sizeof why))
+		return;
+	printf("\n# loaded with\n%s%s%s\n", a.legacy ? "kexec-tools' kexec -c (KEXEC_ARGS " :
+	       "kexec_file_load(2)", a.legacy ? a.first_legacy : "",
+	       a.legacy ? ")" : a.debug ? " with KEXEC_FILE_DEBUG" : "");
 }
 
 int verb_check(const struct options *o)
@@ -49,6 +63,7 @@ int verb_check(const struct options *o)
 		printf("\n# %s\n", o->sysconfig);
 		kdump_sysconfig_print(&s.sc, stdout);
 		printf("\n# capture command line\n%s\n", p.cmdline);
+		print_loader(&s.sc);
 		if (np.needed)
 			printf("\n# capture network (%s)\n%s\n", KD_NET_CONF,
 			       np.words);
@@ -214,7 +229,8 @@ static int arm(const struct options *o, int prune, int replace,
 	if (boot_files(&bf, o, &s, 0, e) || plan(&p, &s, e))
 		goto out;
 	kd_debug("capture command line: %s", p.cmdline);
-	img = (struct kd_kexec_image){ bf.kernel, bf.initrd, p.cmdline, 1 };
+	img = (struct kd_kexec_image){ bf.kernel, bf.initrd, p.cmdline, 1,
+				       s.sc.kexec_args };
 	if (kd_kexec_load(&img, e))
 		goto out;
 	kd_info("crash kernel armed: %s with %s, %" PRIu64 " MiB reserved",
@@ -305,7 +321,8 @@ int verb_load(const struct options *o)
 		if (ret)
 			return d.errors ? EXIT_FAIL : fail(&e);
 	}
-	img = (struct kd_kexec_image){ bf.kernel, o->initrd, cmdline, o->crash };
+	img = (struct kd_kexec_image){ bf.kernel, o->initrd, cmdline, o->crash,
+				       NULL };
 	if (kd_kexec_load(&img, &e))
 		return fail(&e);
 	kd_info("%s kernel loaded: %s", o->crash ? "crash" : "kexec", bf.kernel);

@@ -98,11 +98,15 @@ test_enospc
 rm -f "$work/damaged"
 
 # kdumpctl start restores a dump the capture kernel left on a raw device,
-# once, before anything else (here a file stands in for the device).
+# once, before anything else (a loop device over a file).
 test_raw_restore() {
-	dev=$work/raw.dev
-	rm -rf "$work/raw" "$dev"
-	"$K" -F -l -d 31 --message-level 0 "$fixdir/vmcore-4level" > "$dev"
+	img=$work/raw.img
+	rm -rf "$work/raw" "$img"
+	"$K" -F -l -d 31 --message-level 0 "$fixdir/vmcore-4level" > "$img"
+	if ! dev=$(losetup -f --show "$img"); then
+		fail raw_restore "no loop device"
+		return
+	fi
 	printf 'raw %s\npath %s/raw\n' "$dev" "$work" > "$work/raw.conf"
 	"$top/build/bin/kdumpctl" --config "$work/raw.conf" --sysconfig /dev/null \
 		start > "$work/raw.out" 2>&1
@@ -119,5 +123,6 @@ test_raw_restore() {
 	else
 		pass raw_restore
 	fi
+	losetup -d "$dev"
 }
 test_raw_restore

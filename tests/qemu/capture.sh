@@ -291,9 +291,12 @@ core_collector makedumpfile -F -l --message-level 1 -d 31" "virtio_pci virtio_bl
 	truncate -s 1G "$CAP/raw.disk"
 	log=$(crash_guest raw $(drive raw))
 	rm -rf "$CAP/restored"
-	printf 'raw %s\npath %s/restored\n' "$CAP/raw.disk" "$CAP" > "$CAP/restore.conf"
+	# the disk as the next boot sees it: a block device (a loop device)
+	loop=$(losetup -f --show "$CAP/raw.disk") || loop=/dev/null
+	printf 'raw %s\npath %s/restored\n' "$loop" "$CAP" > "$CAP/restore.conf"
 	"$BIN/kdumpctl" --config "$CAP/restore.conf" --sysconfig /dev/null start \
 		> "$CAP/restore.out" 2>&1
+	[ "$loop" = /dev/null ] || losetup -d "$loop"
 	dir=$(ls -d "$CAP"/restored/*/ 2>/dev/null | head -n 1)
 	printf 'sys\nquit\n' > "$WORK/cmds"
 	if ! grep -q 'kdump: writing the dump to /dev/vda' "$log"; then

@@ -1,0 +1,219 @@
+#!/bin/sh
+# run.sh - kdumpctl refuses every configuration mistake before anything is
+# armed.  A table of bad kdump.conf and sysconfig files: each runs through
+# `kdumpctl check` (and start or rebuild where the mistake is about them)
+# and must end with the exit status and the one "FILE:LINE: reason" line
+# given.  A few good files must pass.  Prints "PASS config:<name>" or
+# "FAIL config:<name>: <why>".  Needs root (start, rebuild, a loop device).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+K=$top/build/bin/kdumpctl
+work=$top/build/config-tests
+rm -rf "$work"
+mkdir -p "$work"
+cd "$work" || exit 1
+
+pass() { echo "PASS config:$1"; }
+fail() { echo "FAIL config:$1: $2"; sed 's/^/    | /' err 2>/dev/null | head -n 5; }
+
+# case NAME VERB STATUS LINE - kdump.conf from standard input (k.conf; a
+# sysconfig in s.conf when the test wrote one); LINE must be a line of
+# stderr ("" for none: then stderr must hold no error or warning).
+case_() {
+	name=$1 verb=$2 want=$3 line=$4
+	cat > k.conf
+	[ -e s.conf ] || : > s.conf
+	timeout 20 "$K" --config k.conf --sysconfig s.conf $verb > out 2> err < /dev/null
+	rc=$?
+	rm -f s.conf
+	if [ "$rc" != "$want" ]; then
+		fail "$name" "kdumpctl $verb exited $rc, expected $want"
+	elif [ -n "$line" ] && ! grep -qx"$(match "$line")" -- "${line#\~}" err; then
+		fail "$name" "no line \"$line\""
+	elif [ -z "$line" ] && grep -q 'error\|warning' err; then
+		fail "$name" "unexpected diagnostics"
+	else
+		pass "$name"
+	fi
+}
+
+sys() { cat > s.conf; }
+
+# "~regex" is matched as a regular expression, anything else as it is.
+match() { case $1 in "~"*) echo E ;; *) echo F ;; esac; }
+
+# A loop device with an ext4 filesystem: a target that exists.
+truncate -s 64M disk.img && mkfs.ext4 -q -F disk.img &&
+	LOOP=$(losetup -f --show disk.img) || LOOP=
+trap '[ -n "$LOOP" ] && losetup -d "$LOOP"' EXIT
+
+# ---- the collector line, through the collector's own parser ----
+case_ collector_unknown_option check 1 'k.conf:2: core_collector: unknown option -X' <<'C'
+path /tmp
+core_collector makedumpfile -X -l -d 31
+C
+case_ collector_two_codecs check 1 'k.conf:1: core_collector: give at most one of -c, -l and -z' <<'C'
+core_collector makedumpfile -c -l -d 31
+C
+case_ collector_level_99 start 1 'k.conf:1: core_collector: -d 99: expected a number from 0 to 31' <<'C'
+core_collector makedumpfile -d 99
+C
+case_ collector_input_file rebuild 1 'k.conf:1: core_collector: unknown option -i' <<'C'
+core_collector makedumpfile -i FILE -d 31
+C
+case_ collector_argument check 1 'k.conf:1: core_collector makedumpfile takes options only ("/proc/vmcore"): kdump gives it /proc/vmcore and the dump file' <<'C'
+core_collector makedumpfile -l -d 31 /proc/vmcore
+C
+case_ collector_rearrange check 1 'k.conf:1: core_collector: -R is for kdump-collect on a saved dump, not for the capture' <<'C'
+core_collector makedumpfile -R -d 31
+C
+case_ collector_missing_program check 1 'k.conf:1: core_collector /usr/bin/no-such-program: no such program on this system (it must exist here to go into the capture initramfs)' <<'C'
+core_collector /usr/bin/no-such-program -x
+C
+case_ collector_missing_in_path start 1 'k.conf:1: core_collector no-such-lftp: no such program on this system (it must exist here to go into the capture initramfs)' <<'C'
+core_collector no-such-lftp -e "mirror"
+C
+case_ collector_scp_local check 1 'k.conf:1: core_collector scp needs an ssh target' <<'C'
+core_collector scp
+C
+case_ collector_not_streaming check 1 "k.conf:2: core_collector cp cannot stream to a raw target (use makedumpfile -F, cat or dd)" <<C
+raw ${LOOP:-/dev/loop0}
+core_collector cp
+C
+
+# ---- fence_kdump ----
+case_ fence_bad_option check 1 'k.conf:2: fence_kdump_args: bad option "--bogus 5"' <<'C'
+fence_kdump_nodes 127.0.0.1
+fence_kdump_args --bogus 5
+C
+case_ fence_bad_port start 1 'k.conf:1: fence_kdump_args: bad option "-p 70000"' <<'C'
+fence_kdump_args -p 70000
+fence_kdump_nodes 127.0.0.1
+C
+case_ fence_ipv6 check 1 "k.conf:1: fence_kdump_args: -f ipv6: the capture kernel's network is set up for IPv4 only" <<'C'
+fence_kdump_args -f ipv6
+fence_kdump_nodes 127.0.0.1
+C
+
+# ---- the target must exist, and be what kdump.conf says ----
+case_ target_uuid_missing check 1 'k.conf:2: ext4 target UUID=5d6f8a9c-0000-4c3d-9e8f-a0b1c2d3e4f5: no such block device on this system (the target must be present when the capture initramfs is built)' <<'C'
+path /var/crash
+ext4 UUID=5d6f8a9c-0000-4c3d-9e8f-a0b1c2d3e4f5
+C
+case_ target_path_missing start 1 'k.conf:1: xfs target /dev/no-such-disk1: no such block device on this system (the target must be present when the capture initramfs is built)' <<'C'
+xfs /dev/no-such-disk1
+C
+case_ target_label_missing rebuild 1 'k.conf:1: ext4 target LABEL=no-such-label: no such block device on this system (the target must be present when the capture initramfs is built)' <<'C'
+ext4 LABEL=no-such-label
+C
+case_ target_not_block check 1 'k.conf:1: raw target /dev/null is not a block device' <<'C'
+raw /dev/null
+C
+if [ -n "$LOOP" ]; then
+	case_ target_present check 0 '' <<C
+ext4 $LOOP
+C
+	case_ target_wrong_fs check 1 "k.conf:1: xfs target $LOOP holds ext4, not xfs" <<C
+xfs $LOOP
+C
+	case_ fat_unfiltered check 1 "~k.conf:1: vfat cannot hold files of 4 GiB or more, and this machine's [0-9]+ MiB are dumped unfiltered and uncompressed: use another filesystem or a filtering core_collector" <<C
+vfat $LOOP
+core_collector makedumpfile -d 0
+C
+	mkdir -p mnt && mount "$LOOP" mnt &&
+	case_ raw_mounted check 1 "k.conf:1: raw target $LOOP is mounted on $work/mnt: a dump would overwrite that filesystem" <<C
+raw $LOOP
+C
+	umount mnt 2>/dev/null
+else
+	fail loop_device "no loop device: the target cases did not run"
+fi
+
+# ---- network servers ----
+case_ nfs_ipv6 check 1 "k.conf:1: NFS server fd00::1 is an IPv6 address, and the capture kernel's network is set up for IPv4 only: use an IPv4 address or a name with one" <<'C'
+nfs [fd00::1]:/export
+C
+case_ ssh_ipv6 check 1 "k.conf:1: ssh server fd00::1 is an IPv6 address, and the capture kernel's network is set up for IPv4 only: use an IPv4 address or a name with one" <<'C'
+ssh kdump@[fd00::1]
+C
+case_ nfs_ipv6_unbracketed check 1 'k.conf:1: nfs target "fd00::1:/export" must be host:/export (an IPv6 server as [addr]:/export)' <<'C'
+nfs fd00::1:/export
+C
+
+# ---- KEXEC_ARGS ----
+sys <<'S'
+KEXEC_ARGS="-s --bogus"
+S
+case_ kexec_args_unknown check 1 's.conf:1: KEXEC_ARGS: unknown kexec option "--bogus"' <<'C'
+path /tmp
+C
+sys <<'S'
+
+KEXEC_ARGS="--initrd=/boot/x.img"
+S
+case_ kexec_args_ours start 1 's.conf:2: KEXEC_ARGS: --initrd is set by kdumpctl itself (the command line: KDUMP_COMMANDLINE_APPEND, the initramfs: KDUMP_INITRD)' <<'C'
+path /tmp
+C
+sys <<'S'
+KEXEC_ARGS="-e"
+S
+case_ kexec_args_exec check 1 's.conf:1: KEXEC_ARGS: -e does not apply to loading a crash kernel' <<'C'
+path /tmp
+C
+sys <<'S'
+KEXEC_ARGS="-s --reset-vga"
+S
+case_ kexec_args_reset_vga check 0 '' <<'C'
+path /tmp
+C
+if ! grep -q 'kexec-tools.*--reset-vga' out; then
+	fail kexec_args_shown "check does not say how --reset-vga is applied"
+else
+	pass kexec_args_shown
+fi
+
+# ---- odd files ----
+rm -f fifo && mkfifo fifo
+timeout 10 "$K" --config fifo --sysconfig /dev/null check > out 2> err < /dev/null
+rc=$?
+if [ "$rc" = 124 ]; then
+	fail fifo_conf "kdumpctl hung on a FIFO"
+elif [ "$rc" != 1 ] || ! grep -qxF 'fifo: cannot read: not a regular file' err; then
+	fail fifo_conf "exit $rc"
+else
+	pass fifo_conf
+fi
+printf '\357\273\277path /tmp\n' > bom.conf
+if "$K" --config bom.conf --sysconfig /dev/null check > out 2> err && ! grep -q . err; then
+	pass bom_conf
+else
+	fail bom_conf "a UTF-8 byte order mark was not accepted"
+fi
+printf '\357\273\277KDUMP_IMG=vmlinuz\n' > s.conf
+case_ bom_sysconfig check 1 's.conf:1: the file starts with a UTF-8 byte order mark, which a shell reads as part of the first name: save it without one' <<'C'
+path /tmp
+C
+timeout 10 "$K" --config bom.conf --sysconfig no-such-sysconfig check > out 2> err
+rc=$?
+if [ "$rc" = 1 ] && grep -qxF 'no-such-sysconfig: cannot read: No such file or directory' err; then
+	pass sysconfig_given_missing
+else
+	fail sysconfig_given_missing "exit $rc"
+fi
+printf 'path /tmp\n\033]0;owned\007\033[2Jbad value\n' > ctl.conf
+"$K" --config ctl.conf --sysconfig /dev/null check > out 2> err
+rc=$?
+if [ "$rc" = 1 ] && ! grep -q "$(printf '\033')" err &&
+   grep -qxF 'ctl.conf:2: unknown directive "\x1b]0;owned\x07\x1b[2Jbad"' err; then
+	pass control_bytes_escaped
+else
+	fail control_bytes_escaped "exit $rc, or raw control bytes on stderr"
+fi
+
+# ---- what worked before still works ----
+case_ auto_reset_warns check 0 'k.conf:2: warning: "auto_reset_crashkernel" has no effect: run "kdumpctl reset-crashkernel" to set the default crashkernel=' <<'C'
+path /tmp
+auto_reset_crashkernel yes
+C
+case_ shipped_conf check 0 '' < "$top/conf/kdump.conf"
