@@ -11,6 +11,7 @@
 #include "image.h"
 #include "collector_line.h"
 #include "log.h"
+#include "mountinfo.h"
 #include "program.h"
 #include "probe.h"
 #include "readfile.h"
@@ -112,41 +113,6 @@ static int resolve_device(const char *spec, char *out, size_t size)
 
 /* ---- no target: the filesystem that holds `path` ---- */
 
-struct mount {
-	char dir[PATH_MAX], dev[PATH_MAX], fstype[32];
-};
-
-/* The /proc/self/mountinfo entry with the longest mount point under
- * which `path` lies. */
-static int mount_of(const char *path, struct mount *m)
-{
-	char *info = kd_read_file("/proc/self/mountinfo", 4 << 20, NULL), *line, *save = NULL;
-	size_t best = 0;
-	int found = -1;
-
-	for (line = info ? strtok_r(info, "\n", &save) : NULL; line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		char dir[PATH_MAX], fstype[32], dev[PATH_MAX];
-		const char *sep = strstr(line, " - ");
-		size_t len;
-
-		if (!sep || sscanf(line, "%*s %*s %*s %*s %4095s", dir) != 1 ||
-		    sscanf(sep + 3, "%31s %4095s", fstype, dev) != 2)
-			continue;
-		len = strlen(dir);
-		if (strncmp(path, dir, len) || (len > 1 && path[len] && path[len] != '/') ||
-		    len < best)
-			continue;
-		best = len;
-		snprintf(m->dir, sizeof m->dir, "%s", dir);
-		snprintf(m->fstype, sizeof m->fstype, "%s", fstype);
-		snprintf(m->dev, sizeof m->dev, "%s", dev);
-		found = 0;
-	}
-	free(info);
-	return found;
-}
-
 /* "UUID=..." of a block device, or its path. */
 static void device_spec(const char *dev, char *out, size_t size)
 {
@@ -171,14 +137,14 @@ static int render_conf(struct kd_image_plan *p, const struct kdump_conf *conf,
 	if (p->collector[0])
 		c.core_collector = p->collector;
 	char spec[PATH_MAX + 8], rel[PATH_MAX], real[PATH_MAX];
-	struct mount m;
+	struct kd_mount m;
 	FILE *out;
 
 	if (conf->target_kind == KD_TARGET_NONE) {
 		if (!realpath(conf->path, real))
 			return kd_fail(e, errno, "path %s: %s (it must exist)",
 				       conf->path, strerror(errno));
-		if (mount_of(real, &m))
+		if (kd_mount_of(real, &m))
 			return kd_fail(e, ENOENT, "cannot find the filesystem of %s", real);
 		if (strcmp(m.dir, "/")) {
 			device_spec(m.dev, spec, sizeof spec);
@@ -291,12 +257,12 @@ static int needs_busybox(const struct kd_image_plan *p,
 /* failure_action dump_to_rootfs mounts the root filesystem: its drivers. */
 static void rootfs_modules(struct kd_image_plan *p, const struct kdump_conf *conf)
 {
-	struct mount m;
+	struct kd_mount m;
 
 	if (conf->failure_action != KD_ACTION_DUMP_TO_ROOTFS ||
 	    conf->target_kind == KD_TARGET_NONE)
 		return;
-	if (mount_of("/", &m)) {
+	if (kd_mount_of("/", &m)) {
 		kd_warn("dump_to_rootfs: cannot find the root filesystem now: "
 			"its drivers are not in the image");
 		return;

@@ -1,6 +1,7 @@
 /* validate.c - can kdump-init do what the configuration asks? (see
  * validate.h) */
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "collector_line.h"
 #include "fence_args.h"
 #include "kexec_args.h"
+#include "mountinfo.h"
 #include "options.h"
 #include "probe.h"
 #include "program.h"
@@ -269,6 +271,45 @@ static void check_device(struct check *c)
 	check_fs_device(c, realpath(dev, real) ? real : dev);
 }
 
+/* Without a target the dump goes to `path` on the filesystem holding it
+ * (and failure_action dump_to_rootfs to the root filesystem): that
+ * device must be one kdump-init can mount. */
+static void check_mount(struct check *c, const char *path, const char *what,
+			int line)
+{
+	struct kd_mount m;
+	char real[PATH_MAX], dev[PATH_MAX];
+	const char *stack;
+
+	if (!realpath(path, real)) {
+		kd_diag_error(c->dconf, line, "%s %s does not exist (without a "
+			      "dump target it must, on the filesystem that will "
+			      "hold the dumps)", what, path);
+		return;
+	}
+	if (kd_mount_of(real, &m) || m.dev[0] != '/')
+		return;		/* not a block device: the image build says */
+	stack = stacked(realpath(m.dev, dev) ? dev : m.dev);
+	if (stack)
+		kd_diag_error(c->dconf, line, "%s %s is on %s, a %s device, "
+			      "which the capture kernel cannot set up yet: name "
+			      "a dump target on a plain partition or disk, ssh "
+			      "or NFS", what, path, m.dev, stack);
+}
+
+static void check_local_fs(struct check *c)
+{
+	const struct kdump_conf *conf = c->conf;
+
+	if (conf->target_kind == KD_TARGET_NONE)
+		check_mount(c, conf->path, "path", kdump_conf_line(conf, "path"));
+	if (conf->failure_action == KD_ACTION_DUMP_TO_ROOTFS &&
+	    conf->target_kind != KD_TARGET_NONE)
+		/* the line of failure_action, default or mount_root_run_init */
+		check_mount(c, "/", "dump_to_rootfs: the root filesystem",
+			    kdump_conf_line(conf, "failure_action"));
+}
+
 /* FAT holds no file of 4 GiB or more. */
 static void check_fat(struct check *c)
 {
@@ -320,6 +361,8 @@ void kd_validate(const struct kdump_conf *conf,
 	check_fence(&c);
 	check_fat(&c);
 	check_kexec(&c);
-	if (system)
+	if (system) {
 		check_device(&c);
+		check_local_fs(&c);
+	}
 }

@@ -107,6 +107,10 @@ C
 case_ target_label_missing rebuild 1 'k.conf:1: ext4 target LABEL=no-such-label: no such block device on this system (the target must be present when the capture initramfs is built)' <<'C'
 ext4 LABEL=no-such-label
 C
+case_ path_missing start 1 'k.conf:2: path /no/such/dir does not exist (without a dump target it must, on the filesystem that will hold the dumps)' <<'C'
+# no target: the dump goes to path on the filesystem that holds it
+path /no/such/dir
+C
 case_ target_not_block check 1 'k.conf:1: raw target /dev/null is not a block device' <<'C'
 raw /dev/null
 C
