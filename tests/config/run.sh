@@ -220,4 +220,6 @@ case_ auto_reset_warns check 0 'k.conf:2: warning: "auto_reset_crashkernel" has 
 path /tmp
 auto_reset_crashkernel yes
 C
-case_ shipped_conf check 0 '' < "$top/conf/kdump.conf"
+# (its path on this machine need not exist: a directory here instead)
+sed "s|^path .*|path $work|" "$top/conf/kdump.conf" | case_ shipped_conf check 0 ''
+
