@@ -13,17 +13,6 @@
 #include "probe.h"
 #include "readfile.h"
 
-static int read_dev(const char *dev, struct kd_fsinfo *fs)
-{
-	int fd = open(dev, O_RDONLY | O_CLOEXEC), ret;
-
-	if (fd < 0)
-		return -1;
-	ret = kd_probe_fs(kd_probe_fd_read, &fd, fs);
-	close(fd);
-	return ret;
-}
-
 /* PARTUUID of partition `name`: read its disk's partition table. */
 static int partuuid_of(const char *name, char *out, size_t size)
 {
@@ -63,7 +52,7 @@ static int matches(const char *name, const char *key, const char *value)
 		return partuuid_of(name, got, sizeof got) == 0 &&
 		       !strcasecmp(got, value);
 	snprintf(dev, sizeof dev, "/dev/%s", name);
-	if (read_dev(dev, &fs))
+	if (kd_probe_device(dev, &fs))
 		return 0;
 	if (!strcmp(key, "UUID"))
 		return !strcasecmp(fs.uuid, value);

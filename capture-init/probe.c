@@ -1,4 +1,5 @@
 /* probe.c - recognise ext2/3/4, xfs, btrfs and vfat; read GPT/MBR PARTUUIDs. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -176,4 +177,15 @@ int kd_probe_partuuid(kd_read_fn read, void *ctx, unsigned partno,
 		return -1;
 	snprintf(out, size, "%08x-%02x", le32(mbr + 0x1b8), partno);
 	return 0;
+}
+
+int kd_probe_device(const char *dev, struct kd_fsinfo *info)
+{
+	int fd = open(dev, O_RDONLY | O_CLOEXEC), ret;
+
+	if (fd < 0)
+		return -1;
+	ret = kd_probe_fs(kd_probe_fd_read, &fd, info);
+	close(fd);
+	return ret;
 }

@@ -28,6 +28,10 @@ int kd_probe_fs(kd_read_fn read, void *ctx, struct kd_fsinfo *info);
 int kd_probe_partuuid(kd_read_fn read, void *ctx, unsigned partno,
 		      char *out, size_t size);
 
+/* kd_probe_fs on the block device at path dev (-1 when it cannot be
+ * opened). */
+int kd_probe_device(const char *dev, struct kd_fsinfo *info);
+
 /* The same on an open file descriptor. */
 int kd_probe_fd_read(void *fdp, uint64_t offset, void *buf, size_t len);
 

@@ -117,14 +117,11 @@ static int resolve_device(const char *spec, char *out, size_t size)
 static void device_spec(const char *dev, char *out, size_t size)
 {
 	struct kd_fsinfo fs;
-	int fd = open(dev, O_RDONLY | O_CLOEXEC);
 
-	if (fd >= 0 && kd_probe_fs(kd_probe_fd_read, &fd, &fs) == 0 && fs.uuid[0])
+	if (kd_probe_device(dev, &fs) == 0 && fs.uuid[0])
 		snprintf(out, size, "UUID=%s", fs.uuid);
 	else
 		snprintf(out, size, "%s", dev);
-	if (fd >= 0)
-		close(fd);
 }
 
 /* kdump.conf for the image, the target made explicit.  A path on the root

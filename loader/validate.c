@@ -1,6 +1,5 @@
 /* validate.c - can kdump-init do what the configuration asks? (see
  * validate.h) */
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,18 +198,6 @@ static void mounted_on(const char *dev, char *out, size_t size)
 	free(mounts);
 }
 
-/* The filesystem on dev, when this process may read it. */
-static int probe(const char *dev, struct kd_fsinfo *fs)
-{
-	int fd = open(dev, O_RDONLY | O_CLOEXEC), ret;
-
-	if (fd < 0)
-		return -1;
-	ret = kd_probe_fs(kd_probe_fd_read, &fd, fs);
-	close(fd);
-	return ret;
-}
-
 static void check_fs_device(struct check *c, const char *dev)
 {
 	const struct kdump_conf *conf = c->conf;
@@ -223,13 +210,13 @@ static void check_fs_device(struct check *c, const char *dev)
 			kd_diag_error(c->dconf, conf->target_line, "raw target %s "
 				      "is mounted on %s: a dump would overwrite "
 				      "that filesystem", conf->target, dir);
-		else if (probe(dev, &fs) == 0)
+		else if (kd_probe_device(dev, &fs) == 0)
 			kd_diag_warn(c->dconf, conf->target_line, "raw target %s "
 				     "holds a filesystem (%s): the first dump "
 				     "overwrites it", conf->target, fs.type);
 		return;
 	}
-	if (probe(dev, &fs) == 0 && !same_fs(conf->target_fstype, fs.type))
+	if (kd_probe_device(dev, &fs) == 0 && !same_fs(conf->target_fstype, fs.type))
 		kd_diag_error(c->dconf, conf->target_line, "%s target %s holds "
 			      "%s, not %s", conf->target_fstype, conf->target,
 			      fs.type, conf->target_fstype);
