@@ -92,6 +92,47 @@ TEST(missing_hook_is_an_error)
 	free(p);
 }
 
+/* A core_collector program goes into the image, named by its full path
+ * in the image's kdump.conf (kdump-init has no PATH); the built-in
+ * collector and the copies add nothing. */
+TEST(collector_program_in_image)
+{
+	struct kd_image_plan *p = malloc(sizeof *p);
+	struct kd_bootfiles bf;
+	struct kdump_conf c;
+	struct kd_error e;
+	char prog[128], conf[256];
+
+	memset(&bf, 0, sizeof bf);
+	snprintf(prog, sizeof prog, "%s/my-collector", dir);
+	put(prog, "#!/bin/sh\n", 0755);
+	snprintf(conf, sizeof conf, "ext4 UUID=1234\ncore_collector %s -q  x\n", prog);
+	parse(&c, conf);
+	CHECK_INT(kd_image_plan(p, &c, NULL, &bf, dir, &e), 0);
+	CHECK_STR(p->files, prog);
+	snprintf(conf, sizeof conf, "\ncore_collector %s -q  x\n", prog);
+	CHECK(strstr(p->conf_text, conf) != NULL);
+	kdump_conf_free(&c);
+
+	parse(&c, "ext4 UUID=1234\ncore_collector sh -c true\n");
+	CHECK_INT(kd_image_plan(p, &c, NULL, &bf, dir, &e), 0);
+	CHECK(strstr(p->files, "/sh") != NULL);
+	CHECK(strstr(p->conf_text, "\ncore_collector /") != NULL);
+	kdump_conf_free(&c);
+
+	parse(&c, "ext4 UUID=1234\ncore_collector cp --sparse=always\n");
+	CHECK_INT(kd_image_plan(p, &c, NULL, &bf, dir, &e), 0);
+	CHECK_STR(p->files, "");
+	CHECK(strstr(p->conf_text, "\ncore_collector cp --sparse=always\n") != NULL);
+	kdump_conf_free(&c);
+
+	parse(&c, "ext4 UUID=1234\ncore_collector /no/such/collector\n");
+	CHECK_INT(kd_image_plan(p, &c, NULL, &bf, dir, &e), -1);
+	CHECK_STR(e.msg, "core_collector /no/such/collector: no such program");
+	kdump_conf_free(&c);
+	free(p);
+}
+
 /* The type of the filesystem mounted on /, from /proc/self/mounts. */
 static void root_fstype(char *out, size_t size)
 {
@@ -185,9 +226,10 @@ int main(void)
 		return 1;
 	RUN(plan_and_staleness);
 	RUN(missing_hook_is_an_error);
+	RUN(collector_program_in_image);
 	RUN(busybox_only_when_needed);
 	RUN(root_fs_drivers_without_target);
-	for (const char *f = "post.sh\0vmlinuz\0initramfs.img\0initramfs.img.stamp\0";
+	for (const char *f = "my-collector\0post.sh\0vmlinuz\0initramfs.img\0initramfs.img.stamp\0";
 	     *f; f += strlen(f) + 1) {
 		snprintf(path, sizeof path, "%s/%s", dir, f);
 		unlink(path);
