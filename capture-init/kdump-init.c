@@ -21,6 +21,7 @@
 #include "kparam.h"
 #include "dumpdir.h"
 #include "log.h"
+#include "memdebug.h"
 #include "modules.h"
 #include "net.h"
 #include "nfs.h"
@@ -64,16 +65,14 @@ static void open_console(void)
 
 static void print_meminfo(const struct kdump_conf *conf, const char *when)
 {
-	char *text;
+	struct kd_error e;
 
 	if (!conf->debug_mem_level)
 		return;
-	text = kd_read_file("/proc/meminfo", 1 << 16, NULL);
-	if (!text)
-		return;
-	kd_info("memory %s:", when);
-	fputs(text, stderr);
-	free(text);
+	kd_info("memory %s (debug_mem_level %d):", when, conf->debug_mem_level);
+	if (kd_memdebug_print(stderr, conf->debug_mem_level, "/proc/meminfo",
+			      "/proc/slabinfo", &e))
+		kd_warn("%s", e.msg);
 }
 
 /* The modules listed in the image, then extra_modules. */

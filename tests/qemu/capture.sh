@@ -83,6 +83,7 @@ test_ext4_uuid_hooks() {
 	capture_image ext4 "ext4 UUID=$UUID
 path /var/crash
 core_collector makedumpfile -l --message-level 1 -d 31
+debug_mem_level 3
 kdump_pre $CAP/pre
 kdump_post $CAP/post" "$MODS" "$CAP/pre $CAP/post"
 	disk ext4 ext4 1G -q -F -U "$UUID"
@@ -96,6 +97,12 @@ kdump_post $CAP/post" "$MODS" "$CAP/pre $CAP/post"
 		pass hooks_pre_and_post
 	else
 		fail hooks_pre_and_post "kdump_pre/kdump_post did not run with status 0" "$log"
+	fi
+	if ! grep -q 'memory before the dump (debug_mem_level 3)' "$log" ||
+	   ! grep -q '^Committed_AS:' "$log" || ! grep -q '^slabinfo - version' "$log"; then
+		fail debug_mem_level_3 "no full meminfo and slabinfo on the console" "$log"
+	else
+		pass debug_mem_level_3
 	fi
 }
 
@@ -150,6 +157,7 @@ kdump_pre $CAP/prefail" "$MODS" "$CAP/prefail"
 test_missing_target() {	# action expected-message
 	capture_image missing "ext4 UUID=00000000-0000-0000-0000-000000000000
 disk_timeout 5
+debug_mem_level 1
 failure_action $1" "$MODS"
 	log=$(QEMU_TIMEOUT=${2:-240} crash_guest missing)
 	if ! grep -q 'did not appear within 5 s' "$log"; then
@@ -158,6 +166,13 @@ failure_action $1" "$MODS"
 		fail "missing_target_$1" "the failure action did not run ($3)" "$log"
 	else
 		pass "missing_target_$1"
+	fi
+	[ "$1" = reboot ] || return 0
+	if ! grep -q 'memory at start (debug_mem_level 1)' "$log" ||
+	   ! grep -q '^MemAvailable:' "$log" || grep -q '^Committed_AS:' "$log"; then
+		fail debug_mem_level_1 "not exactly the short meminfo on the console" "$log"
+	else
+		pass debug_mem_level_1
 	fi
 }
 
