@@ -1,7 +1,8 @@
 /* save.h - save one dump into a directory: vmcore-dmesg.txt first, then
  * the vmcore through the core_collector, written as vmcore-incomplete,
- * fsynced and renamed when complete, files mode 0600; and the capture
- * kernel's own log as kexec-dmesg.log. */
+ * fsynced and renamed when complete (to vmcore.flat when the built-in
+ * collector has -F, as ssh targets name it), files mode 0600; and the
+ * capture kernel's own log as kexec-dmesg.log. */
 #ifndef KD_SAVE_H
 #define KD_SAVE_H
 
@@ -26,6 +27,9 @@ int kd_save_dmesg_to(int fd, struct kd_error *e);
 
 /* 1 when core_collector is makedumpfile or kdump-collect (run in-process). */
 int kd_collector_is_builtin(const struct kdump_conf *conf);
+
+/* 1 when it is the built-in collector with -F: the flattened format. */
+int kd_collector_is_flat(const struct kdump_conf *conf);
 
 /* The capture kernel's log, as kexec-dmesg.log in dir. */
 int kd_save_kernel_log(const char *dir, struct kd_error *e);

@@ -34,38 +34,65 @@ dump_dir() {
 	ls -d "$MNT$1"/127.0.0.1-* 2>/dev/null
 }
 
-# check_dump NAME DIR LOG - what a successful capture leaves behind.
+# crash_opens FILE - crash reads the dump and finds the sysrq panic.
+crash_opens() {
+	printf 'sys\nbt\nquit\n' > "$WORK/cmds"
+	timeout 300 crash -s -i "$WORK/cmds" "$VMLINUX" "$1" > "$WORK/crash.out" 2>&1
+	grep -q 'PANIC: "Kernel panic - not syncing: sysrq triggered crash"' "$WORK/crash.out"
+}
+
+# check_dump NAME DIR LOG [FILE] - what a successful capture leaves behind;
+# FILE is the dump's name in DIR, vmcore unless told.
 check_dump() {
-	name=$1 dir=$2 log=$3
+	name=$1 dir=$2 log=$3 file=${4:-vmcore}
 	n=$(echo "$dir" | grep -c .)
 	if [ "$n" != 1 ]; then
 		fail "$name" "expected one dump directory, found $n" "$log"; return 1
 	fi
-	if [ ! -s "$dir/vmcore" ] || [ -e "$dir/vmcore-incomplete" ]; then
-		fail "$name" "no complete vmcore in $dir" "$log"; return 1
+	if [ ! -s "$dir/$file" ] || [ -e "$dir/vmcore-incomplete" ]; then
+		fail "$name" "no complete $file in $dir" "$log"; return 1
 	fi
-	if [ "$(stat -c %a "$dir")" != 700 ] || [ "$(stat -c %a "$dir/vmcore")" != 600 ]; then
-		fail "$name" "modes: dir $(stat -c %a "$dir"), vmcore $(stat -c %a "$dir/vmcore")" "$log"; return 1
+	if [ "$(stat -c %a "$dir")" != 700 ] || [ "$(stat -c %a "$dir/$file")" != 600 ]; then
+		fail "$name" "modes: dir $(stat -c %a "$dir"), $file $(stat -c %a "$dir/$file")" "$log"; return 1
 	fi
 	if [ ! -s "$dir/vmcore-dmesg.txt" ] || [ ! -s "$dir/kexec-dmesg.log" ]; then
 		fail "$name" "vmcore-dmesg.txt or kexec-dmesg.log missing" "$log"; return 1
 	fi
 	rm -f "$WORK/dmesg.check"
-	# Debian's makedumpfile reads no zstd pages: then crash's "log"
-	if ! makedumpfile --dump-dmesg "$dir/vmcore" "$WORK/dmesg.check" >/dev/null 2>&1; then
+	# Debian's makedumpfile reads no zstd pages nor flattened files: then
+	# crash's "log"
+	if ! makedumpfile --dump-dmesg "$dir/$file" "$WORK/dmesg.check" >/dev/null 2>&1; then
 		printf 'log\nquit\n' > "$WORK/cmds"
-		timeout 300 crash -s -i "$WORK/cmds" "$VMLINUX" "$dir/vmcore" 2>/dev/null |
+		timeout 300 crash -s -i "$WORK/cmds" "$VMLINUX" "$dir/$file" 2>/dev/null |
 			grep '^\[' > "$WORK/dmesg.check"
 	fi
 	if ! diff -qw "$WORK/dmesg.check" "$dir/vmcore-dmesg.txt" >/dev/null; then
 		fail "$name" "vmcore-dmesg.txt differs from makedumpfile --dump-dmesg" "$log"; return 1
 	fi
-	printf 'sys\nbt\nquit\n' > "$WORK/cmds"
-	timeout 300 crash -s -i "$WORK/cmds" "$VMLINUX" "$dir/vmcore" > "$WORK/crash.out" 2>&1
-	if ! grep -q 'PANIC: "Kernel panic - not syncing: sysrq triggered crash"' "$WORK/crash.out"; then
+	if ! crash_opens "$dir/$file"; then
 		fail "$name" "crash cannot open the dump: $(head -c 200 "$WORK/crash.out" | tr '\n' ' ')" "$log"; return 1
 	fi
 	return 0
+}
+
+# check_flat NAME DIR LOG - DIR/vmcore.flat is the flattened format, and
+# kdump-collect -R makes a dump of it that crash opens.
+check_flat() {
+	name=$1 dir=$2 log=$3
+	rm -f "$WORK/restored.vmcore"
+	if [ "$(head -c 12 "$dir/vmcore.flat")" != makedumpfile ]; then
+		fail "$name" "vmcore.flat has no flattened header" "$log"
+	elif [ -e "$dir/vmcore" ]; then
+		fail "$name" "a vmcore next to vmcore.flat" "$log"
+	elif ! "$BIN/kdump-collect" -R "$WORK/restored.vmcore" < "$dir/vmcore.flat"; then
+		fail "$name" "kdump-collect -R failed" "$log"
+	elif ! crash_opens "$WORK/restored.vmcore"; then
+		fail "$name" "crash cannot open the restored dump" "$log"
+	else
+		rm -f "$WORK/restored.vmcore"
+		return 0
+	fi
+	return 1
 }
 
 UUID=5d6f8a9c-1b2e-4c3d-9e8f-a0b1c2d3e4f5
@@ -176,25 +203,32 @@ failure_action $1" "$MODS"
 	fi
 }
 
-test_dump_to_rootfs() {	# failure_action dump_to_rootfs, and no target at all
+# failure_action dump_to_rootfs; and no target at all, with -F:
+# vmcore.flat on the root filesystem.
+test_dump_to_rootfs() {
 	RUUID=7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d
 	for t in fallback no_target; do
 		if [ $t = fallback ]; then
 			conf="ext4 UUID=00000000-0000-0000-0000-000000000000
 disk_timeout 5
-failure_action dump_to_rootfs"
+failure_action dump_to_rootfs
+core_collector makedumpfile -l -d 31"
+			label=dump_to_rootfs_fallback file=vmcore
 		else
-			conf="path /var/crash"
+			conf="path /var/crash
+core_collector makedumpfile -F -l -d 31"
+			label=no_target_root_fs file=vmcore.flat
 		fi
-		capture_image rootfs "$conf
-core_collector makedumpfile -l -d 31" "$MODS"
+		capture_image rootfs "$conf" "$MODS"
 		disk rootfs ext4 1G -q -F -U "$RUUID"
 		log=$(ROOT_ARG="root=UUID=$RUUID rootfstype=ext4" crash_guest rootfs $(drive rootfs))
-		name=dump_to_rootfs_$t
-		[ $t = no_target ] && name=no_target_root_fs
-		mount_disk rootfs || { fail "$name" "cannot mount the root disk" "$log"; continue; }
-		if check_dump "$name" "$(dump_dir /var/crash)" "$log"; then
-			pass "$name"
+		mount_disk rootfs || { fail "$label" "cannot mount the root disk" "$log"; continue; }
+		dir=$(dump_dir /var/crash)
+		if check_dump "$label" "$dir" "$log" "$file"; then
+			pass "$label"
+		fi
+		if [ $t = no_target ]; then
+			check_flat local_flattened "$dir" "$log" && pass local_flattened
 		fi
 		umount "$MNT"
 	done
@@ -310,13 +344,11 @@ core_collector makedumpfile -F -l --message-level 1 -d 31" "virtio_pci virtio_bl
 	"$BIN/kdumpctl" --config "$CAP/restore.conf" --sysconfig /dev/null start \
 		> "$CAP/restore.out" 2>&1
 	dir=$(ls -d "$CAP"/restored/*/ 2>/dev/null | head -n 1)
-	printf 'sys\nquit\n' > "$WORK/cmds"
 	if ! grep -q 'kdump: writing the dump to /dev/vda' "$log"; then
 		fail raw_target "the capture kernel did not write to the raw device" "$log"
 	elif [ -z "$dir" ] || [ ! -s "$dir/vmcore" ]; then
 		fail raw_target "kdumpctl start restored nothing: $(tr '\n' ' ' < "$CAP/restore.out")" "$log"
-	elif ! timeout 300 crash -s -i "$WORK/cmds" "$VMLINUX" "$dir/vmcore" 2>&1 |
-	     grep -q 'PANIC: "Kernel panic - not syncing: sysrq triggered crash"'; then
+	elif ! crash_opens "$dir/vmcore"; then
 		fail raw_target "crash cannot open the restored dump" "$log"
 	else
 		pass raw_target
