@@ -11,6 +11,14 @@
 
 #define KD_VMCORE "/proc/vmcore"
 
+/* How far a dump attempt got: kdump_post's argument, documented in
+ * kdump.conf(5), so the values never change. */
+enum kd_dump_status {
+	KD_DUMP_SAVED = 0,		/* the dump is whole */
+	KD_DUMP_INCOMPLETE = 1,		/* the collector or the writing failed */
+	KD_DUMP_UNREACHABLE = 2,	/* nothing could be written to the target */
+};
+
 /* Returns the collector's status: 0 when the vmcore was saved whole. */
 int kd_save_dump(const struct kdump_conf *conf, const char *dir,
 		 struct kd_error *e);

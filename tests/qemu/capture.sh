@@ -104,15 +104,27 @@ hook() {	# name body
 	chmod 0755 "$CAP/$1"
 }
 
+hook pre 'echo "KDTEST: kdump_pre ran" > /dev/console'
+hook post 'echo "KDTEST: kdump_post status $1" > /dev/console'
+HOOKS="kdump_pre $CAP/pre
+kdump_post $CAP/post"
+
+# The statuses kdump_post printed in LOG, in order, on one line.
+post_statuses() {
+	grep -o 'KDTEST: kdump_post status [0-9]*' "$1" | awk '{ printf "%s%s", s, $4; s = " " }'
+}
+
+# first_line LOG TEXT - the number of the first line of LOG with TEXT (or 0).
+first_line() {
+	grep -n -m 1 "$2" "$1" | cut -d: -f1 | grep . || echo 0
+}
+
 test_ext4_uuid_hooks() {
-	hook pre 'echo "KDTEST: kdump_pre ran" > /dev/console'
-	hook post 'echo "KDTEST: kdump_post status $1" > /dev/console'
 	capture_image ext4 "ext4 UUID=$UUID
 path /var/crash
 core_collector makedumpfile -l --message-level 1 -d 31
 debug_mem_level 3
-kdump_pre $CAP/pre
-kdump_post $CAP/post" "$MODS" "$CAP/pre $CAP/post"
+$HOOKS" "$MODS" "$CAP/pre $CAP/post"
 	disk ext4 ext4 1G -q -F -U "$UUID"
 	log=$(crash_guest ext4 $(drive ext4))
 	mount_disk ext4 || { fail ext4_uuid "cannot mount the target" "$log"; return; }
@@ -120,10 +132,10 @@ kdump_post $CAP/post" "$MODS" "$CAP/pre $CAP/post"
 		pass ext4_uuid
 	fi
 	umount "$MNT"
-	if grep -q 'KDTEST: kdump_pre ran' "$log" && grep -q 'KDTEST: kdump_post status 0' "$log"; then
+	if grep -q 'KDTEST: kdump_pre ran' "$log" && [ "$(post_statuses "$log")" = 0 ]; then
 		pass hooks_pre_and_post
 	else
-		fail hooks_pre_and_post "kdump_pre/kdump_post did not run with status 0" "$log"
+		fail hooks_pre_and_post "kdump_pre/kdump_post did not run once with status 0" "$log"
 	fi
 	if ! grep -q 'memory before the dump (debug_mem_level 3)' "$log" ||
 	   ! grep -q '^Committed_AS:' "$log" || ! grep -q '^slabinfo - version' "$log"; then
@@ -165,7 +177,8 @@ core_collector $c" "$MODS"
 test_pre_fails() {
 	hook prefail 'exit 3'
 	capture_image prefail "ext4 UUID=$UUID
-kdump_pre $CAP/prefail" "$MODS" "$CAP/prefail"
+kdump_pre $CAP/prefail
+kdump_post $CAP/post" "$MODS" "$CAP/prefail $CAP/post"
 	disk prefail ext4 256M -q -F -U "$UUID"
 	log=$(crash_guest prefail $(drive prefail))
 	mount_disk prefail || { fail kdump_pre_fails "cannot mount the target" "$log"; return; }
@@ -174,23 +187,33 @@ kdump_pre $CAP/prefail" "$MODS" "$CAP/prefail"
 	elif ! grep -q 'kdump_pre .* exited with status 3: no dump' "$log" ||
 	     ! grep -q 'kdump: rebooting' "$log"; then
 		fail kdump_pre_fails "no message, or final_action did not run" "$log"
+	elif grep -q 'KDTEST: kdump_post' "$log"; then
+		fail kdump_pre_fails "kdump_post ran although kdump_pre failed" "$log"
 	else
 		pass kdump_pre_fails
 	fi
 	umount "$MNT"
 }
 
-# The target never appears: disk_timeout 5, then the failure action.
-test_missing_target() {	# action expected-message
+# The target never appears: disk_timeout 5, then kdump_post with status 2
+# (kdump_pre ran before the wait), then the failure action.
+test_missing_target() {	# action timeout expected-message
 	capture_image missing "ext4 UUID=00000000-0000-0000-0000-000000000000
 disk_timeout 5
 debug_mem_level 1
-failure_action $1" "$MODS"
+$HOOKS
+failure_action $1" "$MODS" "$CAP/pre $CAP/post"
 	log=$(QEMU_TIMEOUT=${2:-240} crash_guest missing)
+	pre=$(first_line "$log" 'KDTEST: kdump_pre ran')
+	post=$(first_line "$log" 'KDTEST: kdump_post status')
 	if ! grep -q 'did not appear within 5 s' "$log"; then
 		fail "missing_target_$1" "no message about the missing target" "$log"
 	elif ! grep -q "$3" "$log"; then
 		fail "missing_target_$1" "the failure action did not run ($3)" "$log"
+	elif [ "$pre" = 0 ] || [ "$pre" -gt "$(first_line "$log" 'kdump: waiting for')" ]; then
+		fail "missing_target_$1" "kdump_pre did not run before the wait for the target" "$log"
+	elif [ "$(post_statuses "$log")" != 2 ] || [ "$post" -gt "$(first_line "$log" "$3")" ]; then
+		fail "missing_target_$1" "kdump_post did not run once with status 2 before the failure action: $(post_statuses "$log")" "$log"
 	else
 		pass "missing_target_$1"
 	fi
@@ -203,14 +226,15 @@ failure_action $1" "$MODS"
 	fi
 }
 
-# failure_action dump_to_rootfs; and no target at all, with -F:
-# vmcore.flat on the root filesystem.
+# failure_action dump_to_rootfs: kdump_post runs for both attempts (2, then
+# 0); and no target at all, with -F: vmcore.flat on the root filesystem.
 test_dump_to_rootfs() {
 	RUUID=7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d
 	for t in fallback no_target; do
 		if [ $t = fallback ]; then
 			conf="ext4 UUID=00000000-0000-0000-0000-000000000000
 disk_timeout 5
+$HOOKS
 failure_action dump_to_rootfs
 core_collector makedumpfile -l -d 31"
 			label=dump_to_rootfs_fallback file=vmcore
@@ -219,7 +243,7 @@ core_collector makedumpfile -l -d 31"
 core_collector makedumpfile -F -l -d 31"
 			label=no_target_root_fs file=vmcore.flat
 		fi
-		capture_image rootfs "$conf" "$MODS"
+		capture_image rootfs "$conf" "$MODS" "$CAP/pre $CAP/post"
 		disk rootfs ext4 1G -q -F -U "$RUUID"
 		log=$(ROOT_ARG="root=UUID=$RUUID rootfstype=ext4" crash_guest rootfs $(drive rootfs))
 		mount_disk rootfs || { fail "$label" "cannot mount the root disk" "$log"; continue; }
@@ -229,6 +253,10 @@ core_collector makedumpfile -F -l -d 31"
 		fi
 		if [ $t = no_target ]; then
 			check_flat local_flattened "$dir" "$log" && pass local_flattened
+		elif [ "$(post_statuses "$log")" != "2 0" ]; then
+			fail kdump_post_dump_to_rootfs "kdump_post statuses: \"$(post_statuses "$log")\", expected \"2 0\"" "$log"
+		else
+			pass kdump_post_dump_to_rootfs
 		fi
 		umount "$MNT"
 	done
