@@ -2,8 +2,9 @@
  *
  * Mounts the early filesystems, reads /etc/kdump.conf (validated by
  * kdumpctl when the image was built), loads the modules the image carries,
- * waits for and mounts the target, runs the hooks, saves the dump, and
- * ends with final_action - or failure_action when anything failed.  PID 1
+ * runs kdump_pre, waits for and mounts the target, saves the dump, runs
+ * kdump_post with how far it got (save.h: enum kd_dump_status), and ends
+ * with final_action - or failure_action when the dump failed.  PID 1
  * never exits: every path ends in an action. */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,6 +22,7 @@
 #include "kparam.h"
 #include "dumpdir.h"
 #include "log.h"
+#include "memdebug.h"
 #include "modules.h"
 #include "net.h"
 #include "nfs.h"
@@ -64,16 +66,14 @@ static void open_console(void)
 
 static void print_meminfo(const struct kdump_conf *conf, const char *when)
 {
-	char *text;
+	struct kd_error e;
 
 	if (!conf->debug_mem_level)
 		return;
-	text = kd_read_file("/proc/meminfo", 1 << 16, NULL);
-	if (!text)
-		return;
-	kd_info("memory %s:", when);
-	fputs(text, stderr);
-	free(text);
+	kd_info("memory %s (debug_mem_level %d):", when, conf->debug_mem_level);
+	if (kd_memdebug_print(stderr, conf->debug_mem_level, "/proc/meminfo",
+			      "/proc/slabinfo", &e))
+		kd_warn("%s", e.msg);
 }
 
 /* The modules listed in the image, then extra_modules. */
@@ -136,7 +136,9 @@ static int mount_device(const char *spec, const char *fstype, const char *opts,
 	return 0;
 }
 
-/* kdump_pre, then pre.d; 0 to go on with the dump. */
+/* kdump_pre, then pre.d; 0 to go on with the dump.  They run before the
+ * target is waited for, so that kdump_pre can prepare it, and a dump it
+ * vetoes costs no disk_timeout. */
 static int run_pre_hooks(const struct kdump_conf *conf)
 {
 	if (conf->kdump_pre) {
@@ -155,12 +157,16 @@ static int run_pre_hooks(const struct kdump_conf *conf)
 	return 0;
 }
 
-/* post.d, then kdump_post, each with the collector's status. */
-static void run_post_hooks(const struct kdump_conf *conf, int status)
+/* post.d, then kdump_post, each with the status of one dump attempt
+ * (enum kd_dump_status); `attempt` tells the two attempts of
+ * dump_to_rootfs apart on the console. */
+static void run_post_hooks(const struct kdump_conf *conf, int status,
+			   const char *attempt)
 {
 	char arg[16];
 
 	snprintf(arg, sizeof arg, "%d", status);
+	kd_info("%s: dump status %d", attempt, status);
 	kd_run_dir("/etc/kdump/post.d", arg);
 	if (conf->kdump_post) {
 		char *argv[] = { conf->kdump_post, arg, NULL };
@@ -172,7 +178,7 @@ static void run_post_hooks(const struct kdump_conf *conf, int status)
 	}
 }
 
-/* Save into <mnt>/<path>/<host>-<date>/. */
+/* Save into <mnt>/<path>/<host>-<date>/; an enum kd_dump_status. */
 static int save_to_fs(const struct kdump_conf *conf, const char *mnt,
 		      const char *host, struct kd_error *e)
 {
@@ -182,13 +188,12 @@ static int save_to_fs(const struct kdump_conf *conf, const char *mnt,
 
 	if (kd_dumpdir_create(mnt, conf->path, host, time(NULL), dir,
 			      sizeof dir, e))
-		return -1;
+		return KD_DUMP_UNREACHABLE;
 	kd_info("saving the dump to %s", dir);
 	print_meminfo(conf, "before the dump");
-	status = kd_save_dump(conf, dir, e);
+	status = kd_save_dump(conf, dir, e) ? KD_DUMP_INCOMPLETE : KD_DUMP_SAVED;
 	if (kd_save_kernel_log(dir, &log_err))
 		kd_warn("kexec-dmesg.log: %s", log_err.msg);
-	run_post_hooks(conf, status ? 1 : 0);
 	sync();
 	return status;
 }
@@ -200,15 +205,18 @@ static int save_to_raw(const struct kdump_conf *conf, struct kd_error *e)
 
 	kd_info("waiting for %s (up to %d s)", conf->target, conf->disk_timeout);
 	if (kd_blockdev_wait(conf->target, conf->disk_timeout, dev, sizeof dev, e))
-		return -1;
+		return KD_DUMP_UNREACHABLE;
 	fd = open(dev, O_WRONLY | O_CLOEXEC);
-	if (fd < 0)
-		return kd_fail(e, errno, "cannot open %s: %s", dev, strerror(errno));
+	if (fd < 0) {
+		kd_fail(e, errno, "cannot open %s: %s", dev, strerror(errno));
+		return KD_DUMP_UNREACHABLE;
+	}
 	kd_info("writing the dump to %s", dev);
-	status = kd_save_raw(conf, fd, e);
-	if (close(fd) && !status)
-		status = kd_fail(e, errno, "close %s: %s", dev, strerror(errno));
-	run_post_hooks(conf, status ? 1 : 0);
+	status = kd_save_raw(conf, fd, e) ? KD_DUMP_INCOMPLETE : KD_DUMP_SAVED;
+	if (close(fd) && !status) {
+		kd_fail(e, errno, "close %s: %s", dev, strerror(errno));
+		status = KD_DUMP_INCOMPLETE;
+	}
 	return status;
 }
 
@@ -229,62 +237,46 @@ static int mount_root(const struct kdump_conf *conf, struct kd_error *e)
 			    conf->disk_timeout, e);
 }
 
-static int dump_to_target(const struct kdump_conf *conf, int *skipped,
-			  struct kd_error *e)
+/* No target (path on the root filesystem), or failure_action
+ * dump_to_rootfs. */
+static int dump_to_rootfs(const struct kdump_conf *conf, struct kd_error *e)
+{
+	if (mount_root(conf, e))
+		return KD_DUMP_UNREACHABLE;
+	return save_to_fs(conf, ROOT_MNT, LOCAL_HOST, e);
+}
+
+/* Each of these returns an enum kd_dump_status, with e set when not 0. */
+static int dump_to_target(const struct kdump_conf *conf, struct kd_error *e)
 {
 	switch (conf->target_kind) {
 	case KD_TARGET_FS:
 		if (mount_device(conf->target, conf->target_fstype, NULL,
 				 TARGET_MNT, conf->disk_timeout, e))
-			return -1;
-		if (run_pre_hooks(conf)) {
-			*skipped = 1;
-			return 0;
-		}
+			return KD_DUMP_UNREACHABLE;
 		return save_to_fs(conf, TARGET_MNT, LOCAL_HOST, e);
 	case KD_TARGET_RAW:
-		if (run_pre_hooks(conf)) {
-			*skipped = 1;
-			return 0;
-		}
 		return save_to_raw(conf, e);
 	case KD_TARGET_NONE:
-		if (mount_root(conf, e))
-			return -1;
-		if (run_pre_hooks(conf)) {
-			*skipped = 1;
-			return 0;
-		}
-		return save_to_fs(conf, ROOT_MNT, LOCAL_HOST, e);
+		return dump_to_rootfs(conf, e);
 	default:
-		return kd_fail(e, ENOTSUP, "%s targets are not supported",
-			       kd_target_kind_name(conf->target_kind));
+		kd_fail(e, ENOTSUP, "%s targets are not supported",
+			kd_target_kind_name(conf->target_kind));
+		return KD_DUMP_UNREACHABLE;
 	}
 }
 
 static int dump_over_network(const struct kdump_conf *conf,
 			     const struct kd_netconf *nc, const char *ip,
-			     int *skipped, struct kd_error *e)
+			     struct kd_error *e)
 {
-	int status;
-
 	if (conf->target_kind == KD_TARGET_NFS) {
 		if (kd_nfs_mount(conf->target, nc->nfsvers ? nc->nfsvers :
 				 conf->nfs_version, ip, NFS_MNT, e))
-			return -1;
-		if (run_pre_hooks(conf)) {
-			*skipped = 1;
-			return 0;
-		}
+			return KD_DUMP_UNREACHABLE;
 		return save_to_fs(conf, NFS_MNT, ip, e);
 	}
-	if (run_pre_hooks(conf)) {
-		*skipped = 1;
-		return 0;
-	}
-	status = kd_ssh_save(conf, nc->sshport, ip, e);
-	run_post_hooks(conf, status ? 1 : 0);
-	return status;
+	return kd_ssh_save(conf, nc->sshport, ip, e);
 }
 
 static int is_remote(const struct kdump_conf *conf)
@@ -296,26 +288,26 @@ static int is_remote(const struct kdump_conf *conf)
 static pid_t fence_pid;
 
 /* The network first when the target or fence_kdump needs it. */
-static int dump(const struct kdump_conf *conf, int *skipped, struct kd_error *e)
+static int dump(const struct kdump_conf *conf, struct kd_error *e)
 {
 	struct kd_netconf nc;
 	struct kd_error fe;
 	char ip[64];
 
 	if (!is_remote(conf) && !conf->fence_kdump_nodes.n)
-		return dump_to_target(conf, skipped, e);
+		return dump_to_target(conf, e);
 	if (kd_net_up(conf, &nc, ip, sizeof ip, e)) {
 		if (is_remote(conf))
-			return -1;
+			return KD_DUMP_UNREACHABLE;
 		kd_warn("no network for fence_kdump: %s", e->msg);
-		return dump_to_target(conf, skipped, e);
+		return dump_to_target(conf, e);
 	}
 	fence_pid = kd_fence_start(conf, &fe);
 	if (fence_pid < 0)
 		kd_warn("%s", fe.msg);
 	if (is_remote(conf))
-		return dump_over_network(conf, &nc, ip, skipped, e);
-	return dump_to_target(conf, skipped, e);
+		return dump_over_network(conf, &nc, ip, e);
+	return dump_to_target(conf, e);
 }
 
 static void emergency_hooks(const struct kdump_conf *conf)
@@ -328,9 +320,12 @@ static void emergency_hooks(const struct kdump_conf *conf)
 	}
 }
 
+/* dump_to_rootfs is a second attempt: kdump_post runs again, with its
+ * status, so that the last status it received says where the dump is. */
 static void on_failure(const struct kdump_conf *conf)
 {
 	struct kd_error e;
+	int status;
 
 	emergency_hooks(conf);
 	switch (conf->failure_action) {
@@ -340,9 +335,10 @@ static void on_failure(const struct kdump_conf *conf)
 	case KD_ACTION_DUMP_TO_ROOTFS:
 		kd_info("failure_action dump_to_rootfs: saving to the root "
 			"filesystem");
-		if (mount_root(conf, &e) ||
-		    save_to_fs(conf, ROOT_MNT, LOCAL_HOST, &e))
+		status = dump_to_rootfs(conf, &e);
+		if (status)
 			kd_err("dump_to_rootfs failed: %s", e.msg);
+		run_post_hooks(conf, status, "dump_to_rootfs");
 		break;
 	case KD_ACTION_HALT:
 	case KD_ACTION_POWEROFF:
@@ -394,7 +390,7 @@ int main(int argc, char **argv)
 {
 	struct kdump_conf conf;
 	struct kd_error e;
-	int skipped = 0;
+	int status;
 
 	if (kd_net_is_dhcp_event(argc, argv))
 		return kd_net_dhcp_event(argv[1]);
@@ -408,12 +404,15 @@ int main(int argc, char **argv)
 	read_conf(&conf);
 	print_meminfo(&conf, "at start");
 	load_modules(&conf);
-	if (dump(&conf, &skipped, &e)) {
+	if (run_pre_hooks(&conf))
+		kd_action_final(conf.final_action);
+	status = dump(&conf, &e);
+	if (status)
 		kd_err("%s", e.msg);
+	/* on every path, before failure_action, which may never return */
+	run_post_hooks(&conf, status, "target");
+	if (status)
 		on_failure(&conf);
-	}
-	if (skipped)
-		kd_info("kdump_pre asked to skip the dump");
 	kd_fence_stop(fence_pid);
 	kd_action_final(conf.final_action);
 }

@@ -81,6 +81,13 @@ static const char *base_name(const char *p)
 	return s ? s + 1 : p;
 }
 
+static int is_builtin(const char *prog)
+{
+	const char *name = base_name(prog);
+
+	return !strcmp(name, "makedumpfile") || !strcmp(name, "kdump-collect");
+}
+
 /* Copy /proc/vmcore unfiltered (core_collector cp, cat or dd). */
 static int copy_vmcore(int out, struct kd_error *e)
 {
@@ -102,7 +109,8 @@ static int copy_vmcore(int out, struct kd_error *e)
 	return 0;
 }
 
-/* makedumpfile options: the built-in collector.  `flat` for raw targets. */
+/* makedumpfile options: the built-in collector.  `flat` for streams; a
+ * -F on the line flattens a file too (kd_collector_is_flat names it). */
 static int collect_builtin(int argc, char **argv, int out, int flat,
 			   struct kd_error *e)
 {
@@ -112,11 +120,11 @@ static int collect_builtin(int argc, char **argv, int out, int flat,
 	if (kd_options_parse(&o, argc, argv, e))
 		return -1;
 	o.collect.vmcore = KD_VMCORE;
-	o.collect.flat = flat;
+	o.collect.flat |= flat;
 	kd_info("collecting: level %d, %s, %s%s", o.collect.dump_level,
 		kd_codec_name(o.collect.codec),
 		o.collect.format == KD_FORMAT_ELF ? "ELF" : "kdump-compressed",
-		flat ? ", flattened" : "");
+		o.collect.flat ? ", flattened" : "");
 	return kd_collect(&o.collect, out, &r, e);
 }
 
@@ -133,7 +141,7 @@ static int run_collector(const struct kdump_conf *conf, int out, int flat,
 	if (!argc)
 		return kd_fail(e, EINVAL, "empty core_collector");
 	name = base_name(argv[0]);
-	if (!strcmp(name, "makedumpfile") || !strcmp(name, "kdump-collect"))
+	if (is_builtin(argv[0]))
 		return collect_builtin(argc - 1, argv + 1, out, flat, e);
 	if (!strcmp(name, "cp") || !strcmp(name, "cat") || !strcmp(name, "dd")) {
 		kd_info("copying %s unfiltered", KD_VMCORE);
@@ -157,6 +165,7 @@ int kd_save_dump(const struct kdump_conf *conf, const char *dir,
 {
 	char dest[4200];
 	struct kd_error dmesg_err;
+	const char *final = kd_collector_is_flat(conf) ? "vmcore.flat" : "vmcore";
 	int fd, ret;
 
 	if (save_dmesg(dir, &dmesg_err))
@@ -172,9 +181,9 @@ int kd_save_dump(const struct kdump_conf *conf, const char *dir,
 		kd_err("the dump is incomplete: %s/vmcore-incomplete", dir);
 		return -1;
 	}
-	if (finish(fd, dir, "vmcore-incomplete", "vmcore", e))
+	if (finish(fd, dir, "vmcore-incomplete", final, e))
 		return -1;
-	kd_info("saved %s/vmcore", dir);
+	kd_info("saved %s/%s", dir, final);
 	return 0;
 }
 
@@ -200,13 +209,24 @@ int kd_save_dmesg_to(int fd, struct kd_error *e)
 
 int kd_collector_is_builtin(const struct kdump_conf *conf)
 {
-	const char *line = kdump_conf_collector(conf);
-	size_t n = strcspn(line, " \t");
-	char name[256];
+	char line[4096], *argv[MAX_WORDS];
 
-	snprintf(name, sizeof name, "%.*s", (int)n, line);
-	return !strcmp(base_name(name), "makedumpfile") ||
-	       !strcmp(base_name(name), "kdump-collect");
+	snprintf(line, sizeof line, "%s", kdump_conf_collector(conf));
+	return split(line, argv, MAX_WORDS) && is_builtin(argv[0]);
+}
+
+/* The options as collect_builtin parses them, so that "-lF" counts too. */
+int kd_collector_is_flat(const struct kdump_conf *conf)
+{
+	char line[4096], *argv[MAX_WORDS];
+	struct kd_options o;
+	struct kd_error e;
+	int argc;
+
+	snprintf(line, sizeof line, "%s", kdump_conf_collector(conf));
+	argc = split(line, argv, MAX_WORDS);
+	return argc && is_builtin(argv[0]) &&
+	       !kd_options_parse(&o, argc - 1, argv + 1, &e) && o.collect.flat;
 }
 
 int kd_save_kernel_log(const char *dir, struct kd_error *e)

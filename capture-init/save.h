@@ -1,7 +1,8 @@
 /* save.h - save one dump into a directory: vmcore-dmesg.txt first, then
  * the vmcore through the core_collector, written as vmcore-incomplete,
- * fsynced and renamed when complete, files mode 0600; and the capture
- * kernel's own log as kexec-dmesg.log. */
+ * fsynced and renamed when complete (to vmcore.flat when the built-in
+ * collector has -F, as ssh targets name it), files mode 0600; and the
+ * capture kernel's own log as kexec-dmesg.log. */
 #ifndef KD_SAVE_H
 #define KD_SAVE_H
 
@@ -9,6 +10,14 @@
 #include "kdump_conf.h"
 
 #define KD_VMCORE "/proc/vmcore"
+
+/* How far a dump attempt got: kdump_post's argument, documented in
+ * kdump.conf(5), so the values never change. */
+enum kd_dump_status {
+	KD_DUMP_SAVED = 0,		/* the dump is whole */
+	KD_DUMP_INCOMPLETE = 1,		/* the collector or the writing failed */
+	KD_DUMP_UNREACHABLE = 2,	/* nothing could be written to the target */
+};
 
 /* Returns the collector's status: 0 when the vmcore was saved whole. */
 int kd_save_dump(const struct kdump_conf *conf, const char *dir,
@@ -26,6 +35,9 @@ int kd_save_dmesg_to(int fd, struct kd_error *e);
 
 /* 1 when core_collector is makedumpfile or kdump-collect (run in-process). */
 int kd_collector_is_builtin(const struct kdump_conf *conf);
+
+/* 1 when it is the built-in collector with -F: the flattened format. */
+int kd_collector_is_flat(const struct kdump_conf *conf);
 
 /* The capture kernel's log, as kexec-dmesg.log in dir. */
 int kd_save_kernel_log(const char *dir, struct kd_error *e);

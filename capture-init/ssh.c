@@ -240,7 +240,7 @@ int kd_ssh_save(const struct kdump_conf *conf, int port, const char *host,
 	snprintf(portstr, sizeof portstr, "%d", port ? port : 22);
 	kd_info("connecting to %s (port %s)", conf->target, portstr);
 	if (make_dir(conf, portstr, host, dir, sizeof dir, e))
-		return -1;
+		return KD_DUMP_UNREACHABLE;
 	kd_info("saving the dump to %s:%s", conf->target, dir);
 	if (remote_dd(conf, portstr, dir, "vmcore-dmesg-incomplete.txt",
 		      write_dmesg, &dmesg_err) ||
@@ -249,19 +249,19 @@ int kd_ssh_save(const struct kdump_conf *conf, int port, const char *host,
 		kd_warn("vmcore-dmesg.txt: %s", dmesg_err.msg);
 	if (is_scp(conf)) {
 		if (scp_vmcore(conf, portstr, dir, e))
-			return -1;
+			return KD_DUMP_INCOMPLETE;
 		final = "vmcore";
 	} else {
 		if (remote_dd(conf, portstr, dir, "vmcore-incomplete",
 			      kd_save_stream, e)) {
 			kd_err("the dump is incomplete: %s:%s/vmcore-incomplete",
 			       conf->target, dir);
-			return -1;
+			return KD_DUMP_INCOMPLETE;
 		}
 		final = kd_collector_is_builtin(conf) ? "vmcore.flat" : "vmcore";
 	}
 	if (remote_mv(conf, portstr, dir, "vmcore-incomplete", final, e))
-		return -1;
+		return KD_DUMP_INCOMPLETE;
 	kd_info("saved %s:%s/%s", conf->target, dir, final);
-	return 0;
+	return KD_DUMP_SAVED;
 }

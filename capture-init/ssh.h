@@ -27,7 +27,9 @@
 /* s as one single-quoted word for a POSIX shell; -1 when it does not fit. */
 int kd_sh_quote(const char *s, char *out, size_t size);
 
-/* Save to conf->target over ssh into <path>/<host>-<date>/. */
+/* Save to conf->target over ssh into <path>/<host>-<date>/.  Returns
+ * KD_DUMP_SAVED, or with e set KD_DUMP_UNREACHABLE (no connection, login
+ * or directory: nothing written) or KD_DUMP_INCOMPLETE (save.h). */
 int kd_ssh_save(const struct kdump_conf *conf, int port, const char *host,
 		struct kd_error *e);
 

@@ -34,38 +34,65 @@ dump_dir() {
 	ls -d "$MNT$1"/127.0.0.1-* 2>/dev/null
 }
 
-# check_dump NAME DIR LOG - what a successful capture leaves behind.
+# crash_opens FILE - crash reads the dump and finds the sysrq panic.
+crash_opens() {
+	printf 'sys\nbt\nquit\n' > "$WORK/cmds"
+	timeout 300 crash -s -i "$WORK/cmds" "$VMLINUX" "$1" > "$WORK/crash.out" 2>&1
+	grep -q 'PANIC: "Kernel panic - not syncing: sysrq triggered crash"' "$WORK/crash.out"
+}
+
+# check_dump NAME DIR LOG [FILE] - what a successful capture leaves behind;
+# FILE is the dump's name in DIR, vmcore unless told.
 check_dump() {
-	name=$1 dir=$2 log=$3
+	name=$1 dir=$2 log=$3 file=${4:-vmcore}
 	n=$(echo "$dir" | grep -c .)
 	if [ "$n" != 1 ]; then
 		fail "$name" "expected one dump directory, found $n" "$log"; return 1
 	fi
-	if [ ! -s "$dir/vmcore" ] || [ -e "$dir/vmcore-incomplete" ]; then
-		fail "$name" "no complete vmcore in $dir" "$log"; return 1
+	if [ ! -s "$dir/$file" ] || [ -e "$dir/vmcore-incomplete" ]; then
+		fail "$name" "no complete $file in $dir" "$log"; return 1
 	fi
-	if [ "$(stat -c %a "$dir")" != 700 ] || [ "$(stat -c %a "$dir/vmcore")" != 600 ]; then
-		fail "$name" "modes: dir $(stat -c %a "$dir"), vmcore $(stat -c %a "$dir/vmcore")" "$log"; return 1
+	if [ "$(stat -c %a "$dir")" != 700 ] || [ "$(stat -c %a "$dir/$file")" != 600 ]; then
+		fail "$name" "modes: dir $(stat -c %a "$dir"), $file $(stat -c %a "$dir/$file")" "$log"; return 1
 	fi
 	if [ ! -s "$dir/vmcore-dmesg.txt" ] || [ ! -s "$dir/kexec-dmesg.log" ]; then
 		fail "$name" "vmcore-dmesg.txt or kexec-dmesg.log missing" "$log"; return 1
 	fi
 	rm -f "$WORK/dmesg.check"
-	# Debian's makedumpfile reads no zstd pages: then crash's "log"
-	if ! makedumpfile --dump-dmesg "$dir/vmcore" "$WORK/dmesg.check" >/dev/null 2>&1; then
+	# Debian's makedumpfile reads no zstd pages nor flattened files: then
+	# crash's "log"
+	if ! makedumpfile --dump-dmesg "$dir/$file" "$WORK/dmesg.check" >/dev/null 2>&1; then
 		printf 'log\nquit\n' > "$WORK/cmds"
-		timeout 300 crash -s -i "$WORK/cmds" "$VMLINUX" "$dir/vmcore" 2>/dev/null |
+		timeout 300 crash -s -i "$WORK/cmds" "$VMLINUX" "$dir/$file" 2>/dev/null |
 			grep '^\[' > "$WORK/dmesg.check"
 	fi
 	if ! diff -qw "$WORK/dmesg.check" "$dir/vmcore-dmesg.txt" >/dev/null; then
 		fail "$name" "vmcore-dmesg.txt differs from makedumpfile --dump-dmesg" "$log"; return 1
 	fi
-	printf 'sys\nbt\nquit\n' > "$WORK/cmds"
-	timeout 300 crash -s -i "$WORK/cmds" "$VMLINUX" "$dir/vmcore" > "$WORK/crash.out" 2>&1
-	if ! grep -q 'PANIC: "Kernel panic - not syncing: sysrq triggered crash"' "$WORK/crash.out"; then
+	if ! crash_opens "$dir/$file"; then
 		fail "$name" "crash cannot open the dump: $(head -c 200 "$WORK/crash.out" | tr '\n' ' ')" "$log"; return 1
 	fi
 	return 0
+}
+
+# check_flat NAME DIR LOG - DIR/vmcore.flat is the flattened format, and
+# kdump-collect -R makes a dump of it that crash opens.
+check_flat() {
+	name=$1 dir=$2 log=$3
+	rm -f "$WORK/restored.vmcore"
+	if [ "$(head -c 12 "$dir/vmcore.flat")" != makedumpfile ]; then
+		fail "$name" "vmcore.flat has no flattened header" "$log"
+	elif [ -e "$dir/vmcore" ]; then
+		fail "$name" "a vmcore next to vmcore.flat" "$log"
+	elif ! "$BIN/kdump-collect" -R "$WORK/restored.vmcore" < "$dir/vmcore.flat"; then
+		fail "$name" "kdump-collect -R failed" "$log"
+	elif ! crash_opens "$WORK/restored.vmcore"; then
+		fail "$name" "crash cannot open the restored dump" "$log"
+	else
+		rm -f "$WORK/restored.vmcore"
+		return 0
+	fi
+	return 1
 }
 
 UUID=5d6f8a9c-1b2e-4c3d-9e8f-a0b1c2d3e4f5
@@ -77,14 +104,27 @@ hook() {	# name body
 	chmod 0755 "$CAP/$1"
 }
 
+hook pre 'echo "KDTEST: kdump_pre ran" > /dev/console'
+hook post 'echo "KDTEST: kdump_post status $1" > /dev/console'
+HOOKS="kdump_pre $CAP/pre
+kdump_post $CAP/post"
+
+# The statuses kdump_post printed in LOG, in order, on one line.
+post_statuses() {
+	grep -o 'KDTEST: kdump_post status [0-9]*' "$1" | awk '{ printf "%s%s", s, $4; s = " " }'
+}
+
+# first_line LOG TEXT - the number of the first line of LOG with TEXT (or 0).
+first_line() {
+	grep -n -m 1 "$2" "$1" | cut -d: -f1 | grep . || echo 0
+}
+
 test_ext4_uuid_hooks() {
-	hook pre 'echo "KDTEST: kdump_pre ran" > /dev/console'
-	hook post 'echo "KDTEST: kdump_post status $1" > /dev/console'
 	capture_image ext4 "ext4 UUID=$UUID
 path /var/crash
 core_collector makedumpfile -l --message-level 1 -d 31
-kdump_pre $CAP/pre
-kdump_post $CAP/post" "$MODS" "$CAP/pre $CAP/post"
+debug_mem_level 3
+$HOOKS" "$MODS" "$CAP/pre $CAP/post"
 	disk ext4 ext4 1G -q -F -U "$UUID"
 	log=$(crash_guest ext4 $(drive ext4))
 	mount_disk ext4 || { fail ext4_uuid "cannot mount the target" "$log"; return; }
@@ -92,10 +132,16 @@ kdump_post $CAP/post" "$MODS" "$CAP/pre $CAP/post"
 		pass ext4_uuid
 	fi
 	umount "$MNT"
-	if grep -q 'KDTEST: kdump_pre ran' "$log" && grep -q 'KDTEST: kdump_post status 0' "$log"; then
+	if grep -q 'KDTEST: kdump_pre ran' "$log" && [ "$(post_statuses "$log")" = 0 ]; then
 		pass hooks_pre_and_post
 	else
-		fail hooks_pre_and_post "kdump_pre/kdump_post did not run with status 0" "$log"
+		fail hooks_pre_and_post "kdump_pre/kdump_post did not run once with status 0" "$log"
+	fi
+	if ! grep -q 'memory before the dump (debug_mem_level 3)' "$log" ||
+	   ! grep -q '^Committed_AS:' "$log" || ! grep -q '^slabinfo - version' "$log"; then
+		fail debug_mem_level_3 "no full meminfo and slabinfo on the console" "$log"
+	else
+		pass debug_mem_level_3
 	fi
 }
 
@@ -131,7 +177,8 @@ core_collector $c" "$MODS"
 test_pre_fails() {
 	hook prefail 'exit 3'
 	capture_image prefail "ext4 UUID=$UUID
-kdump_pre $CAP/prefail" "$MODS" "$CAP/prefail"
+kdump_pre $CAP/prefail
+kdump_post $CAP/post" "$MODS" "$CAP/prefail $CAP/post"
 	disk prefail ext4 256M -q -F -U "$UUID"
 	log=$(crash_guest prefail $(drive prefail))
 	mount_disk prefail || { fail kdump_pre_fails "cannot mount the target" "$log"; return; }
@@ -140,46 +187,76 @@ kdump_pre $CAP/prefail" "$MODS" "$CAP/prefail"
 	elif ! grep -q 'kdump_pre .* exited with status 3: no dump' "$log" ||
 	     ! grep -q 'kdump: rebooting' "$log"; then
 		fail kdump_pre_fails "no message, or final_action did not run" "$log"
+	elif grep -q 'KDTEST: kdump_post' "$log"; then
+		fail kdump_pre_fails "kdump_post ran although kdump_pre failed" "$log"
 	else
 		pass kdump_pre_fails
 	fi
 	umount "$MNT"
 }
 
-# The target never appears: disk_timeout 5, then the failure action.
-test_missing_target() {	# action expected-message
+# The target never appears: disk_timeout 5, then kdump_post with status 2
+# (kdump_pre ran before the wait), then the failure action.
+test_missing_target() {	# action timeout expected-message
 	capture_image missing "ext4 UUID=00000000-0000-0000-0000-000000000000
 disk_timeout 5
-failure_action $1" "$MODS"
+debug_mem_level 1
+$HOOKS
+failure_action $1" "$MODS" "$CAP/pre $CAP/post"
 	log=$(QEMU_TIMEOUT=${2:-240} crash_guest missing)
+	pre=$(first_line "$log" 'KDTEST: kdump_pre ran')
+	post=$(first_line "$log" 'KDTEST: kdump_post status')
 	if ! grep -q 'did not appear within 5 s' "$log"; then
 		fail "missing_target_$1" "no message about the missing target" "$log"
 	elif ! grep -q "$3" "$log"; then
 		fail "missing_target_$1" "the failure action did not run ($3)" "$log"
+	elif [ "$pre" = 0 ] || [ "$pre" -gt "$(first_line "$log" 'kdump: waiting for')" ]; then
+		fail "missing_target_$1" "kdump_pre did not run before the wait for the target" "$log"
+	elif [ "$(post_statuses "$log")" != 2 ] || [ "$post" -gt "$(first_line "$log" "$3")" ]; then
+		fail "missing_target_$1" "kdump_post did not run once with status 2 before the failure action: $(post_statuses "$log")" "$log"
 	else
 		pass "missing_target_$1"
 	fi
+	[ "$1" = reboot ] || return 0
+	if ! grep -q 'memory at start (debug_mem_level 1)' "$log" ||
+	   ! grep -q '^MemAvailable:' "$log" || grep -q '^Committed_AS:' "$log"; then
+		fail debug_mem_level_1 "not exactly the short meminfo on the console" "$log"
+	else
+		pass debug_mem_level_1
+	fi
 }
 
-test_dump_to_rootfs() {	# failure_action dump_to_rootfs, and no target at all
+# failure_action dump_to_rootfs: kdump_post runs for both attempts (2, then
+# 0); and no target at all, with -F: vmcore.flat on the root filesystem.
+test_dump_to_rootfs() {
 	RUUID=7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d
 	for t in fallback no_target; do
 		if [ $t = fallback ]; then
 			conf="ext4 UUID=00000000-0000-0000-0000-000000000000
 disk_timeout 5
-failure_action dump_to_rootfs"
+$HOOKS
+failure_action dump_to_rootfs
+core_collector makedumpfile -l -d 31"
+			label=dump_to_rootfs_fallback file=vmcore
 		else
-			conf="path /var/crash"
+			conf="path /var/crash
+core_collector makedumpfile -F -l -d 31"
+			label=no_target_root_fs file=vmcore.flat
 		fi
-		capture_image rootfs "$conf
-core_collector makedumpfile -l -d 31" "$MODS"
+		capture_image rootfs "$conf" "$MODS" "$CAP/pre $CAP/post"
 		disk rootfs ext4 1G -q -F -U "$RUUID"
 		log=$(ROOT_ARG="root=UUID=$RUUID rootfstype=ext4" crash_guest rootfs $(drive rootfs))
-		name=dump_to_rootfs_$t
-		[ $t = no_target ] && name=no_target_root_fs
-		mount_disk rootfs || { fail "$name" "cannot mount the root disk" "$log"; continue; }
-		if check_dump "$name" "$(dump_dir /var/crash)" "$log"; then
-			pass "$name"
+		mount_disk rootfs || { fail "$label" "cannot mount the root disk" "$log"; continue; }
+		dir=$(dump_dir /var/crash)
+		if check_dump "$label" "$dir" "$log" "$file"; then
+			pass "$label"
+		fi
+		if [ $t = no_target ]; then
+			check_flat local_flattened "$dir" "$log" && pass local_flattened
+		elif [ "$(post_statuses "$log")" != "2 0" ]; then
+			fail kdump_post_dump_to_rootfs "kdump_post statuses: \"$(post_statuses "$log")\", expected \"2 0\"" "$log"
+		else
+			pass kdump_post_dump_to_rootfs
 		fi
 		umount "$MNT"
 	done
@@ -298,13 +375,11 @@ core_collector makedumpfile -F -l --message-level 1 -d 31" "virtio_pci virtio_bl
 		> "$CAP/restore.out" 2>&1
 	[ "$loop" = /dev/null ] || losetup -d "$loop"
 	dir=$(ls -d "$CAP"/restored/*/ 2>/dev/null | head -n 1)
-	printf 'sys\nquit\n' > "$WORK/cmds"
 	if ! grep -q 'kdump: writing the dump to /dev/vda' "$log"; then
 		fail raw_target "the capture kernel did not write to the raw device" "$log"
 	elif [ -z "$dir" ] || [ ! -s "$dir/vmcore" ]; then
 		fail raw_target "kdumpctl start restored nothing: $(tr '\n' ' ' < "$CAP/restore.out")" "$log"
-	elif ! timeout 300 crash -s -i "$WORK/cmds" "$VMLINUX" "$dir/vmcore" 2>&1 |
-	     grep -q 'PANIC: "Kernel panic - not syncing: sysrq triggered crash"'; then
+	elif ! crash_opens "$dir/vmcore"; then
 		fail raw_target "crash cannot open the restored dump" "$log"
 	else
 		pass raw_target

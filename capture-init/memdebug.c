@@ -1,0 +1,61 @@
+/* memdebug.c - debug_mem_level output (see memdebug.h). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "log.h"
+#include "memdebug.h"
+#include "readfile.h"
+
+/* Enough to see how much of the reservation is left, and where it went. */
+static const char *const short_keys[] = {
+	"MemTotal", "MemFree", "MemAvailable", "Buffers", "Cached", "Slab", NULL,
+};
+
+int kd_memdebug_shows(const char *line, int level)
+{
+	size_t n = strcspn(line, ":");
+	int i;
+
+	if (level >= 2)
+		return 1;
+	if (level < 1 || line[n] != ':')
+		return 0;
+	/* the whole key: "Cached" is not "SwapCached" */
+	for (i = 0; short_keys[i]; i++)
+		if (strlen(short_keys[i]) == n && !strncmp(line, short_keys[i], n))
+			return 1;
+	return 0;
+}
+
+static void print_slabinfo(FILE *out, const char *path)
+{
+	char *text = kd_read_file(path, 1 << 20, NULL);
+
+	if (!text) {
+		kd_info("no %s (%s)", path, strerror(errno));
+		return;
+	}
+	fputs(text, out);
+	free(text);
+}
+
+int kd_memdebug_print(FILE *out, int level, const char *meminfo,
+		      const char *slabinfo, struct kd_error *e)
+{
+	char *text, *line, *save = NULL;
+
+	if (level < 1)
+		return 0;
+	text = kd_read_file(meminfo, 1 << 16, NULL);
+	if (!text)
+		return kd_fail(e, errno, "cannot read %s: %s", meminfo,
+			       strerror(errno));
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save))
+		if (kd_memdebug_shows(line, level))
+			fprintf(out, "%s\n", line);
+	free(text);
+	if (level >= 3)
+		print_slabinfo(out, slabinfo);
+	return 0;
+}
