@@ -7,13 +7,13 @@
 #include <unistd.h>
 #include <sys/klog.h>
 #include "collect.h"
+#include "collector_line.h"
 #include "fdio.h"
 #include "log.h"
 #include "options.h"
 #include "run.h"
 #include "save.h"
 
-#define MAX_WORDS 32
 
 static int create(const char *dir, const char *name, struct kd_error *e)
 {
@@ -61,33 +61,6 @@ static int save_dmesg(const char *dir, struct kd_error *e)
 	return finish(fd, dir, "vmcore-dmesg-incomplete.txt", "vmcore-dmesg.txt", e);
 }
 
-/* Split a core_collector line into words (no shell, no quotes). */
-static int split(char *line, char **argv, int max)
-{
-	int n = 0;
-	char *save = NULL, *w;
-
-	for (w = strtok_r(line, " \t", &save); w && n < max - 1;
-	     w = strtok_r(NULL, " \t", &save))
-		argv[n++] = w;
-	argv[n] = NULL;
-	return n;
-}
-
-static const char *base_name(const char *p)
-{
-	const char *s = strrchr(p, '/');
-
-	return s ? s + 1 : p;
-}
-
-static int is_builtin(const char *prog)
-{
-	const char *name = base_name(prog);
-
-	return !strcmp(name, "makedumpfile") || !strcmp(name, "kdump-collect");
-}
-
 /* Copy /proc/vmcore unfiltered (core_collector cp, cat or dd). */
 static int copy_vmcore(int out, struct kd_error *e)
 {
@@ -111,13 +84,14 @@ static int copy_vmcore(int out, struct kd_error *e)
 
 /* makedumpfile options: the built-in collector.  `flat` for streams; a
  * -F on the line flattens a file too (kd_collector_is_flat names it). */
-static int collect_builtin(int argc, char **argv, int out, int flat,
+static int collect_builtin(const char *line, int out, int flat,
 			   struct kd_error *e)
 {
 	struct kd_collect_result r;
 	struct kd_options o;
+	char words[4096];
 
-	if (kd_options_parse(&o, argc, argv, e))
+	if (kd_options_parse_line(&o, line, words, sizeof words, e))
 		return -1;
 	o.collect.vmcore = KD_VMCORE;
 	o.collect.flat |= flat;
@@ -132,21 +106,24 @@ static int collect_builtin(int argc, char **argv, int out, int flat,
 static int run_collector(const struct kdump_conf *conf, int out, int flat,
 			 const char *dest, struct kd_error *e)
 {
-	char line[4096], *argv[MAX_WORDS + 3];
-	const char *name;
+	const char *line = kdump_conf_collector(conf);
+	char words[4096], *argv[KD_COLLECTOR_MAX_WORDS + 3];
 	int argc, status;
 
-	snprintf(line, sizeof line, "%s", kdump_conf_collector(conf));
-	argc = split(line, argv, MAX_WORDS);
-	if (!argc)
-		return kd_fail(e, EINVAL, "empty core_collector");
-	name = base_name(argv[0]);
-	if (is_builtin(argv[0]))
-		return collect_builtin(argc - 1, argv + 1, out, flat, e);
-	if (!strcmp(name, "cp") || !strcmp(name, "cat") || !strcmp(name, "dd")) {
+	switch (kd_collector_kind(line)) {
+	case KD_COLLECTOR_BUILTIN:
+		return collect_builtin(line, out, flat, e);
+	case KD_COLLECTOR_COPY:
 		kd_info("copying %s unfiltered", KD_VMCORE);
 		return copy_vmcore(out, e);
+	default:
+		break;
 	}
+	snprintf(words, sizeof words, "%s", line);
+	argc = kd_collector_split(words, argv);
+	if (argc < 1)
+		return kd_fail(e, EINVAL, "core_collector: empty, or more than "
+			       "%d words", KD_COLLECTOR_MAX_WORDS);
 	if (!dest)
 		return kd_fail(e, EINVAL, "core_collector %s cannot write to a "
 			       "raw device", argv[0]);
@@ -209,24 +186,19 @@ int kd_save_dmesg_to(int fd, struct kd_error *e)
 
 int kd_collector_is_builtin(const struct kdump_conf *conf)
 {
-	char line[4096], *argv[MAX_WORDS];
-
-	snprintf(line, sizeof line, "%s", kdump_conf_collector(conf));
-	return split(line, argv, MAX_WORDS) && is_builtin(argv[0]);
+	return kd_collector_kind(kdump_conf_collector(conf)) == KD_COLLECTOR_BUILTIN;
 }
 
 /* The options as collect_builtin parses them, so that "-lF" counts too. */
 int kd_collector_is_flat(const struct kdump_conf *conf)
 {
-	char line[4096], *argv[MAX_WORDS];
 	struct kd_options o;
 	struct kd_error e;
-	int argc;
+	char words[4096];
 
-	snprintf(line, sizeof line, "%s", kdump_conf_collector(conf));
-	argc = split(line, argv, MAX_WORDS);
-	return argc && is_builtin(argv[0]) &&
-	       !kd_options_parse(&o, argc - 1, argv + 1, &e) && o.collect.flat;
+	return kd_collector_is_builtin(conf) &&
+	       !kd_options_parse_line(&o, kdump_conf_collector(conf), words,
+				      sizeof words, &e) && o.collect.flat;
 }
 
 int kd_save_kernel_log(const char *dir, struct kd_error *e)

@@ -1,7 +1,9 @@
 /* options.c - parse makedumpfile-style collector options. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "collector_line.h"
 #include "options.h"
 
 static int number(const char *opt, const char *s, int max, int *out,
@@ -114,4 +116,21 @@ int kd_options_parse(struct kd_options *o, int argc, char *const argv[],
 	if (o->collect.format == KD_FORMAT_ELF && o->collect.codec != KD_CODEC_NONE)
 		return kd_fail(e, EINVAL, "ELF output (-E) cannot be compressed");
 	return 0;
+}
+
+int kd_options_parse_line(struct kd_options *o, const char *line, char *words,
+			  size_t size, struct kd_error *e)
+{
+	char *argv[KD_COLLECTOR_MAX_WORDS + 1];
+	int argc;
+
+	if (snprintf(words, size, "%s", line) >= (int)size)
+		return kd_fail(e, EINVAL, "core_collector is too long");
+	argc = kd_collector_split(words, argv);
+	if (argc < 0)
+		return kd_fail(e, EINVAL, "core_collector has more than %d words",
+			       KD_COLLECTOR_MAX_WORDS);
+	if (argc < 1)
+		return kd_fail(e, EINVAL, "empty core_collector");
+	return kd_options_parse(o, argc - 1, argv + 1, e);
 }

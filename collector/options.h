@@ -13,6 +13,7 @@
 #ifndef KD_OPTIONS_H
 #define KD_OPTIONS_H
 
+#include <stddef.h>
 #include "collect.h"
 #include "error.h"
 
@@ -31,5 +32,11 @@ struct kd_options {
  * name).  Returns 0, or -1 with a one-line reason. */
 int kd_options_parse(struct kd_options *o, int argc, char *const argv[],
 		     struct kd_error *e);
+
+/* A whole core_collector line of the built-in collector ("makedumpfile
+ * -l -d 31"): split into `words` (size bytes: the args point there) as
+ * kdump-init splits it, the program's name skipped, then parsed. */
+int kd_options_parse_line(struct kd_options *o, const char *line, char *words,
+			  size_t size, struct kd_error *e);
 
 #endif

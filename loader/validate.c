@@ -32,20 +32,19 @@ struct check {
 /* ---- core_collector ---- */
 
 /* makedumpfile options, through the parser kdump-init runs them with. */
-static void builtin_collector(struct check *c, int line, int argc,
-			      char **argv)
+static void builtin_collector(struct check *c, int line, const char *text)
 {
 	struct kd_options o;
 	struct kd_error e;
+	char words[4096];
 
-	if (kd_options_parse(&o, argc - 1, argv + 1, &e)) {
+	if (kd_options_parse_line(&o, text, words, sizeof words, &e))
 		kd_diag_error(c->dconf, line, "core_collector: %s", e.msg);
-		return;
-	}
-	if (o.nargs)
-		kd_diag_error(c->dconf, line, "core_collector %s takes options "
+	else if (o.nargs)
+		kd_diag_error(c->dconf, line, "core_collector %.*s takes options "
 			      "only (\"%s\"): kdump gives it /proc/vmcore and "
-			      "the dump file", argv[0], o.args[0]);
+			      "the dump file", (int)strcspn(text, " \t"), text,
+			      o.args[0]);
 	else if (o.rearrange || o.dump_dmesg || o.verify)
 		kd_diag_error(c->dconf, line, "core_collector: %s is for "
 			      "kdump-collect on a saved dump, not for the "
@@ -53,22 +52,17 @@ static void builtin_collector(struct check *c, int line, int argc,
 			      "--dump-dmesg" : "--verify");
 }
 
-/* How many bytes the dump may have at most: all of memory when nothing
- * filters or compresses it. */
+/* All of memory goes into the dump when nothing filters or compresses. */
 static int dump_is_ram_sized(const char *line)
 {
-	char words[4096], *argv[KD_COLLECTOR_MAX_WORDS + 1];
 	struct kd_options o;
 	struct kd_error e;
-	int argc;
+	char words[4096];
 
 	if (kd_collector_kind(line) != KD_COLLECTOR_BUILTIN)
 		return 1;
-	snprintf(words, sizeof words, "%s", line);
-	argc = kd_collector_split(words, argv);
-	if (argc < 1 || kd_options_parse(&o, argc - 1, argv + 1, &e))
-		return 0;
-	return o.collect.dump_level == 0 && o.collect.codec == KD_CODEC_NONE;
+	return !kd_options_parse_line(&o, line, words, sizeof words, &e) &&
+	       o.collect.dump_level == 0 && o.collect.codec == KD_CODEC_NONE;
 }
 
 static void check_collector(struct check *c)
@@ -76,22 +70,10 @@ static void check_collector(struct check *c)
 	const char *line = kdump_conf_collector(c->conf);
 	int at = kdump_conf_line(c->conf, "core_collector");
 	char words[4096], *argv[KD_COLLECTOR_MAX_WORDS + 1], path[4096];
-	int argc;
 
-	if (strlen(line) >= sizeof words) {
-		kd_diag_error(c->dconf, at, "core_collector is too long");
-		return;
-	}
-	snprintf(words, sizeof words, "%s", line);
-	argc = kd_collector_split(words, argv);
-	if (argc < 0) {
-		kd_diag_error(c->dconf, at, "core_collector has more than %d "
-			      "words", KD_COLLECTOR_MAX_WORDS);
-		return;
-	}
 	switch (kd_collector_kind(line)) {
 	case KD_COLLECTOR_BUILTIN:
-		builtin_collector(c, at, argc, argv);
+		builtin_collector(c, at, line);
 		break;
 	case KD_COLLECTOR_SCP:
 		if (c->conf->target_kind != KD_TARGET_SSH)
@@ -101,7 +83,11 @@ static void check_collector(struct check *c)
 	case KD_COLLECTOR_COPY:
 		break;
 	case KD_COLLECTOR_PROGRAM:
-		if (c->system && kd_find_program(argv[0], path, sizeof path))
+		snprintf(words, sizeof words, "%s", line);
+		if (kd_collector_split(words, argv) < 1)
+			kd_diag_error(c->dconf, at, "core_collector has more "
+				      "than %d words", KD_COLLECTOR_MAX_WORDS);
+		else if (c->system && kd_find_program(argv[0], path, sizeof path))
 			kd_diag_error(c->dconf, at, "core_collector %s: no such "
 				      "program on this system (it must exist "
 				      "here to go into the capture initramfs)",
