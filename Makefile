@@ -16,21 +16,27 @@ CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Wno-form
             -Icommon -I$(STATIC)/include -isystem $(KHDR)
 LDFLAGS  += -static -L$(STATIC)/lib
 
-COMMON_SRC    := $(sort $(wildcard common/*.c))
-LOADER_SRC    := $(sort $(wildcard loader/*.c))
-INIT_SRC      := $(sort $(wildcard capture-init/*.c))
-COLLECTOR_SRC := $(sort $(wildcard collector/*.c))
-UNIT_SRC      := $(sort $(wildcard tests/unit/test_*.c))
-FUZZ_SRC      := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+# Every folder but tests/ is a library, built into its own static archive;
+# a program is its main object(s) and the archives it needs, lowest last,
+# so that it links only the objects it uses:
+#   kdumpctl       loader/kdumpctl.c, verbs_*.c  libloader libcollector libstorage libcommon
+#   kdump-init     capture-init/kdump-init.c     libinit libcollector libstorage libcommon
+#   kdump-collect  collector/kdump-collect.c     libcollector libcommon
+LIBDIRS := common storage collector capture-init loader
+MAINS   := loader/kdumpctl.c $(wildcard loader/verbs_*.c) capture-init/kdump-init.c \
+           collector/kdump-collect.c
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
 obj = $(patsubst %.c,$(OBJ)/%.o,$(1))
-COMMON_OBJ    := $(call obj,$(COMMON_SRC))
-# loader/kdumpctl.c holds main() and verbs_*.c the verbs; the rest of
-# loader/ is also unit-tested.
-LOADER_MAIN   := loader/kdumpctl.c $(wildcard loader/verbs_*.c)
-LOADER_LIB    := $(call obj,$(filter-out $(LOADER_MAIN),$(LOADER_SRC)))
-COLLECTOR_LIB := $(call obj,$(filter-out collector/kdump-collect.c,$(COLLECTOR_SRC)))
-INIT_LIB      := $(call obj,$(filter-out capture-init/kdump-init.c,$(INIT_SRC)))
+lib_src = $(filter-out $(MAINS),$(sort $(wildcard $(1)/*.c)))
+LIB := $(BUILD)/lib
+LIB_COMMON    := $(LIB)/libcommon.a
+LIB_STORAGE   := $(LIB)/libstorage.a
+LIB_COLLECTOR := $(LIB)/libcollector.a
+LIB_INIT      := $(LIB)/libinit.a
+LIB_LOADER    := $(LIB)/libloader.a
+CODECS := -ldeflate -lzstd -llzo2 -lz
 
 PROGRAMS   := $(BIN)/kdumpctl $(BIN)/kdump-init $(BIN)/kdump-collect
 UNIT_BINS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
@@ -47,8 +53,12 @@ libs: $(STATIC)/.done
 $(STATIC)/.done: scripts/build-static-libs.sh
 	scripts/build-static-libs.sh $(STATIC)
 
-$(OBJ)/tests/%.o: CFLAGS += -Iloader -Icollector -Icapture-init
-$(OBJ)/capture-init/%.o: CFLAGS += -Icollector
+# Each folder sees the headers of the folders below it.
+$(OBJ)/storage/%.o: CFLAGS += -Istorage
+$(OBJ)/collector/%.o: CFLAGS += -Icollector
+$(OBJ)/capture-init/%.o: CFLAGS += -Icapture-init -Icollector -Istorage
+$(OBJ)/loader/%.o: CFLAGS += -Iloader -Icollector -Istorage
+$(OBJ)/tests/%.o: CFLAGS += -Iloader -Icollector -Icapture-init -Istorage
 
 $(KHDR)/.done:
 	@mkdir -p $(KHDR)
@@ -61,37 +71,47 @@ $(OBJ)/%.o: %.c $(STATIC)/.done $(KHDR)/.done
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(OBJ)/loader/%.o: CFLAGS += -Icapture-init -Icollector
+# An archive is rebuilt whole, so a removed source leaves no stale member.
+define archive
+$(1): $(call obj,$(call lib_src,$(2)))
+	@mkdir -p $$(dir $$@)
+	@rm -f $$@
+	ar rcs $$@ $$^
+endef
+$(eval $(call archive,$(LIB_COMMON),common))
+$(eval $(call archive,$(LIB_STORAGE),storage))
+$(eval $(call archive,$(LIB_COLLECTOR),collector))
+$(eval $(call archive,$(LIB_INIT),capture-init))
+$(eval $(call archive,$(LIB_LOADER),loader))
 
-$(BIN)/kdumpctl: $(call obj,$(LOADER_MAIN)) $(LOADER_LIB) $(OBJ)/capture-init/probe.o \
-		$(OBJ)/capture-init/blockdev.o $(OBJ)/collector/options.o \
-		$(OBJ)/collector/flat_reader.o $(COMMON_OBJ)
+$(BIN)/kdumpctl: $(call obj,loader/kdumpctl.c $(wildcard loader/verbs_*.c)) \
+		$(LIB_LOADER) $(LIB_COLLECTOR) $(LIB_STORAGE) $(LIB_COMMON)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^
 
-$(BIN)/kdump-init: $(OBJ)/capture-init/kdump-init.o $(INIT_LIB) $(COLLECTOR_LIB) $(COMMON_OBJ)
+$(BIN)/kdump-init: $(OBJ)/capture-init/kdump-init.o $(LIB_INIT) $(LIB_COLLECTOR) \
+		$(LIB_STORAGE) $(LIB_COMMON)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ -ldeflate -lzstd -llzo2 -lz
+	$(CC) $(LDFLAGS) -o $@ $^ $(CODECS)
 
-$(BIN)/kdump-collect: $(OBJ)/collector/kdump-collect.o $(COLLECTOR_LIB) $(COMMON_OBJ)
+$(BIN)/kdump-collect: $(OBJ)/collector/kdump-collect.o $(LIB_COLLECTOR) $(LIB_COMMON)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ -ldeflate -lzstd -llzo2 -lz
+	$(CC) $(LDFLAGS) -o $@ $^ $(CODECS)
 
-# Unit tests: one program per tests/unit/test_*.c, linked with every library.
-$(BUILD)/tests/%: $(OBJ)/tests/unit/%.o $(LOADER_LIB) $(INIT_LIB) $(COLLECTOR_LIB) $(COMMON_OBJ)
+# Unit tests: one program per tests/unit/test_*.c, with every archive.
+$(BUILD)/tests/%: $(OBJ)/tests/unit/%.o $(LIB_LOADER) $(LIB_INIT) $(LIB_COLLECTOR) \
+		$(LIB_STORAGE) $(LIB_COMMON)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ -llz4 -ldeflate -lzstd -llzo2 -lz
+	$(CC) $(LDFLAGS) -o $@ $^ -llz4 $(CODECS)
 
 # Fuzz targets: libFuzzer + ASan/UBSan, built with clang against glibc and
 # Debian's compression libraries, with every library source of the tree.
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
-              -Icommon -Iloader -Icollector -Icapture-init
-FUZZ_LIB_SRC := $(COMMON_SRC) $(filter-out $(LOADER_MAIN),$(LOADER_SRC)) \
-                $(filter-out collector/kdump-collect.c,$(COLLECTOR_SRC)) \
-                $(filter-out capture-init/kdump-init.c,$(INIT_SRC))
+              $(addprefix -I,$(LIBDIRS))
+FUZZ_LIB_SRC := $(foreach d,$(LIBDIRS),$(call lib_src,$(d)))
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC)
 	@mkdir -p $(dir $@)
-	$(FUZZCC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_LIB_SRC) -ldeflate -lzstd -llzo2 -lz
+	$(FUZZCC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(CODECS)
 
 # The fake unit program that tests/unit/run_selftest.sh runs through the
 # runner (a crash, a bare exit status, ...).
@@ -157,7 +177,7 @@ fixtures: all
 	tests/qemu/fixtures.sh
 
 clean:
-	rm -rf $(BIN) $(OBJ) $(BUILD)/tests $(BUILD)/fuzz $(RESULTS)
+	rm -rf $(BIN) $(OBJ) $(LIB) $(BUILD)/tests $(BUILD)/fuzz $(RESULTS)
 
 -include $(shell find $(OBJ) -name '*.d' 2>/dev/null)
 .SECONDARY:
@@ -179,7 +199,7 @@ INSTALL      ?= install
 
 header_path = $(or $(shell sed -n 's/.*$(2) "\(.*\)".*/\1/p' $(1)),$(3))
 KDUMP_CONF_FILE      := $(call header_path,common/kdump_conf.h,KDUMP_CONF_DEFAULT_PATH,/etc/kdump.conf)
-KDUMP_SYSCONFIG_FILE := $(call header_path,common/sysconfig.h,KDUMP_SYSCONFIG_DEFAULT_PATH,/etc/sysconfig/kdump)
+KDUMP_SYSCONFIG_FILE := $(call header_path,loader/sysconfig.h,KDUMP_SYSCONFIG_DEFAULT_PATH,/etc/sysconfig/kdump)
 KDUMP_STATEDIR       := $(call header_path,loader/bootfiles.h,KDUMP_IMAGE_DIR,/var/lib/kdump)
 KDUMP_DUMPDIR        := $(call header_path,common/kdump_conf.h,KDUMP_DEFAULT_DUMP_PATH,/var/crash)
 

@@ -8,7 +8,7 @@
 const char *kd_default_crashkernel(void);
 
 /* 0 when value is a crashkernel= value that may be written into boot
- * loader configuration: it parses (common/crashkernel.c) and holds only
+ * loader configuration: it parses (crashkernel.c) and holds only
  * digits, letters and , : - @ (nothing a shell would interpret).
  * Otherwise -1 with the reason in why. */
 int kd_crashkernel_writable(const char *value, char *why, size_t size);

@@ -14,6 +14,7 @@
 #include "log.h"
 #include "netlink.h"
 #include "netplan.h"
+#include "number.h"
 #include "program.h"
 #include "readfile.h"
 #include "server.h"
@@ -174,8 +175,9 @@ int kd_ssh_g_parse(const char *text, char *host, size_t size, int *port,
 			if (sscanf(line, "hostname %1023[^\n]", value) == 1) {
 				snprintf(host, size, "%s", value);
 				got |= 1;
-			} else if (sscanf(line, "port %1023[^\n]", value) == 1) {
-				*port = atoi(value);
+			} else if (sscanf(line, "port %1023[^\n]", value) == 1 &&
+				   kd_parse_int(value, 1, 65535, port)) {
+				*port = 0;	/* not a port: refused below */
 			} else if (sscanf(line, "userknownhostsfile %1023[^\n]",
 					  value) == 1) {
 				snprintf(known_hosts_files, kh_size, "%s", value);

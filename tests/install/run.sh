@@ -19,7 +19,7 @@ define_of() {	# header name
 	sed -n "s/^#define $2 \"\(.*\)\".*/\1/p" "$top/$1"
 }
 CONF=$(define_of common/kdump_conf.h KDUMP_CONF_DEFAULT_PATH)
-SYSCONF=$(define_of common/sysconfig.h KDUMP_SYSCONFIG_DEFAULT_PATH)
+SYSCONF=$(define_of loader/sysconfig.h KDUMP_SYSCONFIG_DEFAULT_PATH)
 DUMPDIR=$(define_of common/kdump_conf.h KDUMP_DEFAULT_DUMP_PATH)
 STATEDIR=$(define_of loader/bootfiles.h KDUMP_IMAGE_DIR)
 

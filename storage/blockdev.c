@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include "blockdev.h"
 #include "log.h"
+#include "number.h"
 #include "probe.h"
 #include "readfile.h"
 
@@ -18,11 +19,12 @@ static int partuuid_of(const char *name, char *out, size_t size)
 {
 	char path[512], link[512], disk[300], num[16];
 	ssize_t n;
-	int fd, ret;
+	int fd, ret, partno;
 	char *base;
 
 	snprintf(path, sizeof path, "/sys/class/block/%s/partition", name);
-	if (kd_read_line(path, num, sizeof num))
+	if (kd_read_line(path, num, sizeof num) ||
+	    kd_parse_int(num, 1, 1 << 20, &partno))
 		return -1;
 	snprintf(path, sizeof path, "/sys/class/block/%s", name);
 	n = readlink(path, link, sizeof link - 1);
@@ -38,7 +40,7 @@ static int partuuid_of(const char *name, char *out, size_t size)
 	fd = open(disk, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
-	ret = kd_probe_partuuid(kd_probe_fd_read, &fd, (unsigned)atoi(num), out, size);
+	ret = kd_probe_partuuid(kd_probe_fd_read, &fd, (unsigned)partno, out, size);
 	close(fd);
 	return ret;
 }
