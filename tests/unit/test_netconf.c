@@ -1,13 +1,9 @@
-/* test_netconf.c - the network words (ip=, ifname=, nameserver=), the
- * remote shell quoting, fence_kdump's options and `ssh -G` output. */
+/* test_netconf.c - the network words (ip=, ifname=, nameserver=). */
 #define UNIT_SUITE "netconf"
 #include <arpa/inet.h>
 #include <string.h>
 #include <sys/socket.h>
-#include "fence.h"
 #include "netconf.h"
-#include "netplan.h"
-#include "ssh.h"
 #include "unit.h"
 
 static struct kd_error e;
@@ -111,65 +107,12 @@ TEST(bad_words)
 	}
 }
 
-TEST(shell_quoting)
-{
-	char out[64];
 
-	CHECK_INT(kd_sh_quote("/var/crash", out, sizeof out), 0);
-	CHECK_STR(out, "'/var/crash'");
-	CHECK_INT(kd_sh_quote("a'b $(x) `y`", out, sizeof out), 0);
-	CHECK_STR(out, "'a'\\''b $(x) `y`'");
-	CHECK_INT(kd_sh_quote("", out, sizeof out), 0);
-	CHECK_STR(out, "''");
-	CHECK_INT(kd_sh_quote("0123456789012345678901234567890123456789"
-			      "0123456789012345678901234", out, sizeof out), -1);
-}
-
-TEST(fence_args)
-{
-	struct kd_fence_args a;
-
-	CHECK_INT(kd_fence_parse_args(NULL, &a, &e), 0);
-	CHECK_INT(a.port, 7410);
-	CHECK_INT(a.interval, 10);
-	CHECK_INT(a.count, 0);
-	CHECK_INT(kd_fence_parse_args("-p 7411 -f ipv4 -c 3 -i 2 -v", &a, &e), 0);
-	CHECK_INT(a.port, 7411);
-	CHECK_INT(a.family, AF_INET);
-	CHECK_INT(a.count, 3);
-	CHECK_INT(a.interval, 2);
-	CHECK_INT(a.verbose, 1);
-	CHECK_INT(kd_fence_parse_args("-p 70000", &a, &e), -1);
-	CHECK_INT(kd_fence_parse_args("-f ipx", &a, &e), -1);
-	CHECK_INT(kd_fence_parse_args("-x 1", &a, &e), -1);
-	CHECK_INT(kd_fence_parse_args("-i", &a, &e), -1);
-	CHECK_INT(KD_FENCE_MAGIC, 0x1B302A40);
-}
-
-TEST(ssh_g_output)
-{
-	char host[64], files[256];
-	int port;
-
-	CHECK_INT(kd_ssh_g_parse("user dump\nhostname 192.0.2.1\nport 2222\n"
-				 "userknownhostsfile ~/.ssh/known_hosts ~/.ssh/known_hosts2\n",
-				 host, sizeof host, &port, files, sizeof files), 0);
-	CHECK_STR(host, "192.0.2.1");
-	CHECK_INT(port, 2222);
-	CHECK_STR(files, "~/.ssh/known_hosts ~/.ssh/known_hosts2");
-	CHECK_INT(kd_ssh_g_parse("port 22\n", host, sizeof host, &port, files,
-				 sizeof files), -1);
-	CHECK_INT(kd_ssh_g_parse("hostname h\nport 0\n", host, sizeof host, &port,
-				 files, sizeof files), -1);
-}
 
 int main(void)
 {
 	RUN(static_address);
 	RUN(dhcp_and_overrides);
 	RUN(bad_words);
-	RUN(shell_quoting);
-	RUN(fence_args);
-	RUN(ssh_g_output);
 	return unit_done();
 }
