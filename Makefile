@@ -139,7 +139,7 @@ check-config: all
 	@mkdir -p $(RESULTS)
 	@tests/config/run.sh > $(RESULTS)/config.log 2>&1 || \
 		echo "FAIL config:tests/config/run.sh: stopped before the end (exit $$?)" >> $(RESULTS)/config.log
-	@grep -E '^(PASS|FAIL) ' $(RESULTS)/config.log
+	@grep -E '^(PASS|FAIL|SKIP) ' $(RESULTS)/config.log
 
 # The collector on real crashes: makedumpfile's counts, crash opens every
 # output, faults.

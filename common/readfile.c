@@ -1,4 +1,5 @@
 /* readfile.c - read a whole small file into memory. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -94,4 +95,17 @@ char *kd_read_config(const char *path, size_t max, size_t *len,
 	if (!text)
 		*why = errno == EFBIG ? "file too large" : strerror(errno);
 	return text;
+}
+
+int kd_dir_has_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int found = 0;
+
+	while (d && !found && (de = readdir(d)))
+		found = de->d_name[0] != '.';
+	if (d)
+		closedir(d);
+	return found;
 }

@@ -1,4 +1,5 @@
-/* readfile.h - read a whole small file (sysfs, procfs, config) into memory. */
+/* readfile.h - read a whole small file (sysfs, procfs, config) into memory;
+ * look into a small directory. */
 #ifndef KD_READFILE_H
 #define KD_READFILE_H
 
@@ -18,5 +19,8 @@ int kd_read_line(const char *path, char *buf, size_t size);
  * ("not a regular file", "file too large", strerror). */
 char *kd_read_config(const char *path, size_t max, size_t *len,
 		     const char **why);
+
+/* 1 when directory dir exists and has an entry not starting with "." */
+int kd_dir_has_entries(const char *dir);
 
 #endif

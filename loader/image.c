@@ -197,19 +197,6 @@ static void init_path(char *out, size_t size)
 	snprintf(out, size, "/usr/lib/kdump/kdump-init");
 }
 
-static int has_entries(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	int found = 0;
-
-	while (d && !found && (de = readdir(d)))
-		found = de->d_name[0] != '.';
-	if (d)
-		closedir(d);
-	return found;
-}
-
 /* A core_collector program (not the built-in collector or a copy) goes
  * into the image, and the image's kdump.conf names it by its full path:
  * kdump-init has no PATH to search. */
@@ -246,7 +233,7 @@ static int needs_busybox(const struct kd_image_plan *p,
 	    strstr(p->net.words, "dhcp"))
 		return 1;
 	for (i = 0; hook_dirs[i]; i++)
-		if (has_entries(hook_dirs[i]))
+		if (kd_dir_has_entries(hook_dirs[i]))
 			return 1;
 	return 0;
 }

@@ -1,5 +1,6 @@
 /* validate.c - can kdump-init do what the configuration asks? (see
  * validate.h) */
+#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,7 +53,9 @@ static void builtin_collector(struct check *c, int line, const char *text)
 			      "--dump-dmesg" : "--verify");
 }
 
-/* All of memory goes into the dump when nothing filters or compresses. */
+/* All of memory goes into the dump when nothing filters or compresses:
+ * a copy, or the built-in collector at level 0 without a codec (another
+ * program may do either: not known here). */
 static int dump_is_ram_sized(const char *line)
 {
 	struct kd_options o;
@@ -60,7 +63,7 @@ static int dump_is_ram_sized(const char *line)
 	char words[4096];
 
 	if (kd_collector_kind(line) != KD_COLLECTOR_BUILTIN)
-		return 1;
+		return kd_collector_kind(line) == KD_COLLECTOR_COPY;
 	return !kd_options_parse_line(&o, line, words, sizeof words, &e) &&
 	       o.collect.dump_level == 0 && o.collect.codec == KD_CODEC_NONE;
 }
@@ -167,35 +170,84 @@ static int same_fs(const char *want, const char *have)
 	return !strcmp(want, have);
 }
 
-/* Where dev is mounted now ("" if nowhere). */
-static void mounted_on(const char *dev, char *out, size_t size)
+/* The first field of a line of `table` (/proc/self/mounts, /proc/swaps)
+ * that names dev, and its second field ("" if none). */
+static void listed_in(const char *table, const char *dev, char *out, size_t size)
 {
-	char *mounts = kd_read_file("/proc/self/mounts", 4 << 20, NULL);
+	char *text = kd_read_file(table, 4 << 20, NULL);
 	char *line, *save = NULL, real[4096], src[4096], dir[4096];
 
 	out[0] = '\0';
-	for (line = mounts ? strtok_r(mounts, "\n", &save) : NULL; line;
+	for (line = text ? strtok_r(text, "\n", &save) : NULL; line;
 	     line = strtok_r(NULL, "\n", &save))
 		if (sscanf(line, "%4095s %4095s", src, dir) == 2 && src[0] == '/' &&
 		    realpath(src, real) && !strcmp(real, dev)) {
 			snprintf(out, size, "%s", dir);
 			break;
 		}
-	free(mounts);
+	free(text);
+}
+
+/* What uses the block device dev (/dev/NAME) now, as a phrase; "" when
+ * nothing does: mounted, swap, or held by device-mapper or MD. */
+static void user_of(const char *dev, char *out, size_t size)
+{
+	const char *name = strrchr(dev, '/') + 1;
+	char where[4096], path[512];
+
+	listed_in("/proc/self/mounts", dev, where, sizeof where);
+	if (where[0]) {
+		snprintf(out, size, "%s is mounted on %s", dev, where);
+		return;
+	}
+	listed_in("/proc/swaps", dev, where, sizeof where);
+	if (where[0]) {
+		snprintf(out, size, "%s is in use as swap", dev);
+		return;
+	}
+	snprintf(path, sizeof path, "/sys/class/block/%s/holders", name);
+	snprintf(out, size, "%s", "");
+	if (kd_dir_has_entries(path))
+		snprintf(out, size, "%s is part of a device-mapper or MD device "
+			 "(an LVM physical volume, a RAID member)", dev);
+}
+
+/* A raw target is overwritten whole: neither it nor a partition of it
+ * may be in use.  The reason in out, "" when free. */
+static void raw_in_use(const char *dev, char *out, size_t size)
+{
+	const char *name = strrchr(dev, '/') + 1;
+	char path[512], part[300];
+	struct dirent *de;
+	DIR *d;
+
+	user_of(dev, out, size);
+	snprintf(path, sizeof path, "/sys/class/block/%s", name);
+	d = opendir(path);
+	while (!out[0] && d && (de = readdir(d))) {
+		snprintf(path, sizeof path, "/sys/class/block/%s/%s/partition",
+			 name, de->d_name);
+		if (de->d_name[0] == '.' || access(path, F_OK))
+			continue;
+		snprintf(part, sizeof part, "/dev/%s", de->d_name);
+		user_of(part, out, size);
+	}
+	if (d)
+		closedir(d);
 }
 
 static void check_fs_device(struct check *c, const char *dev)
 {
 	const struct kdump_conf *conf = c->conf;
 	struct kd_fsinfo fs;
-	char dir[4096];
+	char why[4400];
 
 	if (conf->target_kind == KD_TARGET_RAW) {
-		mounted_on(dev, dir, sizeof dir);
-		if (dir[0])
-			kd_diag_error(c->dconf, conf->target_line, "raw target %s "
-				      "is mounted on %s: a dump would overwrite "
-				      "that filesystem", conf->target, dir);
+		raw_in_use(dev, why, sizeof why);
+		if (why[0])
+			kd_diag_error(c->dconf, conf->target_line, "raw target %s: "
+				      "%s, and a dump would overwrite it",
+				      conf->target, why);
 		else if (kd_probe_device(dev, &fs) == 0)
 			kd_diag_warn(c->dconf, conf->target_line, "raw target %s "
 				     "holds a filesystem (%s): the first dump "

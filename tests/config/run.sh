@@ -126,13 +126,40 @@ vfat $LOOP
 core_collector makedumpfile -d 0
 C
 	mkdir -p mnt && mount "$LOOP" mnt &&
-	case_ raw_mounted check 1 "k.conf:1: raw target $LOOP is mounted on $work/mnt: a dump would overwrite that filesystem" <<C
+	case_ raw_mounted check 1 "k.conf:1: raw target $LOOP: $LOOP is mounted on $work/mnt, and a dump would overwrite it" <<C
 raw $LOOP
 C
 	umount mnt 2>/dev/null
+	mkswap -q "$LOOP" >/dev/null 2>&1 && swapon "$LOOP" 2>/dev/null &&
+	case_ raw_swap check 1 "k.conf:1: raw target $LOOP: $LOOP is in use as swap, and a dump would overwrite it" <<C
+raw $LOOP
+C
+	swapoff "$LOOP" 2>/dev/null
 else
 	fail loop_device "no loop device: the target cases did not run"
 fi
+
+# A raw disk whose partition is mounted: the whole disk is overwritten.
+truncate -s 64M parted.img && printf 'label: gpt\n,32M\n' | sfdisk -q parted.img >/dev/null 2>&1 &&
+	PLOOP=$(losetup -P -f --show parted.img) || PLOOP=
+# without devtmpfs (a container) the partition's node is made by hand
+if [ -n "$PLOOP" ] && [ ! -b "${PLOOP}p1" ] && [ -r "/sys/class/block/${PLOOP#/dev/}p1/dev" ]; then
+	IFS=: read -r maj min < "/sys/class/block/${PLOOP#/dev/}p1/dev"
+	mknod "${PLOOP}p1" b "$maj" "$min" && MADE_NODE=${PLOOP}p1
+fi
+if [ -n "$PLOOP" ] && [ -b "${PLOOP}p1" ] && mkfs.ext4 -q -F "${PLOOP}p1" &&
+   mkdir -p pmnt && mount "${PLOOP}p1" pmnt; then
+	case_ raw_partition_mounted start 1 "k.conf:1: raw target $PLOOP: ${PLOOP}p1 is mounted on $work/pmnt, and a dump would overwrite it" <<C
+raw $PLOOP
+C
+	umount pmnt
+elif [ -n "$PLOOP" ] && [ ! -e "/sys/class/block/${PLOOP#/dev/}p1" ]; then
+	echo "SKIP config:raw_partition_mounted: this kernel shows no partitions of loop devices"
+else
+	fail raw_partition_mounted "no partitioned loop device"
+fi
+[ -n "$PLOOP" ] && losetup -d "$PLOOP"
+[ -n "${MADE_NODE:-}" ] && rm -f "$MADE_NODE"
 
 # ---- network servers ----
 case_ nfs_ipv6 check 1 "k.conf:1: NFS server fd00::1 is an IPv6 address, and the capture kernel's network is set up for IPv4 only: use an IPv4 address or a name with one" <<'C'
