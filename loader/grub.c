@@ -53,21 +53,6 @@ int kd_grub_dropin_text(const char *value, char *out, size_t size)
 	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
-/* Run argv and wait; its exit status, or -1 with e set. */
-static int run(char *const argv[], struct kd_error *e)
-{
-	pid_t pid = kd_spawn(argv, -1, -1, e);
-	int status;
-
-	if (pid < 0)
-		return -1;
-	status = kd_wait(pid);
-	if (status < 0)
-		return kd_fail(e, errno, "waiting for %s: %s", argv[0],
-			       strerror(errno));
-	return status;
-}
-
 /* 1 when the word `word` is on the line (words end at blanks or quotes). */
 static int has_word(const char *line, const char *word)
 {
@@ -120,7 +105,7 @@ static int with_grubby(const struct kd_grub *g, const char *kernel,
 	snprintf(where, size, "the boot entries of %s (grubby)", kernel);
 	if (ret)
 		return ret;
-	status = run(argv, e);
+	status = kd_spawn_wait(argv, NULL, e);
 	if (status < 0)
 		return -1;
 	if (status)
@@ -194,7 +179,7 @@ static int update_grub(const struct kd_grub *g, const char *file,
 				"yourself (grub-mkconfig -o /boot/grub/grub.cfg)");
 		return 0;
 	}
-	status = run(argv, e);
+	status = kd_spawn_wait(argv, NULL, e);
 	if (status < 0)
 		return -1;
 	if (status)

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include "image.h"
+#include "command.h"
 #include "collector_line.h"
 #include "log.h"
 #include "mountinfo.h"
@@ -458,21 +458,13 @@ static const char *compressor(const struct kd_image_plan *p)
 
 static int run_dracut(char **argv, char **env, struct kd_error *e)
 {
-	int status;
-	pid_t pid = fork();
+	int status = kd_spawn_wait(argv, env, e);
 
-	if (pid < 0)
-		return kd_fail(e, errno, "fork: %s", strerror(errno));
-	if (pid == 0) {
-		execvpe("dracut", argv, env);
-		fprintf(stderr, "kdump: error: cannot run dracut: %s\n", strerror(errno));
-		_exit(127);
-	}
-	if (waitpid(pid, &status, 0) < 0)
-		return kd_fail(e, errno, "waitpid: %s", strerror(errno));
-	if (!WIFEXITED(status) || WEXITSTATUS(status))
+	if (status < 0)
+		return -1;
+	if (status)
 		return kd_fail(e, EIO, "dracut failed (status %d): the capture "
-			       "initramfs was not built", WEXITSTATUS(status));
+			       "initramfs was not built", status);
 	return 0;
 }
 
