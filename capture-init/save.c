@@ -218,7 +218,7 @@ int kd_save_kernel_log(const char *dir, struct kd_error *e)
 		free(buf);
 		return -1;
 	}
-	if (n > 0 && write(fd, buf, (size_t)n) != n)
+	if (n > 0 && kd_write_full(fd, buf, (size_t)n))
 		ret = kd_fail(e, errno, "write kexec-dmesg.log: %s", strerror(errno));
 	free(buf);
 	if (close(fd) && !ret)

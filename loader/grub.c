@@ -1,17 +1,16 @@
 /* grub.c - crashkernel= through grubby, or a GRUB drop-in and update-grub. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
-#include "fdio.h"
 #include "grub.h"
 #include "log.h"
 #include "readfile.h"
 #include "command.h"
 #include "program.h"
+#include "writefile.h"
 
 /* The environment's program: unset means `fallback` in PATH (NULL: none),
  * "" none, anything else that. */
@@ -114,33 +113,6 @@ static int with_grubby(const struct kd_grub *g, const char *kernel,
 	return 0;
 }
 
-/* Replace path with text: a temporary file in the same directory, synced,
- * renamed over it. */
-static int write_file(const char *path, const char *text, struct kd_error *e)
-{
-	char tmp[PATH_MAX + 16];
-	int fd;
-
-	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0)
-		return kd_fail(e, errno, "cannot create %s: %s", tmp,
-			       strerror(errno));
-	if (kd_write_full(fd, text, strlen(text)) || fchmod(fd, 0644) ||
-	    fsync(fd)) {
-		kd_fail(e, errno, "cannot write %s: %s", tmp, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		return -1;
-	}
-	if (close(fd) || rename(tmp, path)) {
-		kd_fail(e, errno, "cannot write %s: %s", path, strerror(errno));
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
-}
-
 /* The drop-in directory exists, or is created where GRUB is configured. */
 static int dropin_dir(const struct kd_grub *g, struct kd_error *e)
 {
@@ -214,7 +186,8 @@ static int with_dropin(const struct kd_grub *g, const char *kernel,
 	free(old);
 	if (same)
 		return 1;
-	if (write_file(where, text, e))
+	/* 0644: boot loader configuration, readable like the rest of it */
+	if (kd_write_text(where, text, 0644, e))
 		return -1;
 	return update_grub(g, where, e);
 }

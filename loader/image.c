@@ -1,7 +1,6 @@
 /* image.c - plan, check and build the capture initramfs. */
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "program.h"
 #include "probe.h"
 #include "readfile.h"
+#include "writefile.h"
 
 extern char **environ;
 
@@ -496,20 +496,6 @@ static char **dracut_env(const struct kd_image_plan *p, const char *conf_file,
 	return env;
 }
 
-static int write_file(const char *path, const char *text, struct kd_error *e)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	size_t len = strlen(text);
-
-	if (fd < 0)
-		return kd_fail(e, errno, "cannot create %s: %s", path, strerror(errno));
-	if (write(fd, text, len) != (ssize_t)len) {
-		close(fd);
-		return kd_fail(e, errno, "cannot write %s: %s", path, strerror(errno));
-	}
-	return close(fd) ? kd_fail(e, errno, "%s: %s", path, strerror(errno)) : 0;
-}
-
 int kd_image_build(const struct kd_image_plan *p, const struct kdump_conf *conf,
 		   struct kd_error *e)
 {
@@ -520,7 +506,7 @@ int kd_image_build(const struct kd_image_plan *p, const struct kdump_conf *conf,
 
 	snprintf(conf_file, sizeof conf_file, "%s.conf", p->output);
 	snprintf(tmp, sizeof tmp, "%s.tmp", p->output);
-	if (write_file(conf_file, p->conf_text, e))
+	if (kd_write_text(conf_file, p->conf_text, 0600, e))
 		return -1;
 	if (p->net.needed) {
 		snprintf(stage, sizeof stage, "%s.stage", p->output);
@@ -577,5 +563,5 @@ int kd_image_write_stamp(const struct kd_image_plan *p, struct kd_error *e)
 
 	memset(stamp, 0, sizeof stamp);
 	render_stamp(p, stamp, sizeof stamp);
-	return write_file(p->stamp, stamp, e);
+	return kd_write_text(p->stamp, stamp, 0600, e);
 }
