@@ -64,7 +64,7 @@ static int save_dmesg(const char *dir, struct kd_error *e)
 /* Copy /proc/vmcore unfiltered (core_collector cp, cat or dd). */
 static int copy_vmcore(int out, struct kd_error *e)
 {
-	static char buf[1 << 20];
+	static char buf[1 << 20];	/* 1 MiB: too big for a stack frame */
 	int in = open(KD_VMCORE, O_RDONLY | O_CLOEXEC);
 	ssize_t n;
 

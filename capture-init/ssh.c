@@ -42,6 +42,7 @@ int kd_sh_quote(const char *s, char *out, size_t size)
 static int ssh_argv(char **argv, char *port, const struct kdump_conf *conf,
 		    const char *prog)
 {
+	/* a constant table, not a buffer: built once */
 	static char *const opts[] = {
 		"-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
 		"-o", "UserKnownHostsFile=" KD_SSH_KNOWN_HOSTS,

@@ -372,8 +372,7 @@ static void render_stamp(const struct kd_image_plan *p, char *buf, size_t size)
 int kd_image_stale(const struct kd_image_plan *p, const struct kdump_conf *conf,
 		   char *why, size_t size)
 {
-	static char want[32768];
-	char *have;
+	char want[32768], *have;
 
 	if (access(p->output, R_OK)) {
 		snprintf(why, size, "%s does not exist", p->output);
@@ -499,7 +498,7 @@ static char **dracut_env(const struct kd_image_plan *p, const char *conf_file,
 int kd_image_build(const struct kd_image_plan *p, const struct kdump_conf *conf,
 		   struct kd_error *e)
 {
-	static char storage[7][KD_IMAGE_MAX_LIST + 32], extra[4096];
+	char storage[7][KD_IMAGE_MAX_LIST + 32], extra[4096];
 	char conf_file[PATH_MAX + 8], tmp[PATH_MAX + 8], *argv[64], **env;
 	char stage[PATH_MAX + 8] = "";
 	int argc = 0, ret;
@@ -559,7 +558,7 @@ int kd_image_build(const struct kd_image_plan *p, const struct kdump_conf *conf,
 
 int kd_image_write_stamp(const struct kd_image_plan *p, struct kd_error *e)
 {
-	static char stamp[32768];
+	char stamp[32768];
 
 	memset(stamp, 0, sizeof stamp);
 	render_stamp(p, stamp, sizeof stamp);

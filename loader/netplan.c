@@ -203,8 +203,7 @@ static void keys_from(const char *name, const char *file, char *out,
 {
 	char *argv[] = { "ssh-keygen", "-F", (char *)name, "-f", (char *)file,
 			 NULL };
-	static char found[16384];
-	char *line, *save = NULL;
+	char found[16384], *line, *save = NULL;
 	struct kd_error e;
 
 	if (kd_capture(argv, NULL, found, sizeof found, &e) != 0)

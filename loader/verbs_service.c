@@ -47,8 +47,8 @@ static void print_loader(const struct kdump_sysconfig *sc)
 
 int kdumpctl_verb_check(const struct options *o)
 {
-	static struct kd_netplan np;
 	struct kd_capture_plan p;
+	struct kd_netplan np;
 	struct kd_error e;
 	struct setup s;
 	int ret = EXIT_OK;
