@@ -320,9 +320,20 @@ static void emergency_hooks(const struct kdump_conf *conf)
 	}
 }
 
-/* dump_to_rootfs is a second attempt: kdump_post runs again, with its
- * status, so that the last status it received says where the dump is. */
-static void on_failure(const struct kdump_conf *conf)
+/* Stop the fence_kdump sender (the peers may fence this node from now
+ * on), then reboot, halt or power off: every end goes through here. */
+static void __attribute__((noreturn)) end(enum kd_action a)
+{
+	kd_fence_stop(fence_pid);
+	fence_pid = 0;
+	kd_action_final(a);
+}
+
+/* failure_action; the action to end with.  A shell or dump_to_rootfs
+ * then ends with final_action.  dump_to_rootfs is a second attempt:
+ * kdump_post runs again, with its status, so that the last status it
+ * received says where the dump is. */
+static enum kd_action on_failure(const struct kdump_conf *conf)
 {
 	struct kd_error e;
 	int status;
@@ -331,7 +342,7 @@ static void on_failure(const struct kdump_conf *conf)
 	switch (conf->failure_action) {
 	case KD_ACTION_SHELL:
 		kd_action_shell();
-		break;
+		return conf->final_action;
 	case KD_ACTION_DUMP_TO_ROOTFS:
 		kd_info("failure_action dump_to_rootfs: saving to the root "
 			"filesystem");
@@ -339,15 +350,13 @@ static void on_failure(const struct kdump_conf *conf)
 		if (status)
 			kd_err("dump_to_rootfs failed: %s", e.msg);
 		run_post_hooks(conf, status, "dump_to_rootfs");
-		break;
+		return conf->final_action;
 	case KD_ACTION_HALT:
 	case KD_ACTION_POWEROFF:
-		kd_action_final(conf->failure_action);
+		return conf->failure_action;
 	default:
-		kd_action_final(KD_ACTION_REBOOT);
+		return KD_ACTION_REBOOT;
 	}
-	kd_fence_stop(fence_pid);
-	kd_action_final(conf->final_action);
 }
 
 /* What the crashed kernel left: /proc/vmcore and elfcorehdr=. */
@@ -382,7 +391,7 @@ static void read_conf(struct kdump_conf *conf)
 	}
 	if (kdump_conf_load(conf, CONF_FILE, &d)) {
 		kd_err("%s is not usable: rebooting without a dump", CONF_FILE);
-		kd_action_final(KD_ACTION_REBOOT);
+		end(KD_ACTION_REBOOT);
 	}
 }
 
@@ -400,19 +409,16 @@ int main(int argc, char **argv)
 	mount_early("sysfs", "/sys");
 	mount_early("tmpfs", "/run");
 	if (report_vmcore())
-		kd_action_final(KD_ACTION_REBOOT);
+		end(KD_ACTION_REBOOT);
 	read_conf(&conf);
 	print_meminfo(&conf, "at start");
 	load_modules(&conf);
 	if (run_pre_hooks(&conf))
-		kd_action_final(conf.final_action);
+		end(conf.final_action);
 	status = dump(&conf, &e);
 	if (status)
 		kd_err("%s", e.msg);
 	/* on every path, before failure_action, which may never return */
 	run_post_hooks(&conf, status, "target");
-	if (status)
-		on_failure(&conf);
-	kd_fence_stop(fence_pid);
-	kd_action_final(conf.final_action);
+	end(status ? on_failure(&conf) : conf.final_action);
 }

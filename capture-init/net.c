@@ -3,7 +3,6 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,7 @@
 #include "netlink.h"
 #include "readfile.h"
 #include "run.h"
+#include "writefile.h"
 
 #define DHCP_RESULT "/run/kdump-dhcp-ip"
 #define CARRIER_TIMEOUT 30
@@ -106,20 +106,20 @@ static int wait_carrier(const char *name, struct kd_error *e)
 
 static void write_resolv_conf(const struct in_addr *dns, int n)
 {
-	FILE *f;
+	char text[KD_NET_MAX_DNS * 32] = "";
+	struct kd_error e;
+	size_t len;
 	int i;
 
 	if (!n)
 		return;
-	f = fopen("/etc/resolv.conf", "w");
-	if (!f) {
-		kd_warn("/etc/resolv.conf: %s", strerror(errno));
-		return;
+	for (i = 0; i < n && i < KD_NET_MAX_DNS; i++) {
+		len = strlen(text);
+		snprintf(text + len, sizeof text - len, "nameserver %s\n",
+			 inet_ntoa(dns[i]));
 	}
-	for (i = 0; i < n; i++)
-		fprintf(f, "nameserver %s\n", inet_ntoa(dns[i]));
-	if (fclose(f))
-		kd_warn("/etc/resolv.conf: %s", strerror(errno));
+	if (kd_write_text("/etc/resolv.conf", text, 0644, &e))
+		kd_warn("%s", e.msg);
 }
 
 static int configure_static(const struct kd_netconf *nc, int ifindex,
@@ -233,7 +233,7 @@ int kd_net_dhcp_event(const char *event)
 	struct kd_netconf nc;
 	struct kd_error e;
 	char words[512];
-	int ifindex, fd;
+	int ifindex;
 
 	if (strcmp(event, "bound") && strcmp(event, "renew"))
 		return 0;
@@ -254,9 +254,8 @@ int kd_net_dhcp_event(const char *event)
 		kd_err("DHCP: %s", e.msg);
 		return 1;
 	}
-	fd = open(DHCP_RESULT, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0 || write(fd, ip, strlen(ip)) < 0 || close(fd)) {
-		kd_err("DHCP: %s: %s", DHCP_RESULT, strerror(errno));
+	if (kd_write_text(DHCP_RESULT, ip, 0600, &e)) {
+		kd_err("DHCP: %s", e.msg);
 		return 1;
 	}
 	return 0;

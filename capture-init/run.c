@@ -1,4 +1,4 @@
-/* run.c - fork and exec, no shell. */
+/* run.c - run hooks and programs through command.h, no shell. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -6,7 +6,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include "command.h"
 #include "log.h"
 #include "run.h"
@@ -14,13 +13,11 @@
 int kd_run(char *const argv[])
 {
 	struct kd_error e;
-	pid_t pid = kd_spawn(argv, -1, -1, &e);
+	int status = kd_spawn_wait(argv, NULL, &e);
 
-	if (pid < 0) {
+	if (status < 0)
 		kd_err("%s", e.msg);
-		return -1;
-	}
-	return kd_wait(pid);
+	return status;
 }
 
 static int is_executable_file(const char *path)

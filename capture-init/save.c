@@ -64,7 +64,7 @@ static int save_dmesg(const char *dir, struct kd_error *e)
 /* Copy /proc/vmcore unfiltered (core_collector cp, cat or dd). */
 static int copy_vmcore(int out, struct kd_error *e)
 {
-	static char buf[1 << 20];
+	static char buf[1 << 20];	/* 1 MiB: too big for a stack frame */
 	int in = open(KD_VMCORE, O_RDONLY | O_CLOEXEC);
 	ssize_t n;
 
@@ -218,7 +218,7 @@ int kd_save_kernel_log(const char *dir, struct kd_error *e)
 		free(buf);
 		return -1;
 	}
-	if (n > 0 && write(fd, buf, (size_t)n) != n)
+	if (n > 0 && kd_write_full(fd, buf, (size_t)n))
 		ret = kd_fail(e, errno, "write kexec-dmesg.log: %s", strerror(errno));
 	free(buf);
 	if (close(fd) && !ret)

@@ -42,6 +42,7 @@ int kd_sh_quote(const char *s, char *out, size_t size)
 static int ssh_argv(char **argv, char *port, const struct kdump_conf *conf,
 		    const char *prog)
 {
+	/* a constant table, not a buffer: built once */
 	static char *const opts[] = {
 		"-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
 		"-o", "UserKnownHostsFile=" KD_SSH_KNOWN_HOSTS,
@@ -185,7 +186,6 @@ static int scp_vmcore(const struct kdump_conf *conf, const char *port,
 {
 	char *argv[40], portbuf[8], dest[PATH_MAX_REMOTE + 256];
 	int n, status;
-	pid_t pid;
 
 	snprintf(portbuf, sizeof portbuf, "%s", port);
 	snprintf(dest, sizeof dest, "%s:%s/vmcore-incomplete", conf->target, dir);
@@ -195,10 +195,9 @@ static int scp_vmcore(const struct kdump_conf *conf, const char *port,
 	argv[n++] = dest;
 	argv[n] = NULL;
 	kd_info("copying %s unfiltered with scp", KD_VMCORE);
-	pid = kd_spawn(argv, -1, -1, e);
-	if (pid < 0)
+	status = kd_spawn_wait(argv, NULL, e);
+	if (status < 0)
 		return -1;
-	status = kd_wait(pid);
 	if (status)
 		return kd_fail(e, EIO, "scp to %s failed (status %d)", conf->target,
 			       status);

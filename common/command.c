@@ -9,7 +9,10 @@
 #include "fdio.h"
 #include "command.h"
 
-pid_t kd_spawn(char *const argv[], int in_fd, int out_fd, struct kd_error *e)
+extern char **environ;
+
+pid_t kd_spawn_env(char *const argv[], char *const envp[], int in_fd,
+		   int out_fd, struct kd_error *e)
 {
 	pid_t pid = fork();
 
@@ -22,12 +25,17 @@ pid_t kd_spawn(char *const argv[], int in_fd, int out_fd, struct kd_error *e)
 		    (out_fd >= 0 && dup2(out_fd, 1) < 0))
 			_exit(127);
 		signal(SIGPIPE, SIG_DFL);
-		execvp(argv[0], argv);
+		execvpe(argv[0], argv, envp ? envp : environ);
 		fprintf(stderr, "kdump: error: cannot run %s: %s\n", argv[0],
 			strerror(errno));
 		_exit(127);
 	}
 	return pid;
+}
+
+pid_t kd_spawn(char *const argv[], int in_fd, int out_fd, struct kd_error *e)
+{
+	return kd_spawn_env(argv, NULL, in_fd, out_fd, e);
 }
 
 int kd_wait(pid_t pid)
@@ -40,6 +48,24 @@ int kd_wait(pid_t pid)
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
+}
+
+/* kd_wait, with e set when it fails. */
+static int reap(pid_t pid, const char *name, struct kd_error *e)
+{
+	int status = kd_wait(pid);
+
+	if (status < 0)
+		return kd_fail(e, errno, "waiting for %s: %s", name,
+			       strerror(errno));
+	return status;
+}
+
+int kd_spawn_wait(char *const argv[], char *const envp[], struct kd_error *e)
+{
+	pid_t pid = kd_spawn_env(argv, envp, -1, -1, e);
+
+	return pid < 0 ? -1 : reap(pid, argv[0], e);
 }
 
 /* Read fd to its end into out; what does not fit is drained. */
@@ -71,8 +97,14 @@ int kd_capture(char *const argv[], const char *input, char *out, size_t size,
 	pid_t pid;
 	void (*old)(int);
 
-	if (pipe2(res, O_CLOEXEC) || (input && pipe2(in, O_CLOEXEC)))
+	if (pipe2(res, O_CLOEXEC))
 		return kd_fail(e, errno, "pipe: %s", strerror(errno));
+	if (input && pipe2(in, O_CLOEXEC)) {
+		kd_fail(e, errno, "pipe: %s", strerror(errno));
+		close(res[0]);
+		close(res[1]);
+		return -1;
+	}
 	pid = kd_spawn(argv, in[0], res[1], e);
 	close(res[1]);
 	if (in[0] >= 0)
@@ -92,5 +124,5 @@ int kd_capture(char *const argv[], const char *input, char *out, size_t size,
 	read_all(res[0], out, size);
 	close(res[0]);
 	signal(SIGPIPE, old);
-	return kd_wait(pid);
+	return reap(pid, argv[0], e);
 }

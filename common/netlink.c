@@ -47,6 +47,7 @@ static int open_socket(struct kd_error *e)
 static int talk(struct request *r, int (*each)(struct nlmsghdr *, void *),
 		void *arg, const char *what, struct kd_error *e)
 {
+	/* off the stack of PID 1 in the small capture kernel; never reentered */
 	static char buf[BUF_SIZE];
 	int fd = open_socket(e), done = 0, ret = 0;
 

@@ -1,17 +1,16 @@
 /* grub.c - crashkernel= through grubby, or a GRUB drop-in and update-grub. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
-#include "fdio.h"
 #include "grub.h"
 #include "log.h"
 #include "readfile.h"
 #include "command.h"
 #include "program.h"
+#include "writefile.h"
 
 /* The environment's program: unset means `fallback` in PATH (NULL: none),
  * "" none, anything else that. */
@@ -51,21 +50,6 @@ int kd_grub_dropin_text(const char *value, char *out, size_t size)
 		value);
 
 	return n < 0 || (size_t)n >= size ? -1 : 0;
-}
-
-/* Run argv and wait; its exit status, or -1 with e set. */
-static int run(char *const argv[], struct kd_error *e)
-{
-	pid_t pid = kd_spawn(argv, -1, -1, e);
-	int status;
-
-	if (pid < 0)
-		return -1;
-	status = kd_wait(pid);
-	if (status < 0)
-		return kd_fail(e, errno, "waiting for %s: %s", argv[0],
-			       strerror(errno));
-	return status;
 }
 
 /* 1 when the word `word` is on the line (words end at blanks or quotes). */
@@ -120,39 +104,12 @@ static int with_grubby(const struct kd_grub *g, const char *kernel,
 	snprintf(where, size, "the boot entries of %s (grubby)", kernel);
 	if (ret)
 		return ret;
-	status = run(argv, e);
+	status = kd_spawn_wait(argv, NULL, e);
 	if (status < 0)
 		return -1;
 	if (status)
 		return kd_fail(e, EIO, "%s --update-kernel %s --args %s failed "
 			       "(exit %d)", g->grubby, kernel, param, status);
-	return 0;
-}
-
-/* Replace path with text: a temporary file in the same directory, synced,
- * renamed over it. */
-static int write_file(const char *path, const char *text, struct kd_error *e)
-{
-	char tmp[PATH_MAX + 16];
-	int fd;
-
-	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0)
-		return kd_fail(e, errno, "cannot create %s: %s", tmp,
-			       strerror(errno));
-	if (kd_write_full(fd, text, strlen(text)) || fchmod(fd, 0644) ||
-	    fsync(fd)) {
-		kd_fail(e, errno, "cannot write %s: %s", tmp, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		return -1;
-	}
-	if (close(fd) || rename(tmp, path)) {
-		kd_fail(e, errno, "cannot write %s: %s", path, strerror(errno));
-		unlink(tmp);
-		return -1;
-	}
 	return 0;
 }
 
@@ -194,7 +151,7 @@ static int update_grub(const struct kd_grub *g, const char *file,
 				"yourself (grub-mkconfig -o /boot/grub/grub.cfg)");
 		return 0;
 	}
-	status = run(argv, e);
+	status = kd_spawn_wait(argv, NULL, e);
 	if (status < 0)
 		return -1;
 	if (status)
@@ -229,7 +186,8 @@ static int with_dropin(const struct kd_grub *g, const char *kernel,
 	free(old);
 	if (same)
 		return 1;
-	if (write_file(where, text, e))
+	/* 0644: boot loader configuration, readable like the rest of it */
+	if (kd_write_text(where, text, 0644, e))
 		return -1;
 	return update_grub(g, where, e);
 }

@@ -1,20 +1,20 @@
 /* image.c - plan, check and build the capture initramfs. */
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include "image.h"
+#include "command.h"
 #include "collector_line.h"
 #include "log.h"
 #include "mountinfo.h"
 #include "program.h"
 #include "probe.h"
 #include "readfile.h"
+#include "writefile.h"
 
 extern char **environ;
 
@@ -359,8 +359,7 @@ static void render_stamp(const struct kd_image_plan *p, char *buf, size_t size)
 int kd_image_stale(const struct kd_image_plan *p, const struct kdump_conf *conf,
 		   char *why, size_t size)
 {
-	static char want[32768];
-	char *have;
+	char want[32768], *have;
 
 	if (access(p->output, R_OK)) {
 		snprintf(why, size, "%s does not exist", p->output);
@@ -445,21 +444,13 @@ static const char *compressor(const struct kd_image_plan *p)
 
 static int run_dracut(char **argv, char **env, struct kd_error *e)
 {
-	int status;
-	pid_t pid = fork();
+	int status = kd_spawn_wait(argv, env, e);
 
-	if (pid < 0)
-		return kd_fail(e, errno, "fork: %s", strerror(errno));
-	if (pid == 0) {
-		execvpe("dracut", argv, env);
-		fprintf(stderr, "kdump: error: cannot run dracut: %s\n", strerror(errno));
-		_exit(127);
-	}
-	if (waitpid(pid, &status, 0) < 0)
-		return kd_fail(e, errno, "waitpid: %s", strerror(errno));
-	if (!WIFEXITED(status) || WEXITSTATUS(status))
+	if (status < 0)
+		return -1;
+	if (status)
 		return kd_fail(e, EIO, "dracut failed (status %d): the capture "
-			       "initramfs was not built", WEXITSTATUS(status));
+			       "initramfs was not built", status);
 	return 0;
 }
 
@@ -491,31 +482,17 @@ static char **dracut_env(const struct kd_image_plan *p, const char *conf_file,
 	return env;
 }
 
-static int write_file(const char *path, const char *text, struct kd_error *e)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	size_t len = strlen(text);
-
-	if (fd < 0)
-		return kd_fail(e, errno, "cannot create %s: %s", path, strerror(errno));
-	if (write(fd, text, len) != (ssize_t)len) {
-		close(fd);
-		return kd_fail(e, errno, "cannot write %s: %s", path, strerror(errno));
-	}
-	return close(fd) ? kd_fail(e, errno, "%s: %s", path, strerror(errno)) : 0;
-}
-
 int kd_image_build(const struct kd_image_plan *p, const struct kdump_conf *conf,
 		   struct kd_error *e)
 {
-	static char storage[7][KD_IMAGE_MAX_LIST + 32], extra[4096];
+	char storage[7][KD_IMAGE_MAX_LIST + 32], extra[4096];
 	char conf_file[PATH_MAX + 8], tmp[PATH_MAX + 8], *argv[64], **env;
 	char stage[PATH_MAX + 8] = "";
 	int argc = 0, ret;
 
 	snprintf(conf_file, sizeof conf_file, "%s.conf", p->output);
 	snprintf(tmp, sizeof tmp, "%s.tmp", p->output);
-	if (write_file(conf_file, p->conf_text, e))
+	if (kd_write_text(conf_file, p->conf_text, 0600, e))
 		return -1;
 	if (p->net.needed) {
 		snprintf(stage, sizeof stage, "%s.stage", p->output);
@@ -568,9 +545,9 @@ int kd_image_build(const struct kd_image_plan *p, const struct kdump_conf *conf,
 
 int kd_image_write_stamp(const struct kd_image_plan *p, struct kd_error *e)
 {
-	static char stamp[32768];
+	char stamp[32768];
 
 	memset(stamp, 0, sizeof stamp);
 	render_stamp(p, stamp, sizeof stamp);
-	return write_file(p->stamp, stamp, e);
+	return kd_write_text(p->stamp, stamp, 0600, e);
 }

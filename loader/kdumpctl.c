@@ -101,13 +101,13 @@ static int parse_options(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-int fail(const struct kd_error *e)
+int kdumpctl_report(const struct kd_error *e)
 {
 	kd_err("%s", e->msg);
 	return EXIT_FAIL;
 }
 
-int need_root(void)
+int kdumpctl_need_root(void)
 {
 	if (geteuid() == 0)
 		return 0;
@@ -115,7 +115,8 @@ int need_root(void)
 	return -1;
 }
 
-int read_setup(struct setup *s, const struct options *o, struct kd_error *e)
+int kdumpctl_read_setup(struct setup *s, const struct options *o,
+			struct kd_error *e)
 {
 	struct kd_diag dconf, dsys;
 
@@ -147,14 +148,14 @@ int read_setup(struct setup *s, const struct options *o, struct kd_error *e)
 	return 0;
 }
 
-void free_setup(struct setup *s)
+void kdumpctl_free_setup(struct setup *s)
 {
 	kdump_conf_free(&s->conf);
 	kdump_sysconfig_free(&s->sc);
 }
 
-int image_paths(struct kd_bootfiles *bf, const struct options *o,
-		const struct setup *s, struct kd_error *e)
+int kdumpctl_image_paths(struct kd_bootfiles *bf, const struct options *o,
+			 const struct setup *s, struct kd_error *e)
 {
 	memset(bf, 0, sizeof *bf);
 	if (!o->kernel && kd_bootfiles_kernel(bf, &s->sc, s->mem.cmdline, e))
@@ -176,22 +177,22 @@ static const struct verb {
 	const char *name;
 	int (*run)(const struct options *o);
 } verbs[] = {
-	{ "check", verb_check },
-	{ "status", verb_status },
-	{ "start", verb_start },
-	{ "stop", verb_stop },
-	{ "restart", verb_restart },
-	{ "reload", verb_reload },
-	{ "rebuild", verb_rebuild },
-	{ "load", verb_load },
-	{ "unload", verb_unload },
-	{ "exec", verb_exec },
-	{ "propagate", verb_propagate },
-	{ "estimate", verb_estimate },
-	{ "showmem", verb_showmem },
-	{ "get-default-crashkernel", verb_get_default_crashkernel },
-	{ "reset-crashkernel", verb_reset_crashkernel },
-	{ "test", verb_test },
+	{ "check", kdumpctl_verb_check },
+	{ "status", kdumpctl_verb_status },
+	{ "start", kdumpctl_verb_start },
+	{ "stop", kdumpctl_verb_stop },
+	{ "restart", kdumpctl_verb_restart },
+	{ "reload", kdumpctl_verb_reload },
+	{ "rebuild", kdumpctl_verb_rebuild },
+	{ "load", kdumpctl_verb_load },
+	{ "unload", kdumpctl_verb_unload },
+	{ "exec", kdumpctl_verb_exec },
+	{ "propagate", kdumpctl_verb_propagate },
+	{ "estimate", kdumpctl_verb_estimate },
+	{ "showmem", kdumpctl_verb_showmem },
+	{ "get-default-crashkernel", kdumpctl_verb_get_default_crashkernel },
+	{ "reset-crashkernel", kdumpctl_verb_reset_crashkernel },
+	{ "test", kdumpctl_verb_test },
 };
 
 int main(int argc, char **argv)

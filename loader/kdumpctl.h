@@ -32,36 +32,37 @@ struct setup {
 };
 
 /* Print the error; EXIT_FAIL. */
-int fail(const struct kd_error *e);
+int kdumpctl_report(const struct kd_error *e);
 /* 0 as root; otherwise an error is printed and -1 returned. */
-int need_root(void);
+int kdumpctl_need_root(void);
 /* Read both configuration files and the reservation; prints the
  * "FILE:LINE: reason" diagnostics.  Returns 0 when both files are valid. */
-int read_setup(struct setup *s, const struct options *o, struct kd_error *e);
-void free_setup(struct setup *s);
+int kdumpctl_read_setup(struct setup *s, const struct options *o,
+			struct kd_error *e);
+void kdumpctl_free_setup(struct setup *s);
 /* The kernel, and where the capture initramfs kdumpctl builds goes
  * (KDUMP_INITRD, or KDUMP_IMAGE_DIR/initramfs-<version>.img). */
-int image_paths(struct kd_bootfiles *bf, const struct options *o,
-		const struct setup *s, struct kd_error *e);
+int kdumpctl_image_paths(struct kd_bootfiles *bf, const struct options *o,
+			 const struct setup *s, struct kd_error *e);
 
 /* verbs_service.c */
-int verb_check(const struct options *o);
-int verb_status(const struct options *o);
-int verb_start(const struct options *o);
-int verb_stop(const struct options *o);
-int verb_restart(const struct options *o);
-int verb_reload(const struct options *o);
-int verb_rebuild(const struct options *o);
-int verb_load(const struct options *o);
-int verb_unload(const struct options *o);
-int verb_exec(const struct options *o);
-int verb_propagate(const struct options *o);
+int kdumpctl_verb_check(const struct options *o);
+int kdumpctl_verb_status(const struct options *o);
+int kdumpctl_verb_start(const struct options *o);
+int kdumpctl_verb_stop(const struct options *o);
+int kdumpctl_verb_restart(const struct options *o);
+int kdumpctl_verb_reload(const struct options *o);
+int kdumpctl_verb_rebuild(const struct options *o);
+int kdumpctl_verb_load(const struct options *o);
+int kdumpctl_verb_unload(const struct options *o);
+int kdumpctl_verb_exec(const struct options *o);
+int kdumpctl_verb_propagate(const struct options *o);
 
 /* verbs_memory.c */
-int verb_showmem(const struct options *o);
-int verb_estimate(const struct options *o);
-int verb_get_default_crashkernel(const struct options *o);
-int verb_reset_crashkernel(const struct options *o);
-int verb_test(const struct options *o);
+int kdumpctl_verb_showmem(const struct options *o);
+int kdumpctl_verb_estimate(const struct options *o);
+int kdumpctl_verb_get_default_crashkernel(const struct options *o);
+int kdumpctl_verb_reset_crashkernel(const struct options *o);
+int kdumpctl_verb_test(const struct options *o);
 
 #endif

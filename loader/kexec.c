@@ -6,7 +6,7 @@
 #include <unistd.h>
 #include <sys/reboot.h>
 #include <sys/syscall.h>
-#include <sys/wait.h>
+#include "command.h"
 #include "kexec.h"
 #include "kexec_args.h"
 #include "log.h"
@@ -76,7 +76,6 @@ static int kexec_tools_load(const struct kd_kexec_image *img,
 	char initrd[4096 + 16], cmdline[4096 + 32];
 	const char *argv[8 + KD_KEXEC_ARGS_MAX];
 	int argc = 0, status, i;
-	pid_t pid;
 
 	argv[argc++] = "kexec";
 	argv[argc++] = img->crash ? "-p" : "-l";
@@ -93,18 +92,12 @@ static int kexec_tools_load(const struct kd_kexec_image *img,
 	argv[argc++] = img->kernel;
 	argv[argc] = NULL;
 
-	pid = fork();
-	if (pid < 0)
-		return kd_fail(e, errno, "fork: %s", strerror(errno));
-	if (pid == 0) {
-		execvp("kexec", (char *const *)argv);
-		_exit(127);
-	}
-	if (waitpid(pid, &status, 0) < 0)
-		return kd_fail(e, errno, "waitpid: %s", strerror(errno));
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+	status = kd_spawn_wait((char *const *)argv, NULL, e);
+	if (status < 0)
+		return -1;
+	if (status == 127)
 		return kd_fail(e, ENOSYS, "%s", kd_kexec_strerror(ENOSYS, img->crash));
-	if (!WIFEXITED(status) || WEXITSTATUS(status))
+	if (status)
 		return kd_fail(e, EIO, "kexec-tools' kexec failed to load %s",
 			       img->kernel);
 	return 0;

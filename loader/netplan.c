@@ -1,7 +1,6 @@
 /* netplan.c - the network part of the capture image (see netplan.h). */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +18,7 @@
 #include "readfile.h"
 #include "server.h"
 #include "command.h"
+#include "writefile.h"
 
 /* Bonds, VLANs, bridges, teams: not (yet) set up in the capture kernel. */
 static int refuse_virtual(const char *ifname, struct kd_error *e)
@@ -205,8 +205,7 @@ static void keys_from(const char *name, const char *file, char *out,
 {
 	char *argv[] = { "ssh-keygen", "-F", (char *)name, "-f", (char *)file,
 			 NULL };
-	static char found[16384];
-	char *line, *save = NULL;
+	char found[16384], *line, *save = NULL;
 	struct kd_error e;
 
 	if (kd_capture(argv, NULL, found, sizeof found, &e) != 0)
@@ -390,21 +389,10 @@ static int put(const char *dir, const char *name, const char *text,
 	       struct kd_error *e)
 {
 	char path[PATH_MAX];
-	FILE *f;
-	int fd;
 
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!f) {
-		if (fd >= 0)
-			close(fd);
-		return kd_fail(e, errno, "cannot create %s: %s", path, strerror(errno));
-	}
-	fputs(text, f);
-	if (fclose(f))
-		return kd_fail(e, errno, "cannot write %s: %s", path, strerror(errno));
-	return 0;
+	/* 0600: the stage holds the ssh key */
+	return kd_write_text(path, text, 0600, e);
 }
 
 static int put_copy(const char *dir, const char *name, const char *from,

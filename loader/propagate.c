@@ -18,11 +18,11 @@
 	"read -r key && { grep -qxF \"$key\" .ssh/authorized_keys || " \
 	"printf '%s\\n' \"$key\" >> .ssh/authorized_keys; }"
 
+/* The output of ssh and ssh-keygen says nothing we use: dropped. */
 static int run(char **argv, const char *input, const char *what,
 	       struct kd_error *e)
 {
-	static char out[4096];
-	int status = kd_capture(argv, input, out, sizeof out, e);
+	int status = kd_capture(argv, input, NULL, 0, e);
 
 	if (status < 0)
 		return -1;

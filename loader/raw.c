@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include "fdio.h"
 #include "flat_reader.h"
 #include "log.h"
 #include "raw.h"
@@ -25,7 +26,7 @@ static int clear_mark(int fd, struct kd_error *e)
 {
 	static const char zeros[4096];
 
-	if (pwrite(fd, zeros, sizeof zeros, 0) != (ssize_t)sizeof zeros || fsync(fd))
+	if (kd_pwrite_full(fd, zeros, sizeof zeros, 0, NULL) || fsync(fd))
 		return kd_fail(e, errno, "cannot clear the dump mark: %s",
 			       strerror(errno));
 	return 0;

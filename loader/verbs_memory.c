@@ -18,7 +18,7 @@
 #include "sysrq.h"
 
 /* "Reserved NMB memory for crash kernel", as kdump-utils prints it. */
-int verb_showmem(const struct options *o)
+int kdumpctl_verb_showmem(const struct options *o)
 {
 	struct kd_crashmem m;
 	struct kd_error e;
@@ -26,7 +26,7 @@ int verb_showmem(const struct options *o)
 	int i;
 
 	if (kd_crashmem_read(&m, "", &e))
-		return fail(&e);
+		return kdumpctl_report(&e);
 	size = m.size;
 	for (i = 0; !size && i < m.nregions; i++)
 		if (m.end[i])		/* 0: addresses hidden from non-root */
@@ -42,7 +42,7 @@ int verb_showmem(const struct options *o)
 	return EXIT_OK;
 }
 
-int verb_get_default_crashkernel(const struct options *o)
+int kdumpctl_verb_get_default_crashkernel(const struct options *o)
 {
 	const char *value = kd_default_crashkernel();
 
@@ -82,7 +82,7 @@ static void warn_no_reservation(const char *value)
 			value, ram >> 20);
 }
 
-int verb_reset_crashkernel(const struct options *o)
+int kdumpctl_verb_reset_crashkernel(const struct options *o)
 {
 	const char *value = kd_default_crashkernel();
 	char where[PATH_MAX + 64], why[256];
@@ -98,12 +98,12 @@ int verb_reset_crashkernel(const struct options *o)
 		return EXIT_FAIL;
 	}
 	kd_grub_from_env(&g);
-	if (!g.dir_given && need_root())
+	if (!g.dir_given && kdumpctl_need_root())
 		return EXIT_FAIL;
 	switch (kd_grub_set_crashkernel(&g, o->kernel, value, where,
 					sizeof where, &e)) {
 	case -1:
-		return fail(&e);
+		return kdumpctl_report(&e);
 	case 1:
 		kd_info("crashkernel=%s is already set in %s: nothing changed",
 			value, where);
@@ -166,7 +166,7 @@ static int estimate_inputs(struct estimate_inputs *x, const struct options *o,
 	struct stat st;
 
 	memset(x, 0, sizeof *x);
-	if (image_paths(bf, o, s, e))
+	if (kdumpctl_image_paths(bf, o, s, e))
 		return -1;
 	if (o->initrd)
 		snprintf(bf->initrd, sizeof bf->initrd, "%s", o->initrd);
@@ -241,7 +241,7 @@ static void judge_estimate(const struct kd_estimate *est,
 			"%d%% to spare", KD_EST_MARGIN_PERCENT);
 }
 
-int verb_estimate(const struct options *o)
+int kdumpctl_verb_estimate(const struct options *o)
 {
 	struct estimate_inputs x;
 	struct kd_bootfiles bf;
@@ -250,14 +250,15 @@ int verb_estimate(const struct options *o)
 	struct setup s;
 	int ret = EXIT_OK;
 
-	if (read_setup(&s, o, &e) || estimate_inputs(&x, o, &s, &bf, &e)) {
-		ret = fail(&e);
+	if (kdumpctl_read_setup(&s, o, &e) ||
+	    estimate_inputs(&x, o, &s, &bf, &e)) {
+		ret = kdumpctl_report(&e);
 	} else {
 		kd_estimate(&x.in, &est);
 		print_estimate(&x, &est, &bf, &s.mem);
 		judge_estimate(&est, &s.mem);
 	}
-	free_setup(&s);
+	kdumpctl_free_setup(&s);
 	return ret;
 }
 
@@ -276,15 +277,15 @@ static int confirmed(void)
 	return !strcmp(line, "YES");
 }
 
-int verb_test(const struct options *o)
+int kdumpctl_verb_test(const struct options *o)
 {
 	struct kd_crashmem m;
 	struct kd_error e;
 
-	if (need_root())
+	if (kdumpctl_need_root())
 		return EXIT_FAIL;
 	if (kd_crashmem_read(&m, "", &e))
-		return fail(&e);
+		return kdumpctl_report(&e);
 	if (!m.loaded) {
 		kd_err("no crash kernel is loaded: run kdumpctl start first "
 		       "(kdumpctl status says more)");
@@ -297,7 +298,7 @@ int verb_test(const struct options *o)
 		return EXIT_FAIL;
 	}
 	if (kd_sysrq_crash("", &e))
-		return fail(&e);
+		return kdumpctl_report(&e);
 	kd_err("the system did not crash after sysrq c");
 	return EXIT_FAIL;
 }

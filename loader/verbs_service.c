@@ -45,18 +45,18 @@ static void print_loader(const struct kdump_sysconfig *sc)
 	       a.legacy ? ")" : a.debug ? " with KEXEC_FILE_DEBUG" : "");
 }
 
-int verb_check(const struct options *o)
+int kdumpctl_verb_check(const struct options *o)
 {
-	static struct kd_netplan np;
 	struct kd_capture_plan p;
+	struct kd_netplan np;
 	struct kd_error e;
 	struct setup s;
 	int ret = EXIT_OK;
 
-	if (read_setup(&s, o, &e)) {
-		ret = fail(&e);
+	if (kdumpctl_read_setup(&s, o, &e)) {
+		ret = kdumpctl_report(&e);
 	} else if (plan(&p, &s, &e) || kd_netplan(&np, &s.conf, &s.sc, &e)) {
-		ret = fail(&e);
+		ret = kdumpctl_report(&e);
 	} else {
 		printf("# %s\n", o->config);
 		kdump_conf_print(&s.conf, stdout);
@@ -68,7 +68,7 @@ int verb_check(const struct options *o)
 			printf("\n# capture network (%s)\n%s\n", KD_NET_CONF,
 			       np.words);
 	}
-	free_setup(&s);
+	kdumpctl_free_setup(&s);
 	return ret;
 }
 
@@ -108,13 +108,13 @@ static int check_crash_loaded(void)
 	return -1;
 }
 
-int verb_status(const struct options *o)
+int kdumpctl_verb_status(const struct options *o)
 {
 	struct kd_crashmem m;
 	struct kd_error e;
 
 	if (kd_crashmem_read(&m, "", &e))
-		return fail(&e);
+		return kdumpctl_report(&e);
 	if (!m.kexec_supported && check_crash_loaded())
 		return EXIT_FAIL;
 	printf("Kdump is %soperational\n", m.loaded ? "" : "not ");
@@ -136,7 +136,7 @@ static int boot_files(struct kd_bootfiles *bf, const struct options *o,
 	if (o->initrd)
 		return kd_bootfiles_find(bf, &s->sc, s->mem.cmdline, o->kernel,
 					 o->initrd, e);
-	if (image_paths(bf, o, s, e))
+	if (kdumpctl_image_paths(bf, o, s, e))
 		return -1;
 	plan = malloc(sizeof *plan);
 	if (!plan)
@@ -213,7 +213,7 @@ static int arm(const struct options *o, int prune, int replace,
 	struct setup s;
 	int ret = -1;
 
-	if (read_setup(&s, o, e))
+	if (kdumpctl_read_setup(&s, o, e))
 		goto out;
 	restore_raw(&s);
 	if (prune)
@@ -237,55 +237,55 @@ static int arm(const struct options *o, int prune, int replace,
 		bf.kernel, bf.initrd, s.mem.size >> 20);
 	ret = 0;
 out:
-	free_setup(&s);
+	kdumpctl_free_setup(&s);
 	return ret;
 }
 
-int verb_rebuild(const struct options *o)
+int kdumpctl_verb_rebuild(const struct options *o)
 {
 	struct kd_bootfiles bf;
 	struct kd_error e;
 	struct setup s;
 	int ret;
 
-	if (need_root())
+	if (kdumpctl_need_root())
 		return EXIT_FAIL;
-	ret = read_setup(&s, o, &e) || boot_files(&bf, o, &s, 1, &e);
+	ret = kdumpctl_read_setup(&s, o, &e) || boot_files(&bf, o, &s, 1, &e);
 	if (!ret)
 		kd_info("capture initramfs ready: %s", bf.initrd);
-	free_setup(&s);
-	return ret ? fail(&e) : EXIT_OK;
+	kdumpctl_free_setup(&s);
+	return ret ? kdumpctl_report(&e) : EXIT_OK;
 }
 
-int verb_start(const struct options *o)
+int kdumpctl_verb_start(const struct options *o)
 {
 	struct kd_error e;
 
-	if (need_root())
+	if (kdumpctl_need_root())
 		return EXIT_FAIL;
-	return arm(o, 1, 0, &e) ? fail(&e) : EXIT_OK;
+	return arm(o, 1, 0, &e) ? kdumpctl_report(&e) : EXIT_OK;
 }
 
-int verb_stop(const struct options *o)
+int kdumpctl_verb_stop(const struct options *o)
 {
 	struct kd_error e;
 
-	if (need_root())
+	if (kdumpctl_need_root())
 		return EXIT_FAIL;
 	if (kd_kexec_unload(1, &e))
-		return fail(&e);
+		return kdumpctl_report(&e);
 	kd_info("crash kernel unloaded");
 	return EXIT_OK;
 }
 
-int verb_restart(const struct options *o)
+int kdumpctl_verb_restart(const struct options *o)
 {
-	int ret = verb_stop(o);
+	int ret = kdumpctl_verb_stop(o);
 
-	return ret ? ret : verb_start(o);
+	return ret ? ret : kdumpctl_verb_start(o);
 }
 
-int verb_load(const struct options *o)
+int kdumpctl_verb_load(const struct options *o)
 {
 	char cmdline[KD_CMDLINE_MAX], proc[4096];
 	struct kdump_sysconfig sc = { 0 };
@@ -296,16 +296,16 @@ int verb_load(const struct options *o)
 	struct kd_error e;
 	int ret;
 
-	if (need_root())
+	if (kdumpctl_need_root())
 		return EXIT_FAIL;
 	if (kd_read_line("/proc/cmdline", proc, sizeof proc))
 		proc[0] = '\0';
 	if (o->crash && (kd_crashmem_read(&m, "", &e) || kd_crashmem_check(&m, &e)))
-		return fail(&e);
+		return kdumpctl_report(&e);
 	if (o->reuse_cmdline) {
 		if (kd_reuse_cmdline(proc, o->append, o->crash, cmdline,
 				     sizeof cmdline, &e))
-			return fail(&e);
+			return kdumpctl_report(&e);
 	} else {
 		snprintf(cmdline, sizeof cmdline, "%s", o->append ? o->append : "");
 	}
@@ -319,62 +319,62 @@ int verb_load(const struct options *o)
 			ret = kd_bootfiles_kernel(&bf, &sc, proc, &e);
 		kdump_sysconfig_free(&sc);
 		if (ret)
-			return d.errors ? EXIT_FAIL : fail(&e);
+			return d.errors ? EXIT_FAIL : kdumpctl_report(&e);
 	}
 	img = (struct kd_kexec_image){ bf.kernel, o->initrd, cmdline, o->crash,
 				       NULL };
 	if (kd_kexec_load(&img, &e))
-		return fail(&e);
+		return kdumpctl_report(&e);
 	kd_info("%s kernel loaded: %s", o->crash ? "crash" : "kexec", bf.kernel);
 	return EXIT_OK;
 }
 
-int verb_unload(const struct options *o)
+int kdumpctl_verb_unload(const struct options *o)
 {
 	struct kd_error e;
 
-	if (need_root())
+	if (kdumpctl_need_root())
 		return EXIT_FAIL;
 	if (kd_kexec_unload(o->crash, &e))
-		return fail(&e);
+		return kdumpctl_report(&e);
 	kd_info("%s kernel unloaded", o->crash ? "crash" : "kexec");
 	return EXIT_OK;
 }
 
-int verb_propagate(const struct options *o)
+int kdumpctl_verb_propagate(const struct options *o)
 {
 	struct kd_error e;
 	struct setup s;
 	int ret = EXIT_OK;
 
-	if (read_setup(&s, o, &e) ||
+	if (kdumpctl_read_setup(&s, o, &e) ||
 	    kd_propagate(&s.conf, s.sc.ssh_config, &e))
-		ret = fail(&e);
-	free_setup(&s);
+		ret = kdumpctl_report(&e);
+	kdumpctl_free_setup(&s);
 	return ret;
 }
 
-int verb_exec(const struct options *o)
+int kdumpctl_verb_exec(const struct options *o)
 {
 	struct kd_error e;
 
-	if (need_root())
+	if (kdumpctl_need_root())
 		return EXIT_FAIL;
 	kd_info("rebooting into the loaded kernel");
 	kd_kexec_exec(&e);
-	return fail(&e);
+	return kdumpctl_report(&e);
 }
 
 /* kdump-utils' reload unloads and loads again without looking at the
  * initramfs; this one rebuilds it when it is stale, as start does, and
  * checks the configuration before unloading anything. */
-int verb_reload(const struct options *o)
+int kdumpctl_verb_reload(const struct options *o)
 {
 	struct kd_error e;
 
-	if (need_root())
+	if (kdumpctl_need_root())
 		return EXIT_FAIL;
 	/* The new image is built and checked first: when that fails, the
 	 * crash kernel loaded now stays.  kexec_file_load replaces it. */
-	return arm(o, 0, 1, &e) ? fail(&e) : EXIT_OK;
+	return arm(o, 0, 1, &e) ? kdumpctl_report(&e) : EXIT_OK;
 }
