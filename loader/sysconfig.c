@@ -89,9 +89,9 @@ static int is_name_char(char ch, int first)
 }
 
 /* Report the statement's first error. */
-static void fail(struct cursor *c, int line, const char *fmt, ...)
+static void cursor_error(struct cursor *c, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-static void fail(struct cursor *c, int line, const char *fmt, ...)
+static void cursor_error(struct cursor *c, int line, const char *fmt, ...)
 {
 	char msg[400];
 	va_list ap;
@@ -142,7 +142,7 @@ static char take(struct cursor *c)
 
 static void expansion(struct cursor *c, char ch)
 {
-	fail(c, c->line, "\"%c\" would be expanded by a shell; write the value "
+	cursor_error(c, c->line, "\"%c\" would be expanded by a shell; write the value "
 	     "literally (use single quotes for a literal %c)", ch, ch);
 }
 
@@ -155,7 +155,7 @@ static void single_quoted(struct cursor *c, struct word *w)
 	while (!at_end(c) && *c->p != '\'')
 		put(w, take(c));
 	if (at_end(c)) {
-		fail(c, start, "unterminated single quote");
+		cursor_error(c, start, "unterminated single quote");
 		return;
 	}
 	c->p++;
@@ -184,7 +184,7 @@ static void double_quoted(struct cursor *c, struct word *w)
 		}
 	}
 	if (at_end(c)) {
-		fail(c, start, "unterminated double quote");
+		cursor_error(c, start, "unterminated double quote");
 		return;
 	}
 	c->p++;
@@ -207,7 +207,7 @@ static void read_word(struct cursor *c, struct word *w)
 			expansion(c, ch);
 			c->p++;
 		} else if (ch == '~' && tilde_expands) {
-			fail(c, c->line, "\"~\" would be expanded by a shell; "
+			cursor_error(c, c->line, "\"~\" would be expanded by a shell; "
 			     "quote it or write the directory");
 			c->p++;
 		} else if (ch == '\\' && c->p + 1 < c->end) {
@@ -215,7 +215,7 @@ static void read_word(struct cursor *c, struct word *w)
 			if (take(c) != '\n')
 				put(w, c->p[-1]);
 		} else if (strchr(";&|<>()", ch)) {
-			fail(c, c->line, "\"%c\" is shell syntax, not part of "
+			cursor_error(c, c->line, "\"%c\" is shell syntax, not part of "
 			     "an assignment", ch);
 			return;
 		} else {
@@ -225,7 +225,7 @@ static void read_word(struct cursor *c, struct word *w)
 		tilde_expands = ch == ':';
 	}
 	if (w->too_long)
-		fail(c, c->line, "value longer than %d bytes", MAX_VALUE - 1);
+		cursor_error(c, c->line, "value longer than %d bytes", MAX_VALUE - 1);
 	w->buf[w->n] = '\0';
 }
 
@@ -234,7 +234,7 @@ static void end_of_statement(struct cursor *c)
 {
 	skip_spaces(c);
 	if (!at_end(c) && *c->p != '\n' && *c->p != '#')
-		fail(c, c->line, "unexpected text after the value (quote values "
+		cursor_error(c, c->line, "unexpected text after the value (quote values "
 		     "that contain spaces)");
 	skip_line(c);
 }
@@ -369,7 +369,7 @@ static void parse_statement(struct kdump_sysconfig *sc, struct cursor *c,
 	exported = skip_export(c);
 	len = read_name(c, name);
 	if (len < 0) {
-		fail(c, line, "variable name longer than %d characters",
+		cursor_error(c, line, "variable name longer than %d characters",
 		     MAX_NAME - 1);
 		skip_line(c);
 		return;
@@ -379,7 +379,7 @@ static void parse_statement(struct kdump_sysconfig *sc, struct cursor *c,
 		return;
 	}
 	if (!len || at_end(c) || *c->p != '=') {
-		fail(c, line, "expected NAME=value");
+		cursor_error(c, line, "expected NAME=value");
 		skip_line(c);
 		return;
 	}
