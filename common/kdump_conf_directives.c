@@ -233,9 +233,11 @@ static void dir_net(struct ctx *c, const struct directive *d, char *v)
 
 static void dir_raw(struct ctx *c, const struct directive *d, char *v)
 {
-	if (has_blank(v) || (!is_path(v) && !is_tag(v, "PARTUUID="))) {
+	if (has_blank(v) || (!is_path(v) && !is_tag(v, "PARTUUID=") &&
+			     !is_tag(v, "PARTLABEL=") && !is_tag(v, "SERIAL="))) {
 		kd_diag_error(c->diag, c->line, "raw target \"%s\" must be a "
-			      "device path such as /dev/sdb1, or PARTUUID=", v);
+			      "device path such as /dev/sdb1, PARTUUID=, "
+			      "PARTLABEL= or SERIAL=", v);
 		return;
 	}
 	set_target(c, d, KD_TARGET_RAW, "raw", v);
@@ -244,10 +246,11 @@ static void dir_raw(struct ctx *c, const struct directive *d, char *v)
 static void dir_fs(struct ctx *c, const struct directive *d, char *v)
 {
 	if (has_blank(v) || (!is_path(v) && !is_tag(v, "LABEL=") &&
-			     !is_tag(v, "UUID=") && !is_tag(v, "PARTUUID="))) {
+			     !is_tag(v, "UUID=") && !is_tag(v, "PARTUUID=") &&
+			     !is_tag(v, "PARTLABEL="))) {
 		kd_diag_error(c->diag, c->line, "%s target \"%s\" must be a "
-			      "device path, LABEL=, UUID= or PARTUUID=",
-			      d->name, v);
+			      "device path, LABEL=, UUID=, PARTUUID= or "
+			      "PARTLABEL=", d->name, v);
 		return;
 	}
 	set_target(c, d, KD_TARGET_FS, d->name, v);

@@ -13,6 +13,8 @@
 #include "mountinfo.h"
 #include "program.h"
 #include "probe.h"
+#include "blockdev.h"
+#include "targetspec.h"
 #include "readfile.h"
 #include "writefile.h"
 
@@ -93,24 +95,6 @@ static void block_modules(char *list, size_t size, const char *dev)
 		append(list, size, found[i]);
 }
 
-/* The device behind a tag or path on this system, for its drivers. */
-static int resolve_device(const char *spec, char *out, size_t size)
-{
-	char link[PATH_MAX];
-
-	if (spec[0] == '/')
-		return realpath(spec, out) ? 0 : -1;
-	if (!strncmp(spec, "UUID=", 5))
-		snprintf(link, sizeof link, "/dev/disk/by-uuid/%s", spec + 5);
-	else if (!strncmp(spec, "LABEL=", 6))
-		snprintf(link, sizeof link, "/dev/disk/by-label/%s", spec + 6);
-	else if (!strncmp(spec, "PARTUUID=", 9))
-		snprintf(link, sizeof link, "/dev/disk/by-partuuid/%s", spec + 9);
-	else
-		return -1;
-	return realpath(link, out) && (size_t)strlen(out) < size ? 0 : -1;
-}
-
 /* ---- no target: the filesystem that holds `path` ---- */
 
 /* "UUID=..." of a block device, or its path. */
@@ -130,12 +114,14 @@ static int render_conf(struct kd_image_plan *p, const struct kdump_conf *conf,
 		       struct kd_error *e)
 {
 	struct kdump_conf c = *conf;
-
-	if (p->collector[0])
-		c.core_collector = p->collector;
 	char spec[PATH_MAX + 8], rel[PATH_MAX], real[PATH_MAX];
 	struct kd_mount m;
 	FILE *out;
+
+	if (p->collector[0])
+		c.core_collector = p->collector;
+	if (p->target[0])
+		c.target = p->target;
 
 	if (conf->target_kind == KD_TARGET_NONE) {
 		if (!realpath(conf->path, real))
@@ -276,7 +262,7 @@ int kd_image_plan(struct kd_image_plan *p, const struct kdump_conf *conf,
 		  const struct kdump_sysconfig *sc, const struct kd_bootfiles *bf,
 		  const char *kmoddir, struct kd_error *e)
 {
-	char dev[PATH_MAX];
+	char dev[PATH_MAX], real[PATH_MAX];
 	int i;
 
 	memset(p, 0, sizeof *p);
@@ -290,11 +276,16 @@ int kd_image_plan(struct kd_image_plan *p, const struct kdump_conf *conf,
 	snprintf(p->stamp, sizeof p->stamp, "%s.stamp", bf->initrd);
 	if (conf->target_kind == KD_TARGET_FS || conf->target_kind == KD_TARGET_RAW) {
 		fs_modules(p->modules, sizeof p->modules, conf->target_fstype);
-		if (resolve_device(conf->target, dev, sizeof dev) == 0)
-			block_modules(p->modules, sizeof p->modules, dev);
-		else
+		if (kd_blockdev_find(conf->target, dev, sizeof dev) == 0 &&
+		    realpath(dev, real)) {
+			block_modules(p->modules, sizeof p->modules, real);
+			/* the name the capture kernel can find it by */
+			if (kd_target_spec(conf, p->target, sizeof p->target, e))
+				return -1;
+		} else {
 			kd_warn("%s is not present now: only its filesystem driver "
 				"goes into the image", conf->target);
+		}
 	}
 	rootfs_modules(p, conf);
 	if (plan_network(p, conf, sc, e))

@@ -22,6 +22,8 @@ struct kd_image_plan {
 	char conf_text[16384];		/* kdump.conf for the image */
 	char modules[KD_IMAGE_MAX_LIST];	/* space-separated, load order */
 	char files[KD_IMAGE_MAX_LIST];	/* hooks, extra_bins, the collector */
+	char target[512];		/* the target as the capture kernel
+					 * finds it (targetspec.h), or "" */
 	char collector[KD_IMAGE_MAX_LIST];	/* core_collector with the
 						 * program's full path, or "" */
 	char kver[256];

@@ -18,6 +18,7 @@
 #include "program.h"
 #include "readfile.h"
 #include "server.h"
+#include "targetspec.h"
 #include "validate.h"
 
 #define FAT_FILE_MAX (4ULL << 30)	/* minus one byte */
@@ -263,9 +264,11 @@ static void check_fs_device(struct check *c, const char *dev)
 static void check_device(struct check *c)
 {
 	const struct kdump_conf *conf = c->conf;
-	char dev[4096], real[4096];
+	char dev[4096], real[4096], spec[512], other[4096];
 	const char *stack;
+	struct kd_error e;
 	struct stat st;
+	int n;
 
 	if (conf->target_kind != KD_TARGET_RAW &&
 	    (conf->target_kind != KD_TARGET_FS ||
@@ -291,6 +294,18 @@ static void check_device(struct check *c)
 			      "%s device, which the capture kernel cannot set "
 			      "up yet: use a plain partition or disk, ssh or "
 			      "NFS", conf->target_fstype, conf->target, stack);
+		return;
+	}
+	if (kd_target_spec(conf, spec, sizeof spec, &e)) {
+		kd_diag_error(c->dconf, conf->target_line, "%s", e.msg);
+		return;
+	}
+	n = kd_blockdev_count(spec, other, sizeof other);
+	if (n > 1) {
+		kd_diag_error(c->dconf, conf->target_line, "%s target %s: %s "
+			      "names %d devices now, and the capture kernel "
+			      "could write to another one than meant: make it "
+			      "unique", conf->target_fstype, conf->target, spec, n);
 		return;
 	}
 	check_fs_device(c, realpath(dev, real) ? real : dev);

@@ -21,6 +21,7 @@
 #include "raw.h"
 #include "readfile.h"
 #include "retention.h"
+#include "targetspec.h"
 
 static int plan(struct kd_capture_plan *p, const struct setup *s,
 		struct kd_error *e)
@@ -30,6 +31,18 @@ static int plan(struct kd_capture_plan *p, const struct setup *s,
 
 	free(cpuinfo);
 	return ret;
+}
+
+/* A device path the capture kernel finds by another name (no udev). */
+static void print_target(const struct kdump_conf *conf)
+{
+	struct kd_error e;
+	char spec[512];
+
+	if ((conf->target_kind == KD_TARGET_FS || conf->target_kind == KD_TARGET_RAW) &&
+	    conf->target[0] == '/' && !kd_target_spec(conf, spec, sizeof spec, &e) &&
+	    strcmp(spec, conf->target))
+		printf("\n# the capture kernel finds the target as\n%s\n", spec);
 }
 
 /* How the crash kernel will be loaded, KEXEC_ARGS applied. */
@@ -63,6 +76,7 @@ int kdumpctl_verb_check(const struct options *o)
 		printf("\n# %s\n", o->sysconfig);
 		kdump_sysconfig_print(&s.sc, stdout);
 		printf("\n# capture command line\n%s\n", p.cmdline);
+		print_target(&s.conf);
 		print_loader(&s.sc);
 		if (np.needed)
 			printf("\n# capture network (%s)\n%s\n", KD_NET_CONF,

@@ -14,17 +14,17 @@
 #include "probe.h"
 #include "readfile.h"
 
-/* PARTUUID of partition `name`: read its disk's partition table. */
-static int partuuid_of(const char *name, char *out, size_t size)
+/* Partition `name`'s number and its disk's /dev path; -1 when it is not a
+ * partition. */
+static int partition_of(const char *name, int *partno, char *disk, size_t size)
 {
-	char path[512], link[512], disk[300], num[16];
-	ssize_t n;
-	int fd, ret, partno;
+	char path[512], link[512], num[16];
 	char *base;
+	ssize_t n;
 
 	snprintf(path, sizeof path, "/sys/class/block/%s/partition", name);
 	if (kd_read_line(path, num, sizeof num) ||
-	    kd_parse_int(num, 1, 1 << 20, &partno))
+	    kd_parse_int(num, 1, 1 << 20, partno))
 		return -1;
 	snprintf(path, sizeof path, "/sys/class/block/%s", name);
 	n = readlink(path, link, sizeof link - 1);
@@ -36,23 +36,70 @@ static int partuuid_of(const char *name, char *out, size_t size)
 		return -1;
 	*base = '\0';				/* the parent: the disk */
 	base = strrchr(link, '/');
-	snprintf(disk, sizeof disk, "/dev/%s", base ? base + 1 : link);
+	snprintf(disk, size, "/dev/%s", base ? base + 1 : link);
+	return 0;
+}
+
+/* PARTUUID or PARTLABEL of partition `name`, from its disk's table. */
+static int partition_tag(const char *name, int label, char *out, size_t size)
+{
+	char disk[300];
+	int fd, ret, partno;
+
+	if (partition_of(name, &partno, disk, sizeof disk))
+		return -1;
 	fd = open(disk, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
-	ret = kd_probe_partuuid(kd_probe_fd_read, &fd, (unsigned)partno, out, size);
+	ret = label ? kd_probe_partlabel(kd_probe_fd_read, &fd, (unsigned)partno, out, size)
+		    : kd_probe_partuuid(kd_probe_fd_read, &fd, (unsigned)partno, out, size);
 	close(fd);
 	return ret;
 }
 
+/* The serial number a whole disk reports in sysfs (virtio-blk: serial,
+ * NVMe and others: device/serial), blanks trimmed. */
+static int serial_of(const char *name, char *out, size_t size)
+{
+	static const char *const where[] = { "serial", "device/serial", NULL };
+	char path[512], line[256], *p;
+	int i;
+
+	for (i = 0; where[i]; i++) {
+		snprintf(path, sizeof path, "/sys/class/block/%s/%s", name, where[i]);
+		if (kd_read_line(path, line, sizeof line))
+			continue;
+		for (p = line; *p == ' '; p++)
+			;
+		while (*p && p[strlen(p) - 1] == ' ')
+			p[strlen(p) - 1] = '\0';
+		if (*p) {
+			snprintf(out, size, "%s", p);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int is_partition(const char *name)
+{
+	char path[512];
+
+	snprintf(path, sizeof path, "/sys/class/block/%s/partition", name);
+	return access(path, F_OK) == 0;
+}
+
 static int matches(const char *name, const char *key, const char *value)
 {
-	char dev[300], got[64];
+	char dev[300], got[256];
 	struct kd_fsinfo fs;
 
-	if (!strcmp(key, "PARTUUID"))
-		return partuuid_of(name, got, sizeof got) == 0 &&
-		       !strcasecmp(got, value);
+	if (!strcmp(key, "PARTUUID") || !strcmp(key, "PARTLABEL"))
+		return partition_tag(name, key[4] == 'L', got, sizeof got) == 0 &&
+		       (key[4] == 'L' ? !strcmp(got, value) : !strcasecmp(got, value));
+	if (!strcmp(key, "SERIAL"))
+		return !is_partition(name) && serial_of(name, got, sizeof got) == 0 &&
+		       !strcmp(got, value);
 	snprintf(dev, sizeof dev, "/dev/%s", name);
 	if (kd_probe_device(dev, &fs))
 		return 0;
@@ -61,35 +108,61 @@ static int matches(const char *name, const char *key, const char *value)
 	return !strcmp(fs.label, value);
 }
 
-int kd_blockdev_find(const char *spec, char *out, size_t size)
+int kd_blockdev_count(const char *spec, char *out, size_t size)
 {
 	const char *eq = strchr(spec, '=');
 	char key[16], value[256];
 	struct dirent *de;
 	struct stat st;
+	int n = 0;
 	DIR *d;
 
 	if (spec[0] == '/') {
 		if (stat(spec, &st) || !S_ISBLK(st.st_mode))
-			return -1;
+			return 0;
 		snprintf(out, size, "%s", spec);
-		return 0;
+		return 1;
 	}
 	if (!eq || (size_t)(eq - spec) >= sizeof key)
-		return -1;
+		return 0;
 	snprintf(key, sizeof key, "%.*s", (int)(eq - spec), spec);
 	snprintf(value, sizeof value, "%s", eq + 1);
 	d = opendir("/sys/class/block");
 	if (!d)
-		return -1;
+		return 0;
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.' || !matches(de->d_name, key, value))
 			continue;
-		snprintf(out, size, "/dev/%s", de->d_name);
-		closedir(d);
-		return 0;
+		if (!n++)
+			snprintf(out, size, "/dev/%s", de->d_name);
 	}
 	closedir(d);
+	return n;
+}
+
+int kd_blockdev_find(const char *spec, char *out, size_t size)
+{
+	return kd_blockdev_count(spec, out, size) ? 0 : -1;
+}
+
+int kd_blockdev_identity(const char *dev, int raw, char *out, size_t size)
+{
+	const char *name = strrchr(dev, '/') ? strrchr(dev, '/') + 1 : dev;
+	char tag[256];
+	struct kd_fsinfo fs;
+
+	if (!raw && kd_probe_device(dev, &fs) == 0 && fs.uuid[0]) {
+		snprintf(out, size, "UUID=%s", fs.uuid);
+		return 0;
+	}
+	if (partition_tag(name, 0, tag, sizeof tag) == 0) {
+		snprintf(out, size, "PARTUUID=%s", tag);
+		return 0;
+	}
+	if (!is_partition(name) && serial_of(name, tag, sizeof tag) == 0) {
+		snprintf(out, size, "SERIAL=%s", tag);
+		return 0;
+	}
 	return -1;
 }
 

@@ -1,5 +1,6 @@
-/* blockdev.h - find a block device by path, LABEL=, UUID=, PARTUUID= or
- * PARTLABEL=, waiting for it to appear.
+/* blockdev.h - find a block device by path, LABEL=, UUID=, PARTUUID=,
+ * PARTLABEL= (a GPT partition's name) or SERIAL= (a whole disk's serial
+ * number, as sysfs shows it), waiting for it to appear.
  *
  * There is no udev in the capture initramfs: devtmpfs provides the nodes
  * and /sys/class/block lists them; tags are resolved by reading the
@@ -10,6 +11,17 @@
 
 #include <stddef.h>
 #include "error.h"
+
+/* How many devices `spec` names now (a path: 1 when it is a block device),
+ * the first one's /dev path in out.  More than one for a tag means the
+ * capture kernel could pick another device than meant. */
+int kd_blockdev_count(const char *spec, char *out, size_t size);
+
+/* What identifies block device dev (a /dev/NAME path) without udev: the
+ * filesystem's UUID= (not for raw targets: a dump overwrites it), else the
+ * partition's PARTUUID=, else a whole disk's SERIAL=.  0, or -1 when it
+ * has none of them. */
+int kd_blockdev_identity(const char *dev, int raw, char *out, size_t size);
 
 /* Resolve `spec` once: 0 and the /dev path in out, or -1 (not there yet). */
 int kd_blockdev_find(const char *spec, char *out, size_t size);

@@ -1,4 +1,5 @@
-/* probe.c - recognise ext2/3/4, xfs, btrfs and vfat; read GPT/MBR PARTUUIDs. */
+/* probe.c - recognise ext2/3/4, xfs, btrfs and vfat; read GPT/MBR PARTUUIDs
+ * and GPT partition names. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -143,12 +144,14 @@ int kd_probe_fs(kd_read_fn read, void *ctx, struct kd_fsinfo *info)
 	return -1;
 }
 
-static int gpt_partuuid(kd_read_fn read, void *ctx, unsigned partno,
-			char *out, size_t size)
+/* GPT entry partno (1-based) into entry[128]; its length (32 or 128),
+ * or -1.  Names need the whole 128 bytes. */
+static int gpt_entry(kd_read_fn read, void *ctx, unsigned partno,
+		     uint8_t entry[128])
 {
-	uint8_t hdr[92], entry[128];
+	uint8_t hdr[92];
 	uint64_t lba;
-	uint32_t count, esize;
+	uint32_t count, esize, len;
 
 	if (read(ctx, 512, hdr, sizeof hdr) || memcmp(hdr, "EFI PART", 8))
 		return -1;
@@ -158,10 +161,65 @@ static int gpt_partuuid(kd_read_fn read, void *ctx, unsigned partno,
 	if (partno == 0 || partno > count || esize < 32 || esize > 4096 ||
 	    lba > (UINT64_MAX - (uint64_t)esize * count) / 512)
 		return -1;
-	if (read(ctx, lba * 512 + (uint64_t)(partno - 1) * esize, entry, 32))
+	len = esize < 128 ? 32 : 128;
+	if (read(ctx, lba * 512 + (uint64_t)(partno - 1) * esize, entry, len))
+		return -1;
+	return (int)len;
+}
+
+static int gpt_partuuid(kd_read_fn read, void *ctx, unsigned partno,
+			char *out, size_t size)
+{
+	uint8_t entry[128];
+
+	if (gpt_entry(read, ctx, partno, entry) < 0)
 		return -1;
 	format_guid(entry + 16, out, size);
 	return 0;
+}
+
+/* UTF-16LE (no surrogates: GPT names are BMP text) to UTF-8. */
+static void utf16_name(const uint8_t *in, size_t units, char *out, size_t size)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < units; i++) {
+		unsigned c = le16(in + 2 * i);
+		char b[3];
+		size_t k;
+
+		if (!c)
+			break;
+		if (c < 0x80) {
+			b[0] = (char)c;
+			k = 1;
+		} else if (c < 0x800) {
+			b[0] = (char)(0xc0 | c >> 6);
+			b[1] = (char)(0x80 | (c & 0x3f));
+			k = 2;
+		} else {
+			b[0] = (char)(0xe0 | c >> 12);
+			b[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+			b[2] = (char)(0x80 | (c & 0x3f));
+			k = 3;
+		}
+		if (n + k >= size)
+			break;
+		memcpy(out + n, b, k);
+		n += k;
+	}
+	out[n] = '\0';
+}
+
+int kd_probe_partlabel(kd_read_fn read, void *ctx, unsigned partno,
+		       char *out, size_t size)
+{
+	uint8_t entry[128];
+
+	if (!size || gpt_entry(read, ctx, partno, entry) != 128)
+		return -1;
+	utf16_name(entry + 56, 36, out, size);
+	return out[0] ? 0 : -1;
 }
 
 int kd_probe_partuuid(kd_read_fn read, void *ctx, unsigned partno,

@@ -28,6 +28,11 @@ int kd_probe_fs(kd_read_fn read, void *ctx, struct kd_fsinfo *info);
 int kd_probe_partuuid(kd_read_fn read, void *ctx, unsigned partno,
 		      char *out, size_t size);
 
+/* PARTLABEL of partition `partno` of a GPT disk: the entry's name, in
+ * UTF-8 (MBR partitions have none). */
+int kd_probe_partlabel(kd_read_fn read, void *ctx, unsigned partno,
+		       char *out, size_t size);
+
 /* kd_probe_fs on the block device at path dev (-1 when it cannot be
  * opened). */
 int kd_probe_device(const char *dev, struct kd_fsinfo *info);

@@ -125,6 +125,27 @@ C
 vfat $LOOP
 core_collector makedumpfile -d 0
 C
+	# a udev-style name: resolved to what the capture kernel can find
+	ln -sfn "$LOOP" by-label-crash
+	uuid=$(blkid -o value -s UUID "$LOOP")
+	case_ target_udev_name check 0 '' <<C
+ext4 $work/by-label-crash
+C
+	if grep -qxF "UUID=$uuid" out; then
+		pass target_udev_name_resolved
+	else
+		fail target_udev_name_resolved "check does not show UUID=$uuid for the link"
+	fi
+	case_ raw_udev_name_unidentified check 1 "k.conf:1: raw target $work/by-label-crash is $LOOP, which the capture kernel (no udev) cannot find by that name, and it has no PARTUUID or serial number to find it by: name it by a tag or its kernel name" <<C
+raw $work/by-label-crash
+C
+	# a second filesystem with the same UUID: either could be written to
+	truncate -s 64M twin.img && mkfs.ext4 -q -F -U "$uuid" twin.img &&
+		TWIN=$(losetup -f --show twin.img) &&
+	case_ target_uuid_twice check 1 "k.conf:1: ext4 target UUID=$uuid: UUID=$uuid names 2 devices now, and the capture kernel could write to another one than meant: make it unique" <<C
+ext4 UUID=$uuid
+C
+	[ -n "${TWIN:-}" ] && losetup -d "$TWIN"
 	mkdir -p mnt && mount "$LOOP" mnt &&
 	case_ raw_mounted check 1 "k.conf:1: raw target $LOOP: $LOOP is mounted on $work/mnt, and a dump would overwrite it" <<C
 raw $LOOP

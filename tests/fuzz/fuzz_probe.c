@@ -26,7 +26,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned part;
 
 	kd_probe_fs(read_mem, &m, &fs);
-	for (part = 1; part <= 4; part++)
+	for (part = 1; part <= 4; part++) {
 		kd_probe_partuuid(read_mem, &m, part, out, sizeof out);
+		kd_probe_partlabel(read_mem, &m, part, out, sizeof out);
+	}
 	return 0;
 }

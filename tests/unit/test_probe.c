@@ -154,6 +154,33 @@ TEST(mbr_partuuid)
 		       2, "0badcafe-02");
 }
 
+/* PARTLABEL: the GPT entry's UTF-16 name, in UTF-8; none on MBR. */
+TEST(gpt_partlabel)
+{
+	char *argv[] = { "sfdisk", "-q", image, NULL };
+	char out[80] = "";
+	int fd;
+
+	new_image(8 << 20);
+	CHECK_INT(run(argv, "label: gpt\nsize=1M, name=kdump\n"
+		      "size=1M, name=\"dump f\xc3\xa4\xe2\x82\xac\"\nsize=1M\n"), 0);
+	fd = open(image, O_RDONLY);
+	CHECK_INT(kd_probe_partlabel(kd_probe_fd_read, &fd, 1, out, sizeof out), 0);
+	CHECK_STR(out, "kdump");
+	CHECK_INT(kd_probe_partlabel(kd_probe_fd_read, &fd, 2, out, sizeof out), 0);
+	CHECK_STR(out, "dump f\xc3\xa4\xe2\x82\xac");
+	CHECK_INT(kd_probe_partlabel(kd_probe_fd_read, &fd, 3, out, sizeof out), -1);
+	CHECK_INT(kd_probe_partlabel(kd_probe_fd_read, &fd, 9, out, sizeof out), -1);
+	close(fd);
+	unlink(image);
+	new_image(8 << 20);
+	CHECK_INT(run(argv, "label: dos\nsize=1M\n"), 0);
+	fd = open(image, O_RDONLY);
+	CHECK_INT(kd_probe_partlabel(kd_probe_fd_read, &fd, 1, out, sizeof out), -1);
+	close(fd);
+	unlink(image);
+}
+
 int main(void)
 {
 	RUN(ext4);
@@ -164,5 +191,6 @@ int main(void)
 	RUN(unknown_and_empty);
 	RUN(gpt_partuuid);
 	RUN(mbr_partuuid);
+	RUN(gpt_partlabel);
 	return unit_done();
 }
