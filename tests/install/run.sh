@@ -450,7 +450,7 @@ done
   grep '^\.BR\{0,1\} [a-z0-9]* *[,;]\{0,1\}$'; } > "$work/kdump.conf.tags"
 plain kdump.conf.5 > "$work/kdump.conf.txt"
 why=
-directives=$(sed -n 's/^[ \t]*{ "\([a-z0-9_]*\)", dir_.*/\1/p' "$top/common/kdump_conf.c")
+directives=$(sed -n 's/^[ \t]*{ "\([a-z0-9_]*\)", dir_.*/\1/p' "$top/common/kdump_conf_directives.c")
 for d in $directives; do
 	grep -Eq "^\.B[IR]? \"?$d([ \",]|$)" "$work/kdump.conf.tags" || why="$why directive $d;"
 done
@@ -461,7 +461,7 @@ for w in vmcore-incomplete vmcore.flat vmcore-dmesg.txt kexec-dmesg.log \
 	 "$(define_of common/kdump_conf.h KDUMP_DEFAULT_COLLECTOR_FLAT)"; do
 	grep -qF -- "$w" "$work/kdump.conf.txt" || why="$why \"$w\";"
 done
-[ "$(echo "$directives" | wc -w)" -ge 30 ] || why="$why only $(echo "$directives" | wc -w) directives found in common/kdump_conf.c;"
+[ "$(echo "$directives" | wc -w)" -ge 30 ] || why="$why only $(echo "$directives" | wc -w) directives found in common/kdump_conf_directives.c;"
 [ -z "$why" ] && pass man-kdump.conf-complete || fail man-kdump.conf-complete "undocumented:$why"
 
 # kdump-collect.8: every option collector/options.c parses.
