@@ -289,9 +289,14 @@ test_kdumpctl_rebuild() {
 	printf 'KDUMP_KERNELVER=%s\nKDUMP_INITRD=%s/rebuild.img\n' "$KVER" "$CAP" \
 		> "$CAP/rebuild.sysconfig"
 	rm -f "$CAP/rebuild.img"
+	# the target must be present when the image is built: here a loop
+	# device over a filesystem image with that UUID
+	disk rebuild ext4 64M -q -F -U "$UUID"
+	loop=$(losetup -f --show "$CAP/rebuild.disk") || loop=
 	out=$(dracutbasedir="$DRACUT_BASE" "$BIN/kdumpctl" --config "$CAP/rebuild.conf" \
 		--sysconfig "$CAP/rebuild.sysconfig" --kernel "$KDIR/vmlinuz" \
 		--kmoddir "$KDIR/root/lib/modules/$KVER" rebuild 2>&1)
+	[ -n "$loop" ] && losetup -d "$loop"
 	lsinitrd "$CAP/rebuild.img" > "$CAP/rebuild.list" 2>/dev/null
 	if [ ! -s "$CAP/rebuild.img" ]; then
 		fail kdumpctl_rebuild "no image: $out" /dev/null
