@@ -18,6 +18,7 @@
 #include "program.h"
 #include "readfile.h"
 #include "server.h"
+#include "stack.h"
 #include "targetspec.h"
 #include "validate.h"
 
@@ -146,19 +147,12 @@ static void check_fence(struct check *c)
 
 /* ---- the target on this system ---- */
 
-/* A device-mapper or MD device: kdump-init sets up neither. */
+/* Why the capture kernel cannot use block device dev (/dev/NAME), or NULL. */
 static const char *stacked(const char *dev)
 {
 	const char *name = strrchr(dev, '/');
-	char path[512];
 
-	snprintf(path, sizeof path, "/sys/class/block/%s/dm", name ? name + 1 : dev);
-	if (access(path, F_OK) == 0)
-		return "device-mapper (LVM, LUKS, multipath)";
-	snprintf(path, sizeof path, "/sys/class/block/%s/md", name ? name + 1 : dev);
-	if (access(path, F_OK) == 0)
-		return "MD RAID";
-	return NULL;
+	return kd_stack_refusal(kd_stack_of("/sys", name ? name + 1 : dev));
 }
 
 static int same_fs(const char *want, const char *have)
@@ -290,10 +284,9 @@ static void check_device(struct check *c)
 	}
 	stack = stacked(realpath(dev, real) ? real : dev);
 	if (stack) {
-		kd_diag_error(c->dconf, conf->target_line, "%s target %s is a "
-			      "%s device, which the capture kernel cannot set "
-			      "up yet: use a plain partition or disk, ssh or "
-			      "NFS", conf->target_fstype, conf->target, stack);
+		kd_diag_error(c->dconf, conf->target_line, "%s target %s is %s: "
+			      "use a plain partition or disk, ssh or NFS",
+			      conf->target_fstype, conf->target, stack);
 		return;
 	}
 	if (kd_target_spec(conf, spec, sizeof spec, &e)) {
@@ -331,10 +324,9 @@ static void check_mount(struct check *c, const char *path, const char *what,
 		return;		/* not a block device: the image build says */
 	stack = stacked(realpath(m.dev, dev) ? dev : m.dev);
 	if (stack)
-		kd_diag_error(c->dconf, line, "%s %s is on %s, a %s device, "
-			      "which the capture kernel cannot set up yet: name "
-			      "a dump target on a plain partition or disk, ssh "
-			      "or NFS", what, path, m.dev, stack);
+		kd_diag_error(c->dconf, line, "%s %s is on %s, %s: name a dump "
+			      "target on a plain partition or disk, ssh or NFS",
+			      what, path, m.dev, stack);
 }
 
 static void check_local_fs(struct check *c)
