@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "byteorder.h"
 #include "log.h"
 #include "progress.h"
 #include "writer.h"
@@ -39,10 +40,6 @@ struct elf_out {
 	size_t cache_len;
 	uint64_t cache_off;
 };
-
-static void put16(uint8_t *p, uint16_t v) { memcpy(p, &v, 2); }
-static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
-static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
 
 static int dumpable(const struct elf_out *o, uint64_t pfn)
 {
@@ -153,29 +150,29 @@ static void elf_header(const struct elf_out *o, uint32_t flags, uint8_t *h)
 	size_t nph = o->nseg + 1;
 
 	memcpy(h, o->meta->elf_header, EHDR_SIZE);
-	put64(h + 32, EHDR_SIZE);			/* e_phoff */
-	put64(h + 40, 0);				/* e_shoff */
-	put32(h + 48, flags);				/* e_flags */
-	put16(h + 54, PHDR_SIZE);
-	put16(h + 56, nph >= PN_XNUM ? PN_XNUM : (uint16_t)nph);
-	put16(h + 58, 64);				/* e_shentsize */
-	put16(h + 60, nph >= PN_XNUM ? 1 : 0);		/* e_shnum */
-	put16(h + 62, 0);
+	kd_put_le64(h + 32, EHDR_SIZE);			/* e_phoff */
+	kd_put_le64(h + 40, 0);				/* e_shoff */
+	kd_put_le32(h + 48, flags);			/* e_flags */
+	kd_put_le16(h + 54, PHDR_SIZE);
+	kd_put_le16(h + 56, nph >= PN_XNUM ? PN_XNUM : (uint16_t)nph);
+	kd_put_le16(h + 58, 64);			/* e_shentsize */
+	kd_put_le16(h + 60, nph >= PN_XNUM ? 1 : 0);	/* e_shnum */
+	kd_put_le16(h + 62, 0);
 	if (nph >= PN_XNUM)
-		put64(h + 40, EHDR_SIZE + nph * PHDR_SIZE);
+		kd_put_le64(h + 40, EHDR_SIZE + nph * PHDR_SIZE);
 }
 
 static void phdr(uint8_t *p, uint32_t type, uint64_t off, uint64_t vaddr,
 		 uint64_t paddr, uint64_t filesz, uint64_t memsz)
 {
 	memset(p, 0, PHDR_SIZE);
-	put32(p, type);
-	put32(p + 4, 7);				/* RWX, as /proc/vmcore */
-	put64(p + 8, off);
-	put64(p + 16, vaddr);
-	put64(p + 24, paddr);
-	put64(p + 32, filesz);
-	put64(p + 40, memsz);
+	kd_put_le32(p, type);
+	kd_put_le32(p + 4, 7);			/* RWX, as /proc/vmcore */
+	kd_put_le64(p + 8, off);
+	kd_put_le64(p + 16, vaddr);
+	kd_put_le64(p + 24, paddr);
+	kd_put_le64(p + 32, filesz);
+	kd_put_le64(p + 40, memsz);
 }
 
 static int write_headers(struct elf_out *o)
@@ -202,7 +199,7 @@ static int write_headers(struct elf_out *o)
 	}
 	if (nph >= PN_XNUM) {
 		memset(sh, 0, sizeof sh);
-		put32(sh + 44, (uint32_t)nph);		/* sh_info */
+		kd_put_le32(sh + 44, (uint32_t)nph);	/* sh_info */
 		if (cache_put(o, sh, sizeof sh))
 			return -1;
 	}

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "byteorder.h"
 #include "batch.h"
 #include "codec.h"
 #include "log.h"
@@ -58,9 +59,6 @@ struct writer {
 	struct kd_progress *progress;
 };
 
-static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
-static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
-
 static uint64_t div_up(uint64_t a, uint64_t b) { return (a + b - 1) / b; }
 
 static void plan_layout(struct layout *l, const struct kd_meta *m)
@@ -79,20 +77,21 @@ static void main_header(const struct writer *w, unsigned status, uint8_t *h)
 
 	memset(h, 0, HEADER_SIZE);
 	memcpy(h, "KDUMP   ", 8);
-	put32(h + 8, 6);
+	kd_put_le32(h + 8, 6);
 	memcpy(h + 12, m->sysname, 65);
 	memcpy(h + 12 + 65, m->nodename, 65);
 	memcpy(h + 12 + 130, m->release, 65);
 	memcpy(h + 12 + 195, m->version, 65);
 	memcpy(h + 12 + 260, m->machine, 65);
 	memcpy(h + 12 + 325, m->domainname, 65);
-	put64(h + 408, (uint64_t)m->crashtime);
-	put32(h + 424, status);
-	put32(h + 428, BLOCK);
-	put32(h + 432, (uint32_t)w->l.sub_blocks);
-	put32(h + 436, (uint32_t)(2 * w->l.bitmap_blocks));
-	put32(h + 440, m->max_mapnr > UINT32_MAX ? UINT32_MAX : (uint32_t)m->max_mapnr);
-	put32(h + 460, (uint32_t)m->nr_cpus);
+	kd_put_le64(h + 408, (uint64_t)m->crashtime);
+	kd_put_le32(h + 424, status);
+	kd_put_le32(h + 428, BLOCK);
+	kd_put_le32(h + 432, (uint32_t)w->l.sub_blocks);
+	kd_put_le32(h + 436, (uint32_t)(2 * w->l.bitmap_blocks));
+	kd_put_le32(h + 440, m->max_mapnr > UINT32_MAX ? UINT32_MAX :
+		    (uint32_t)m->max_mapnr);
+	kd_put_le32(h + 460, (uint32_t)m->nr_cpus);
 }
 
 static void sub_header(const struct writer *w, uint8_t *s)
@@ -100,17 +99,17 @@ static void sub_header(const struct writer *w, uint8_t *s)
 	const struct kd_meta *m = w->meta;
 
 	memset(s, 0, SUB_HEADER_SIZE);
-	put64(s + 0, m->phys_base);
-	put32(s + 8, (uint32_t)m->dump_level);
+	kd_put_le64(s + 0, m->phys_base);
+	kd_put_le32(s + 8, (uint32_t)m->dump_level);
 	if (m->vmcoreinfo_size) {
-		put64(s + 32, BLOCK + SUB_HEADER_SIZE + m->vmcoreinfo_offset);
-		put64(s + 40, m->vmcoreinfo_size);
+		kd_put_le64(s + 32, BLOCK + SUB_HEADER_SIZE + m->vmcoreinfo_offset);
+		kd_put_le64(s + 40, m->vmcoreinfo_size);
 	}
 	if (m->notes_size) {
-		put64(s + 48, BLOCK + SUB_HEADER_SIZE);
-		put64(s + 56, m->notes_size);
+		kd_put_le64(s + 48, BLOCK + SUB_HEADER_SIZE);
+		kd_put_le64(s + 56, m->notes_size);
 	}
-	put64(s + 96, m->max_mapnr);
+	kd_put_le64(s + 96, m->max_mapnr);
 }
 
 static int write_headers(struct writer *w, struct kd_error *e)
@@ -137,10 +136,9 @@ static size_t descs_before(const struct writer *w, uint64_t end)
 	size_t n;
 
 	for (n = 0; n < w->desc_len; n += DESC_SIZE) {
-		uint64_t off, size = 0;
+		uint64_t off = kd_get_le64(w->desc + n);
+		uint32_t size = kd_get_le32(w->desc + n + 8);
 
-		memcpy(&off, w->desc + n, 8);
-		memcpy(&size, w->desc + n + 8, 4);
 		if (off + size > end)
 			break;
 	}
@@ -177,10 +175,10 @@ static int add_descriptor(struct writer *w, uint64_t offset, uint32_t size,
 	if (w->desc_len + DESC_SIZE > DESC_CACHE && flush(w))
 		return -1;
 	d = w->desc + w->desc_len;
-	put64(d, offset);
-	put32(d + 8, size);
-	put32(d + 12, flags);
-	put64(d + 16, 0);
+	kd_put_le64(d, offset);
+	kd_put_le32(d + 8, size);
+	kd_put_le32(d + 12, flags);
+	kd_put_le64(d + 16, 0);
 	w->desc_len += DESC_SIZE;
 	return 0;
 }

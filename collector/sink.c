@@ -2,18 +2,11 @@
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
+#include "byteorder.h"
 #include "fdio.h"
 #include "sink.h"
 
 #define FLAT_HEADER_SIZE 4096
-
-static void put_be64(uint8_t *p, uint64_t v)
-{
-	int i;
-
-	for (i = 7; i >= 0; i--, v >>= 8)
-		p[i] = (uint8_t)v;
-}
 
 static int write_all(struct kd_sink *s, const void *buf, size_t len)
 {
@@ -48,8 +41,8 @@ int kd_sink_flat(struct kd_sink *s, int fd)
 	memset(s, 0, sizeof *s);
 	s->fd = fd;
 	s->flat = 1;
-	put_be64(hdr + 16, 1);		/* type: flat header */
-	put_be64(hdr + 24, 1);		/* version */
+	kd_put_be64(hdr + 16, 1);		/* type: flat header */
+	kd_put_be64(hdr + 24, 1);		/* version */
 	return write_all(s, hdr, sizeof hdr);
 }
 
@@ -63,8 +56,8 @@ int kd_sink_write(struct kd_sink *s, uint64_t offset, const void *buf,
 	if (!len)
 		return 0;
 	if (s->flat) {
-		put_be64(rec, offset);
-		put_be64(rec + 8, len);
+		kd_put_be64(rec, offset);
+		kd_put_be64(rec + 8, len);
 		if (write_all(s, rec, sizeof rec) || write_all(s, buf, len))
 			return -1;
 	} else if (pwrite_all(s, offset, buf, len)) {
