@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "bitmap.h"
 #include "byteorder.h"
 #include "log.h"
 #include "progress.h"
@@ -43,7 +44,7 @@ struct elf_out {
 
 static int dumpable(const struct elf_out *o, uint64_t pfn)
 {
-	return pfn < o->meta->max_mapnr && (o->bits[pfn >> 3] >> (pfn & 7) & 1);
+	return pfn < o->meta->max_mapnr && kd_bit_test(o->bits, pfn);
 }
 
 /* The 2nd bitmap for the whole dump, zero pages cleared when asked. */
@@ -60,14 +61,10 @@ static int make_bitmap(struct elf_out *o, struct kd_error *e)
 	if (!(o->meta->dump_level & KD_DL_ZERO))
 		return 0;
 	for (pfn = 0; pfn < max; pfn++) {
-		size_t i;
-
 		if (!dumpable(o, pfn) || kd_input_read_page(o->in, pfn, page))
 			continue;
-		for (i = 0; i < KD_PAGE_SIZE && !page[i]; i++)
-			;
-		if (i == KD_PAGE_SIZE) {
-			o->bits[pfn >> 3] &= (uint8_t)~(1 << (pfn & 7));
+		if (kd_is_zero(page, sizeof page)) {
+			kd_bit_clear(o->bits, pfn);
 			kd_input_stats(o->in)->zero++;
 		}
 	}

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bitmap.h"
 #include "classify.h"
 #include "elf_vmcore.h"
 #include "filter.h"
@@ -197,12 +198,8 @@ static void clip(const struct kd_input *in, uint64_t start, uint64_t end,
 		 uint8_t *bits)
 {
 	uint64_t from = start > in->meta.max_mapnr ? 0 : in->meta.max_mapnr - start;
-	uint64_t to = end - start;
 
-	for (; from < to && (from & 7); from++)
-		bits[from >> 3] &= (uint8_t)~(1 << (from & 7));
-	if (from < to)
-		memset(bits + (from >> 3), 0, (size_t)((to - from + 7) >> 3));
+	kd_bits_fill(bits, from, end - start, 0);
 }
 
 void kd_input_ram(const struct kd_input *in, uint64_t start, uint64_t end,

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include "bitmap.h"
 #include "byteorder.h"
 #include "codec.h"
 #include "fdio.h"
@@ -49,15 +50,6 @@ static int parse_sub_header(struct kd_kdump *k, const uint8_t *s,
 	return 0;
 }
 
-static uint64_t popcount(const uint8_t *b, uint64_t n)
-{
-	uint64_t c = 0, i;
-
-	for (i = 0; i < n; i++)
-		c += (uint64_t)__builtin_popcount(b[i]);
-	return c;
-}
-
 static int read_bitmaps(struct kd_kdump *k, uint32_t sub_blocks,
 			uint32_t bitmap_blocks, struct kd_error *e)
 {
@@ -78,13 +70,12 @@ static int read_bitmaps(struct kd_kdump *k, uint32_t sub_blocks,
 	    kd_pread_full(k->fd, k->bitmap2, one, start + one))
 		return kd_fail(e, EIO, "cannot read the bitmaps");
 	for (i = 0; i < nsec; i++) {
-		uint64_t from = i * SECTION / 8, to = (i + 1) * SECTION / 8;
+		uint64_t from = i * SECTION, to = (i + 1) * SECTION;
 
 		k->rank[i] = k->dumpable;
-		if (to > one)
-			to = one;
-		if (from < to)
-			k->dumpable += popcount(k->bitmap2 + from, to - from);
+		if (to > one * 8)
+			to = one * 8;
+		k->dumpable += kd_bits_count(k->bitmap2, from, to);
 	}
 	k->desc_offset = start + 2 * one;
 	return 0;
@@ -120,25 +111,12 @@ void kd_kdump_close(struct kd_kdump *k)
 	k->rank = NULL;
 }
 
-static int bit(const uint8_t *b, uint64_t pfn)
-{
-	return b[pfn >> 3] >> (pfn & 7) & 1;
-}
-
 /* Index of pfn's descriptor: dumpable pages before it. */
 static uint64_t rank_of(const struct kd_kdump *k, uint64_t pfn)
 {
-	uint64_t sec = pfn / SECTION, r = k->rank[sec], p;
+	uint64_t sec = pfn / SECTION;
 
-	for (p = sec * SECTION; p < pfn && (p & 7); p++)
-		r += (uint64_t)bit(k->bitmap2, p);
-	if (p < pfn) {
-		r += popcount(k->bitmap2 + p / 8, (pfn - p) / 8);
-		p += (pfn - p) & ~7ULL;
-	}
-	for (; p < pfn; p++)
-		r += (uint64_t)bit(k->bitmap2, p);
-	return r;
+	return k->rank[sec] + kd_bits_count(k->bitmap2, sec * SECTION, pfn);
 }
 
 enum kd_page_status kd_kdump_read_page(struct kd_kdump *k, uint64_t pfn,
@@ -148,9 +126,9 @@ enum kd_page_status kd_kdump_read_page(struct kd_kdump *k, uint64_t pfn,
 	uint64_t off;
 	uint32_t size, flags;
 
-	if (pfn >= k->max_mapnr || !bit(k->bitmap1, pfn))
+	if (pfn >= k->max_mapnr || !kd_bit_test(k->bitmap1, pfn))
 		return KD_PAGE_NOT_IN_RAM;
-	if (!bit(k->bitmap2, pfn))
+	if (!kd_bit_test(k->bitmap2, pfn))
 		return KD_PAGE_EXCLUDED;
 	off = k->desc_offset + rank_of(k, pfn) * DESC_SIZE;
 	if (off + DESC_SIZE > k->file_size)

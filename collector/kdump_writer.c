@@ -20,6 +20,7 @@
 #include <unistd.h>
 #include "byteorder.h"
 #include "batch.h"
+#include "bitmap.h"
 #include "codec.h"
 #include "log.h"
 #include "progress.h"
@@ -224,16 +225,6 @@ static int write_batch(struct writer *w, const uint64_t *pfns, int n)
 
 /* ---- bitmaps, a window at a time ---- */
 
-static uint64_t popcount(const uint8_t *bits, size_t len)
-{
-	uint64_t n = 0;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		n += (uint64_t)__builtin_popcount(bits[i]);
-	return n;
-}
-
 static uint64_t window_end(const struct writer *w, uint64_t start)
 {
 	return start + w->window < w->l.max_mapnr ? start + w->window : w->l.max_mapnr;
@@ -259,7 +250,7 @@ static int count_pass(struct writer *w, uint64_t *dumpable, struct kd_error *e)
 				       strerror(w->out->err));
 		if (kd_input_dumpable(w->in, start, window_end(w, start), w->bits, 1, e))
 			return -1;
-		*dumpable += popcount(w->bits, n);
+		*dumpable += kd_bits_count(w->bits, 0, window_end(w, start) - start);
 	}
 	return 0;
 }
@@ -281,7 +272,7 @@ static int write_pass(struct writer *w, struct kd_error *e)
 		if (kd_sink_write(w->out, w->l.bitmap2 + start / 8, w->bits, bytes))
 			return -1;
 		for (pfn = start; pfn < end; pfn++) {
-			if (!(w->bits[(pfn - start) >> 3] >> ((pfn - start) & 7) & 1))
+			if (!kd_bit_test(w->bits, pfn - start))
 				continue;
 			pfns[n++] = pfn;
 			if (n == KD_BATCH_PAGES) {
