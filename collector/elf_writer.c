@@ -40,6 +40,7 @@ struct elf_out {
 	uint8_t *cache;
 	size_t cache_len;
 	uint64_t cache_off;
+	struct kd_write_result *result;
 };
 
 static int dumpable(const struct elf_out *o, uint64_t pfn)
@@ -65,7 +66,7 @@ static int make_bitmap(struct elf_out *o, struct kd_error *e)
 			continue;
 		if (kd_is_zero(page, sizeof page)) {
 			kd_bit_clear(o->bits, pfn);
-			kd_input_stats(o->in)->zero++;
+			o->result->zero++;
 		}
 	}
 	return 0;
@@ -228,25 +229,26 @@ static int write_segment(struct elf_out *o, const struct segment *s,
 static void mark_incomplete(struct elf_out *o)
 {
 	uint8_t h[EHDR_SIZE];
-	int err = o->out->err;
+	struct kd_error pe;
 
 	if (o->out->flat || !o->nseg)
 		return;
 	elf_header(o, ELF_INCOMPLETE, h);
-	o->out->err = 0;
-	if (kd_sink_write(o->out, 0, h, sizeof h))
+	if (kd_sink_patch(o->out, 0, h, sizeof h, &pe))
 		kd_warn("cannot mark the dump incomplete");
-	o->out->err = err;
 }
 
 int kd_write_elf(struct kd_input *in, struct kd_sink *out,
-		 const struct kd_write_opts *opts, struct kd_error *e)
+		 const struct kd_write_opts *opts, struct kd_write_result *r,
+		 struct kd_error *e)
 {
-	struct elf_out o = { in, kd_input_meta(in), out, NULL, NULL, 0, 0, NULL, 0, 0 };
+	struct elf_out o = { in, kd_input_meta(in), out, NULL, NULL, 0, 0, NULL,
+			     0, 0, r };
 	uint64_t done = 0, total = 0;
 	int i, ret = -1;
 	size_t s;
 
+	memset(r, 0, sizeof *r);
 	o.cache = malloc(CACHE);
 	if (!o.cache) {
 		kd_fail(e, ENOMEM, "out of memory");
@@ -272,7 +274,7 @@ int kd_write_elf(struct kd_input *in, struct kd_sink *out,
 	ret = 0;
 	goto out;
 io:
-	kd_fail(e, out->err, "cannot write the dump: %s", strerror(out->err));
+	kd_sink_fail(out, e, "the dump");
 	mark_incomplete(&o);
 out:
 	free(o.bits);

@@ -183,7 +183,7 @@ const struct kd_meta *kd_input_meta(const struct kd_input *in)
 	return &in->meta;
 }
 
-struct kd_stats *kd_input_stats(struct kd_input *in)
+const struct kd_stats *kd_input_stats(const struct kd_input *in)
 {
 	return &in->stats;
 }

@@ -80,7 +80,9 @@ int kd_input_open(struct kd_input **in, const char *path, int dump_level,
 void kd_input_close(struct kd_input *in);
 
 const struct kd_meta *kd_input_meta(const struct kd_input *in);
-struct kd_stats *kd_input_stats(struct kd_input *in);
+/* What the input counted: excluded pages by class, read errors.  Zero
+ * pages are the writers' to count (struct kd_write_result). */
+const struct kd_stats *kd_input_stats(const struct kd_input *in);
 
 /* 1 when pfn lies in a PT_LOAD (bit of the 1st bitmap): in [paddr >> 12,
  * (paddr + memsz) >> 12) of one (a partial last page is out, a partial

@@ -14,13 +14,12 @@
  * rest read as zero ("page incomplete" in crash), and the header is
  * rewritten with the incomplete flag. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "byteorder.h"
 #include "batch.h"
 #include "bitmap.h"
+#include "byteorder.h"
 #include "codec.h"
 #include "log.h"
 #include "progress.h"
@@ -58,6 +57,7 @@ struct writer {
 	uint64_t zero_page_off;		/* 0 when zero pages are kept */
 	uint64_t done;
 	struct kd_progress *progress;
+	struct kd_write_result *result;
 };
 
 static uint64_t div_up(uint64_t a, uint64_t b) { return (a + b - 1) / b; }
@@ -123,8 +123,7 @@ static int write_headers(struct writer *w, struct kd_error *e)
 	    kd_sink_write(w->out, BLOCK, s, sizeof s) ||
 	    kd_sink_write(w->out, BLOCK + SUB_HEADER_SIZE, w->meta->notes,
 			  w->meta->notes_size))
-		return kd_fail(e, w->out->err, "cannot write the dump header: %s",
-			       strerror(w->out->err));
+		return kd_sink_fail(w->out, e, "the dump header");
 	return 0;
 }
 
@@ -146,17 +145,24 @@ static size_t descs_before(const struct writer *w, uint64_t end)
 	return n;
 }
 
+/* After a short write of the data cache, the descriptors of the pages
+ * that did reach the file (a stream cannot go back for them). */
+static void keep_landed(struct writer *w)
+{
+	size_t keep = descs_before(w, w->data_off + w->out->partial);
+	struct kd_error pe;
+
+	if (keep && !w->out->flat &&
+	    kd_sink_patch(w->out, w->desc_off, w->desc, keep, &pe))
+		kd_debug("cannot write the descriptors of the pages written: %s",
+			 pe.msg);
+}
+
 /* Data first, then the descriptors that point to it. */
 static int flush(struct writer *w)
 {
 	if (w->data_len && kd_sink_write(w->out, w->data_off, w->data, w->data_len)) {
-		size_t keep = descs_before(w, w->data_off + w->out->partial);
-		int err = w->out->err;
-
-		w->out->err = 0;
-		if (keep)
-			kd_sink_write(w->out, w->desc_off, w->desc, keep);
-		w->out->err = err;
+		keep_landed(w);
 		return -1;
 	}
 	w->data_off += w->data_len;
@@ -209,7 +215,7 @@ static int write_batch(struct writer *w, const uint64_t *pfns, int n)
 	kd_batch_run(w->batch, n);
 	for (i = 0; i < n; i++) {
 		if (p[i].zero) {
-			kd_input_stats(w->in)->zero++;
+			w->result->zero++;
 			if (add_descriptor(w, w->zero_page_off, KD_PAGE_SIZE, 0))
 				return -1;
 			continue;
@@ -246,8 +252,7 @@ static int count_pass(struct writer *w, uint64_t *dumpable, struct kd_error *e)
 
 		kd_input_ram(w->in, start, window_end(w, start), w->bits);
 		if (kd_sink_write(w->out, w->l.bitmap1 + start / 8, w->bits, n))
-			return kd_fail(e, w->out->err, "cannot write the bitmap: %s",
-				       strerror(w->out->err));
+			return kd_sink_fail(w->out, e, "the bitmap");
 		if (kd_input_dumpable(w->in, start, window_end(w, start), w->bits, 1, e))
 			return -1;
 		*dumpable += kd_bits_count(w->bits, 0, window_end(w, start) - start);
@@ -301,10 +306,12 @@ static int threads_for(const struct kd_write_opts *o)
 }
 
 static int setup(struct writer *w, struct kd_input *in, struct kd_sink *out,
-		 const struct kd_write_opts *o, struct kd_error *e)
+		 const struct kd_write_opts *o, struct kd_write_result *r,
+		 struct kd_error *e)
 {
 	memset(w, 0, sizeof *w);
 	w->in = in;
+	w->result = r;
 	w->meta = kd_input_meta(in);
 	w->out = out;
 	w->progress = o->progress;
@@ -338,58 +345,36 @@ static void cleanup(struct writer *w)
 static void mark_incomplete(struct writer *w, uint64_t dumpable)
 {
 	uint8_t h[HEADER_SIZE];
-	int err = w->out->err;
+	struct kd_error pe;
 
 	if (w->out->flat)
 		return;
 	/* a sparse extension needs no free blocks */
-	if (lseek(w->out->fd, 0, SEEK_END) < (off_t)(w->l.descs + dumpable * DESC_SIZE) &&
-	    ftruncate(w->out->fd, (off_t)(w->l.descs + dumpable * DESC_SIZE)))
-		kd_debug("cannot extend the descriptor table: %s", strerror(errno));
+	if (kd_sink_extend(w->out, w->l.descs + dumpable * DESC_SIZE, &pe))
+		kd_debug("cannot extend the descriptor table: %s", pe.msg);
 	main_header(w, w->status | STATUS_INCOMPLETE, h);
-	w->out->err = 0;
-	if (kd_sink_write(w->out, 0, h, sizeof h))
-		kd_warn("cannot mark the dump incomplete: %s", strerror(w->out->err));
-	fsync(w->out->fd);
-	w->out->err = err;
-}
-
-/* Reserve the blocks of the descriptor table before any page data, so
- * that when the disk fills up, the descriptors of the pages that were
- * written can still be written. */
-static int reserve_descriptors(struct writer *w, uint64_t dumpable,
-			       struct kd_error *e)
-{
-	uint64_t off = w->l.descs, end = w->l.descs + dumpable * DESC_SIZE;
-
-	if (w->out->flat || !dumpable)
-		return 0;
-	if (fallocate(w->out->fd, 0, (off_t)off, (off_t)(end - off)) == 0)
-		return 0;
-	if (errno != EOPNOTSUPP && errno != ENOSYS && errno != EINVAL)
-		return kd_fail(e, errno, "cannot reserve room for the dump: %s",
-			       strerror(errno));
-	memset(w->desc, 0, DESC_CACHE);
-	for (; off < end; off += DESC_CACHE)
-		if (kd_sink_write(w->out, off, w->desc, (size_t)(end - off < DESC_CACHE ?
-						       end - off : DESC_CACHE)))
-			return kd_fail(e, w->out->err, "cannot write the dump: %s",
-				       strerror(w->out->err));
-	return 0;
+	if (kd_sink_patch(w->out, 0, h, sizeof h, &pe))
+		kd_warn("cannot mark the dump incomplete: %s", pe.msg);
+	if (kd_sink_sync(w->out, &pe))
+		kd_debug("%s", pe.msg);
 }
 
 int kd_write_kdump(struct kd_input *in, struct kd_sink *out,
-		   const struct kd_write_opts *o, struct kd_error *e)
+		   const struct kd_write_opts *o, struct kd_write_result *r,
+		   struct kd_error *e)
 {
 	struct writer w;
 	uint64_t dumpable = 0, zero_off;
 	uint8_t zeros[KD_PAGE_SIZE];
 	int ret = -1;
 
-	if (setup(&w, in, out, o, e) || write_headers(&w, e) ||
+	memset(r, 0, sizeof *r);
+	if (setup(&w, in, out, o, r, e) || write_headers(&w, e) ||
 	    count_pass(&w, &dumpable, e))
 		goto out;
-	if (reserve_descriptors(&w, dumpable, e))
+	/* The descriptor table's blocks, before any page data: when the
+	 * disk fills up, the descriptors of the pages written still fit. */
+	if (kd_sink_reserve(out, w.l.descs, dumpable * DESC_SIZE, e))
 		goto out;
 	w.desc_off = w.l.descs;
 	w.data_off = w.l.descs + dumpable * DESC_SIZE;
