@@ -176,7 +176,6 @@ void kd_filter_window(struct kd_filter *f, uint64_t start, uint64_t end,
 
 	if (start == 0)
 		f->pend_start = f->pend_end = 0;
-	kd_ram_bits(f->el, start, end, bits);
 	if (!f->scan)
 		return;
 	pfn = carried(f, start, end, bits, stats);

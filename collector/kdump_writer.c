@@ -23,6 +23,7 @@
 #include "codec.h"
 #include "log.h"
 #include "progress.h"
+#include "window.h"
 #include "writer.h"
 
 #define BLOCK KD_PAGE_SIZE
@@ -32,7 +33,6 @@
 #define STATUS_INCOMPLETE 0x8
 #define DATA_CACHE (1 << 20)
 #define DESC_CACHE (64 << 10)
-#define DEFAULT_WINDOW (32ULL << 20)	/* pfns: a 4 MiB bitmap */
 
 struct layout {
 	uint64_t max_mapnr;
@@ -49,7 +49,7 @@ struct writer {
 	struct kd_batch *batch;
 	unsigned status;		/* header status: the codec's flag */
 	struct layout l;
-	uint64_t window;		/* pfns per window */
+	struct kd_window win;
 	uint8_t *bits;			/* one window of a bitmap */
 	uint8_t *data, *desc;		/* write caches */
 	size_t data_len, desc_len;
@@ -231,31 +231,23 @@ static int write_batch(struct writer *w, const uint64_t *pfns, int n)
 
 /* ---- bitmaps, a window at a time ---- */
 
-static uint64_t window_end(const struct writer *w, uint64_t start)
-{
-	return start + w->window < w->l.max_mapnr ? start + w->window : w->l.max_mapnr;
-}
-
-static size_t window_bytes(const struct writer *w, uint64_t start)
-{
-	return (size_t)div_up(window_end(w, start) - start, 8);
-}
-
-/* Pass 1: the 1st bitmap, and how many pages are dumpable. */
+/* Pass 1: the 1st bitmap, and how many pages are dumpable.  The 2nd
+ * bitmap's window is made from the 1st's in place. */
 static int count_pass(struct writer *w, uint64_t *dumpable, struct kd_error *e)
 {
 	uint64_t start;
 
 	*dumpable = 0;
-	for (start = 0; start < w->l.max_mapnr; start += w->window) {
-		size_t n = window_bytes(w, start);
+	for (start = 0; start < w->l.max_mapnr; start += w->win.size) {
+		uint64_t end = kd_window_end(&w->win, start);
 
-		kd_input_ram(w->in, start, window_end(w, start), w->bits);
-		if (kd_sink_write(w->out, w->l.bitmap1 + start / 8, w->bits, n))
+		kd_input_ram(w->in, start, end, w->bits);
+		if (kd_sink_write(w->out, w->l.bitmap1 + start / 8, w->bits,
+				  kd_window_bytes(&w->win, start)))
 			return kd_sink_fail(w->out, e, "the bitmap");
-		if (kd_input_dumpable(w->in, start, window_end(w, start), w->bits, 1, e))
+		if (kd_input_exclude(w->in, start, end, w->bits, 1, e))
 			return -1;
-		*dumpable += kd_bits_count(w->bits, 0, window_end(w, start) - start);
+		*dumpable += kd_bits_count(w->bits, 0, end - start);
 	}
 	return 0;
 }
@@ -267,11 +259,11 @@ static int write_pass(struct writer *w, struct kd_error *e)
 	uint64_t start, pfn, pfns[KD_BATCH_PAGES];
 	int n = 0;
 
-	for (start = 0; start < w->l.max_mapnr; start += w->window) {
-		uint64_t end = window_end(w, start);
-		size_t bytes = window_bytes(w, start);
+	for (start = 0; start < w->l.max_mapnr; start += w->win.size) {
+		uint64_t end = kd_window_end(&w->win, start);
+		size_t bytes = kd_window_bytes(&w->win, start);
 
-		if (w->window < w->l.max_mapnr &&
+		if (!kd_window_single(&w->win) &&
 		    kd_input_dumpable(w->in, start, end, w->bits, 0, e))
 			return -1;
 		if (kd_sink_write(w->out, w->l.bitmap2 + start / 8, w->bits, bytes))
@@ -317,12 +309,8 @@ static int setup(struct writer *w, struct kd_input *in, struct kd_sink *out,
 	w->progress = o->progress;
 	w->status = (unsigned)o->codec;
 	plan_layout(&w->l, w->meta);
-	w->window = o->cycle_pfns ? (o->cycle_pfns + 7) & ~7ULL : DEFAULT_WINDOW;
-	if (w->window >= w->l.max_mapnr)
-		w->window = (w->l.max_mapnr + 7) & ~7ULL;
-	if (!w->window)
-		w->window = 8;
-	w->bits = malloc((size_t)div_up(w->window, 8));
+	kd_window_init(&w->win, o->cycle_pfns, w->l.max_mapnr);
+	w->bits = malloc((size_t)(w->win.size / 8));
 	w->data = malloc(DATA_CACHE);
 	w->desc = malloc(DESC_CACHE);
 	w->batch = kd_batch_new(o->codec, threads_for(o),
