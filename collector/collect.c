@@ -28,7 +28,9 @@ static int write_dump(struct kd_input *in, const struct kd_collect_opts *o,
 		      struct kd_error *e)
 {
 	struct kd_progress progress;
-	struct kd_write_opts wo = { o->codec, 0, &progress, o->threads };
+	/* makedumpfile's cycle: 8 pfns per byte of the buffer */
+	struct kd_write_opts wo = { o->codec, (size_t)o->cyclic_buffer * 1024 * 8,
+				    &progress, o->threads };
 
 	kd_progress_start(&progress, "Copying data", 0,
 			  !!(o->message_level & KD_ML_PROGRESS));
