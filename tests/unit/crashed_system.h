@@ -18,6 +18,8 @@
 #include "scratch.h"
 #include "input.h"
 #include "log.h"
+#include "sink.h"
+#include "writer.h"
 
 #ifndef PAGE
 #define PAGE 4096
@@ -266,6 +268,62 @@ static inline void filter(struct kd_input *in, uint64_t window, uint8_t *all)
 				all[i >> 3] |= (uint8_t)(1 << (i & 7));
 	}
 	free(bits);
+}
+
+typedef int (*writer_fn)(struct kd_input *in, struct kd_sink *out,
+			 const struct kd_write_opts *o,
+			 struct kd_write_result *r, struct kd_error *e);
+
+/* Dump the vmcore at path at `level` into out with `write`, the bitmaps
+ * made `window` pfns at a time (0: one window); the counts into *st. */
+static inline int write_windows(writer_fn write, const char *path,
+				const char *out, int level, uint64_t window,
+				enum kd_codec_kind codec, struct kd_stats *st)
+{
+	struct kd_write_opts o = { codec, window, NULL, 2 };
+	struct kd_write_result r;
+	struct kd_input *in;
+	struct kd_sink sink;
+	struct kd_error e;
+	int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600), ret = -1;
+
+	if (fd >= 0 && kd_input_open(&in, path, level, &e) == 0) {
+		kd_sink_file(&sink, fd);
+		ret = write(in, &sink, &o, &r, &e);
+		if (kd_sink_finish(&sink, &e))
+			ret = -1;
+		*st = *kd_input_stats(in);
+		st->zero = r.zero;
+		kd_input_close(in);
+	}
+	if (fd >= 0)
+		close(fd);
+	return ret;
+}
+
+/* Dump with `write` in one window into dir/one, then in windows of 8,
+ * 520, 1000 and 2048 pfns, which exclusions and zero runs cross: 1 when
+ * every file and its counts are the first's (those in *st). */
+static inline int same_in_windows(writer_fn write, const char *path,
+				  int level, enum kd_codec_kind codec,
+				  struct kd_stats *st)
+{
+	static const uint64_t windows[] = { 8, 520, 1000, 2048 };
+	char one[160], many[160];
+	struct kd_stats other;
+	int same = 1;
+	size_t w;
+
+	snprintf(one, sizeof one, "%s/one", dir);
+	snprintf(many, sizeof many, "%s/many", dir);
+	if (write_windows(write, path, one, level, 0, codec, st))
+		return 0;
+	for (w = 0; w < sizeof windows / sizeof windows[0]; w++)
+		same &= write_windows(write, path, many, level, windows[w], codec,
+				      &other) == 0 && files_equal(one, many) &&
+			!memcmp(&other, st, sizeof other);
+	unlink(many);
+	return same;
 }
 
 /* The system's RAM, NPFN pages; 0 when allocated.  make_system() writes
