@@ -174,7 +174,7 @@ static void utf16_name(const uint8_t *in, size_t units, char *out, size_t size)
 	size_t i, n = 0;
 
 	for (i = 0; i < units; i++) {
-		unsigned c = le16(in + 2 * i);
+		unsigned c = kd_get_le16(in + 2 * i);
 		char b[3];
 		size_t k;
 
