@@ -64,8 +64,8 @@ struct kd_md_array {
 /* First kernel: describe the running array NAME ("md0", "md127") from
  * /sys/class/block/NAME/md and a member's superblock.  -1 with the reason
  * when the capture kernel could not assemble it: external metadata (IMSM,
- * DDF containers), no superblock (mdadm --build), members on other MD or
- * device-mapper devices, a level or feature it cannot start. */
+ * DDF containers), no superblock (mdadm --build), members on other MD,
+ * device-mapper or iSCSI devices, a level or feature it cannot start. */
 int kd_md_describe(const char *name, struct kd_md_array *a, struct kd_error *e);
 
 /* The same with sysfs at `sys` and device nodes in `devdir` (tests). */
@@ -83,7 +83,8 @@ int kd_md_describe_at(const char *sys, const char *devdir, const char *name,
  * than it had, which would leave the late one out of date).  degraded 1,
  * for the caller's last try: start with what is here when the level allows
  * it (RAID1 with one mirror, RAID5 without one member if it was stopped
- * cleanly); the kernel refuses otherwise and the message says so.
+ * cleanly); otherwise -1, EAGAIN, with the reason (kd_md_enough has the
+ * kernel's rules, so the kernel is not asked to do what it refuses).
  * An array that is already running with these members is returned as it
  * is. */
 int kd_md_assemble(const char *uuid, int degraded, char *dev, size_t size,
