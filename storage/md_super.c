@@ -11,6 +11,7 @@
  * tree yet: the three decoders below are its kd_get_le16/32/64. */
 #include <stdio.h>
 #include <string.h>
+#include "byteorder.h"
 #include "md.h"
 
 #define MD_MAGIC	0xa92b4efcU
@@ -48,17 +49,6 @@
 #define D_ACTIVE	0x2
 #define D_SYNC		0x4
 
-static uint16_t le16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
-static uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-static uint64_t le64(const uint8_t *p)
-{
-	return (uint64_t)le32(p) | (uint64_t)le32(p + 4) << 32;
-}
-
 /* The 1.x checksum: 32-bit little-endian words over the header and the
  * role table, the checksum field counted as 0, the carry folded back. */
 static uint32_t sb1_csum(const uint8_t *sb, uint32_t max_dev)
@@ -68,9 +58,9 @@ static uint32_t sb1_csum(const uint8_t *sb, uint32_t max_dev)
 
 	for (i = 0; i + 4 <= len; i += 4)
 		if (i != 216)
-			sum += le32(sb + i);
+			sum += kd_get_le32(sb + i);
 	if (len - i == 2)
-		sum += le16(sb + i);
+		sum += kd_get_le16(sb + i);
 	return (uint32_t)((sum & 0xffffffff) + (sum >> 32));
 }
 
@@ -89,9 +79,9 @@ static int sb0_csum_ok(const uint8_t *sb)
 
 	for (i = 0; i < SB_BYTES / 4; i++)
 		if (i != W_CSUM)
-			sum += le32(sb + 4 * i);
+			sum += kd_get_le32(sb + 4 * i);
 	return fold16((uint32_t)((sum & 0xffffffff) + (sum >> 32))) ==
-	       fold16(le32(sb + 4 * W_CSUM));
+	       fold16(kd_get_le32(sb + 4 * W_CSUM));
 }
 
 /* 1.x names are set by mdadm ("host:name"), but this is a disk's content:
@@ -119,7 +109,7 @@ static const char *sb1_unsupported(const uint8_t *sb, uint32_t features)
 	/* a reshape that moves data in place has a critical section that
 	 * only mdadm, with its backup file, can restore */
 	if ((features & F_RESHAPE) &&
-	    !((features & F_NEW_OFFSET) && le32(sb + 124)))
+	    !((features & F_NEW_OFFSET) && kd_get_le32(sb + 124)))
 		return "a reshape in progress that needs mdadm's backup file";
 	return NULL;
 }
@@ -129,15 +119,15 @@ static const char *sb1_unsupported(const uint8_t *sb, uint32_t features)
 static void sb1_roles(const uint8_t *sb, uint32_t max_dev,
 		      struct kd_md_member *m)
 {
-	uint32_t dev = le32(sb + 160), i, features = le32(sb + 8);
-	unsigned role = dev < max_dev ? le16(sb + SB1_ROLES + 2 * dev) : 0xffff;
+	uint32_t dev = kd_get_le32(sb + 160), i, features = kd_get_le32(sb + 8);
+	unsigned role = dev < max_dev ? kd_get_le16(sb + SB1_ROLES + 2 * dev) : 0xffff;
 
 	m->role = role < ROLE_MAX && role < (unsigned)m->raid_disks ? (int)role : -1;
 	m->replacement = m->role >= 0 && (features & F_REPLACEMENT);
 	m->in_sync = m->role >= 0 && !(features & (F_RECOVERY | F_REPLACEMENT));
 	m->working = 0;
 	for (i = 0; i < max_dev; i++)
-		if (le16(sb + SB1_ROLES + 2 * i) < (unsigned)m->raid_disks)
+		if (kd_get_le16(sb + SB1_ROLES + 2 * i) < (unsigned)m->raid_disks)
 			m->working++;
 }
 
@@ -154,13 +144,13 @@ static void sb1_fill(const uint8_t *sb, int minor, uint32_t max_dev,
 	m->sb_major = 1;
 	m->sb_minor = minor;
 	copy_name(m->name, sizeof m->name, sb + 32, 32);
-	m->ctime = le64(sb + 64) & ((1ULL << 40) - 1);
-	m->level = (int)le32(sb + 72);
-	m->layout = (int)le32(sb + 76);
-	m->raid_disks = (int)le32(sb + 92);
-	m->events = le64(sb + 200);
-	m->clean = le64(sb + 208) == UINT64_MAX;	/* resync_offset */
-	m->unsupported = sb1_unsupported(sb, le32(sb + 8));
+	m->ctime = kd_get_le64(sb + 64) & ((1ULL << 40) - 1);
+	m->level = (int)kd_get_le32(sb + 72);
+	m->layout = (int)kd_get_le32(sb + 76);
+	m->raid_disks = (int)kd_get_le32(sb + 92);
+	m->events = kd_get_le64(sb + 200);
+	m->clean = kd_get_le64(sb + 208) == UINT64_MAX;	/* resync_offset */
+	m->unsupported = sb1_unsupported(sb, kd_get_le32(sb + 8));
 	sb1_roles(sb, max_dev, m);
 }
 
@@ -173,7 +163,7 @@ static int sb1_padding_zero(const uint8_t *sb)
 	for (i = 224; i < 256; i++)
 		if (sb[i])
 			return 0;
-	return le32(sb + 12) == 0;
+	return kd_get_le32(sb + 12) == 0;
 }
 
 /* Where the data lies must fit the device: a truncated or shrunk member
@@ -181,7 +171,7 @@ static int sb1_padding_zero(const uint8_t *sb)
 static int sb1_fits(const uint8_t *sb, int minor, uint64_t sectors,
 		    uint64_t sb_sector, uint32_t max_dev)
 {
-	uint64_t data_offset = le64(sb + 128), data_size = le64(sb + 136);
+	uint64_t data_offset = kd_get_le64(sb + 128), data_size = kd_get_le64(sb + 136);
 	uint64_t sb_sectors = (SB1_ROLES + max_dev * 2 + 511) / 512;
 
 	if (data_size < 10)
@@ -204,11 +194,11 @@ static int read_sb1(kd_read_fn read, void *ctx, uint64_t size, int minor,
 	at = minor == 0 ? (sectors - 16) & ~(uint64_t)7 : minor == 1 ? 0 : 8;
 	if (read(ctx, at * 512, sb, sizeof sb))
 		return -1;
-	max_dev = le32(sb + 220);
-	raid_disks = le32(sb + 92);
-	if (le32(sb) != MD_MAGIC || le32(sb + 4) != 1 || max_dev > SB1_MAX_DEV ||
-	    le64(sb + 144) != at || (le32(sb + 8) & ~(uint32_t)F_ALL) ||
-	    !sb1_padding_zero(sb) || le32(sb + 216) != sb1_csum(sb, max_dev))
+	max_dev = kd_get_le32(sb + 220);
+	raid_disks = kd_get_le32(sb + 92);
+	if (kd_get_le32(sb) != MD_MAGIC || kd_get_le32(sb + 4) != 1 || max_dev > SB1_MAX_DEV ||
+	    kd_get_le64(sb + 144) != at || (kd_get_le32(sb + 8) & ~(uint32_t)F_ALL) ||
+	    !sb1_padding_zero(sb) || kd_get_le32(sb + 216) != sb1_csum(sb, max_dev))
 		return -1;
 	if (raid_disks < 1 || raid_disks > SB1_MAX_DEV ||
 	    !sb1_fits(sb, minor, sectors, at, max_dev))
@@ -218,7 +208,7 @@ static int read_sb1(kd_read_fn read, void *ctx, uint64_t size, int minor,
 	return 0;
 }
 
-static uint32_t w(const uint8_t *sb, int word) { return le32(sb + 4 * word); }
+static uint32_t w(const uint8_t *sb, int word) { return kd_get_le32(sb + 4 * word); }
 
 /* Role and active count from the 0.90 descriptors: the kernel reads this
  * device's entry in disks[] (this_disk.number), not this_disk itself. */
