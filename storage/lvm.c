@@ -1,0 +1,141 @@
+/* lvm.c - describe an LV in the first kernel, activate it in the capture
+ * kernel: both through kd_lvm_plan. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dm.h"
+#include "log.h"
+#include "lvm.h"
+#include "lvm_names.h"
+#include "lvm_scan.h"
+#include "lvm_table.h"
+#include "lvm_vg.h"
+#include "readfile.h"
+
+/* The plan from the newest metadata f found. */
+static int plan_from(const struct kd_lvm_found *f, const char *lv_id,
+		     struct kd_lvm_plan *p, struct kd_error *e)
+{
+	struct kd_lvm_tree t;
+	struct kd_lvm_vg vg;
+	struct kd_lvm_lv lv;
+	int r = -1;
+
+	memset(&vg, 0, sizeof vg);
+	memset(&lv, 0, sizeof lv);
+	if (kd_lvm_parse(f->text, f->len, &t, e) || kd_lvm_vg_read(&t, &vg, e)) {
+		kd_prefix(e, "metadata on %s", f->text_dev);
+		goto out;
+	}
+	kd_lvm_match_pvs(f, &vg);
+	if (kd_lvm_lv_read(&vg, lv_id, &lv, e) || !(p->table = kd_lvm_table(&vg, &lv, e)))
+		goto out;
+	if (kd_lvm_dm_name(vg.name, lv.name, p->name, sizeof p->name)) {
+		kd_fail(e, ENAMETOOLONG, "%s/%s: its device-mapper name is too long",
+			vg.name, lv.name);
+		goto out;
+	}
+	kd_lvm_dm_uuid(vg.id, lv.id, p->uuid, sizeof p->uuid);
+	snprintf(p->vg_name, sizeof p->vg_name, "%s", vg.name);
+	snprintf(p->lv_name, sizeof p->lv_name, "%s", lv.name);
+	kd_lvm_id_format(vg.id, p->vg_uuid, sizeof p->vg_uuid);
+	kd_lvm_id_format(lv.id, p->lv_uuid, sizeof p->lv_uuid);
+	p->seqno = vg.seqno;
+	r = 0;
+out:
+	kd_lvm_lv_free(&lv);
+	kd_lvm_vg_free(&vg);
+	kd_lvm_tree_free(&t);
+	return r;
+}
+
+int kd_lvm_plan(const char *sys, const char *devdir, const char *vg_id,
+		const char *lv_id, struct kd_lvm_plan *p, struct kd_error *e)
+{
+	char vg[KD_LVM_ID_LEN + 1], lv[KD_LVM_ID_LEN + 1];
+	struct kd_lvm_found f;
+	int r;
+
+	memset(p, 0, sizeof *p);
+	if (kd_lvm_id_parse(vg_id, vg, sizeof vg) || kd_lvm_id_parse(lv_id, lv, sizeof lv))
+		return kd_fail(e, EINVAL, "bad VG or LV id %.40s/%.40s", vg_id, lv_id);
+	r = kd_lvm_scan(sys, devdir, vg, &f, e);
+	if (r == 0 && f.oldest < f.seqno)
+		kd_warn("VG %s: %s holds older metadata (seqno %llu): using seqno %llu "
+			"from %s, as lvm would", vg_id, f.oldest_dev,
+			(unsigned long long)f.oldest, (unsigned long long)f.seqno, f.text_dev);
+	if (r == 0)
+		r = plan_from(&f, lv, p, e);
+	kd_lvm_found_free(&f);
+	return r;
+}
+
+void kd_lvm_plan_free(struct kd_lvm_plan *p)
+{
+	free(p->table);
+	p->table = NULL;
+}
+
+int kd_lvm_describe_at(const char *sys, const char *devdir, const char *dm_name,
+		       struct kd_lv_ref *ref, struct kd_error *e)
+{
+	char path[PATH_MAX], uuid[256], vg[KD_LVM_ID_LEN + 1], lv[KD_LVM_ID_LEN + 1];
+	struct kd_lvm_plan p;
+	int r;
+
+	memset(ref, 0, sizeof *ref);
+	snprintf(path, sizeof path, "%s/class/block/%s/dm/uuid", sys, dm_name);
+	if (kd_read_line(path, uuid, sizeof uuid))
+		return kd_fail(e, errno, "%s: no device-mapper uuid: %s", dm_name,
+			       strerror(errno));
+	/* lvm's uuid of a top-level LV is exactly "LVM-<vg id><lv id>"; its
+	 * layers (-real, -cow, -tpool, ...) carry a suffix */
+	if (strncmp(uuid, "LVM-", 4) || strlen(uuid) != 4 + 2 * KD_LVM_ID_LEN)
+		return kd_fail(e, EINVAL, "%s (uuid %.80s) is not a top-level LVM logical "
+			       "volume", dm_name, uuid);
+	snprintf(vg, sizeof vg, "%.32s", uuid + 4);
+	snprintf(lv, sizeof lv, "%.32s", uuid + 4 + KD_LVM_ID_LEN);
+	r = kd_lvm_plan(sys, devdir, vg, lv, &p, e);
+	if (r == 0) {
+		snprintf(ref->vg_uuid, sizeof ref->vg_uuid, "%s", p.vg_uuid);
+		snprintf(ref->lv_uuid, sizeof ref->lv_uuid, "%s", p.lv_uuid);
+		snprintf(ref->vg_name, sizeof ref->vg_name, "%s", p.vg_name);
+		snprintf(ref->lv_name, sizeof ref->lv_name, "%s", p.lv_name);
+		ref->seqno = p.seqno;
+	}
+	kd_lvm_plan_free(&p);
+	return r;
+}
+
+int kd_lvm_describe(const char *dm_name, struct kd_lv_ref *ref, struct kd_error *e)
+{
+	return kd_lvm_describe_at("/sys", "/dev", dm_name, ref, e);
+}
+
+int kd_lvm_activate(const struct kd_lv_ref *ref, char *dev, size_t size,
+		    struct kd_error *e)
+{
+	struct kd_lvm_plan p;
+	unsigned major, minor;
+	int r;
+
+	r = kd_lvm_plan("/sys", "/dev", ref->vg_uuid, ref->lv_uuid, &p, e);
+	if (r)
+		goto out;
+	if (p.seqno != ref->seqno || strcmp(p.vg_name, ref->vg_name) ||
+	    strcmp(p.lv_name, ref->lv_name))
+		kd_info("LV %s/%s: the metadata changed since the image was made (seqno "
+			"%llu, then %llu, as %s/%s): mapping it as it is now", p.vg_name,
+			p.lv_name, (unsigned long long)p.seqno,
+			(unsigned long long)ref->seqno, ref->vg_name, ref->lv_name);
+	r = kd_dm_create(p.name, p.uuid, p.table, &major, &minor, e);
+	if (r == 0)
+		r = kd_dm_node(p.name, major, minor, dev, size, e);
+	if (r == 0)
+		kd_info("LV %s/%s is %s (%u:%u)", p.vg_name, p.lv_name, dev, major, minor);
+out:
+	kd_lvm_plan_free(&p);
+	return r;
+}
