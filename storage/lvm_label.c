@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "byteorder.h"
 #include "lvm_label.h"
 #include "lvm_names.h"
 
@@ -11,18 +12,6 @@
 #define MDA_HEADER_SIZE 512
 #define MDA_MAGIC " LVM2 x[5A%r0N*>"
 #define RAW_LOCN_IGNORED 0x1u
-
-/* No common byteorder.h on this branch yet: the few decoders needed. */
-static uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-
-static uint64_t le64(const uint8_t *p)
-{
-	return (uint64_t)le32(p) | (uint64_t)le32(p + 4) << 32;
-}
 
 uint32_t kd_lvm_crc(uint32_t crc, const void *buf, size_t len)
 {
@@ -57,7 +46,7 @@ static size_t locn_list(const uint8_t *sec, size_t pos, uint64_t *first,
 			struct kd_lvm_label *l)
 {
 	for (; pos + 16 <= SECTOR; pos += 16) {
-		uint64_t off = le64(sec + pos), size = le64(sec + pos + 8);
+		uint64_t off = kd_get_le64(sec + pos), size = kd_get_le64(sec + pos + 8);
 
 		if (!off)
 			return pos + 16;
@@ -75,7 +64,7 @@ static size_t locn_list(const uint8_t *sec, size_t pos, uint64_t *first,
 static int pv_header(const uint8_t *sec, struct kd_lvm_label *l,
 		     struct kd_error *e)
 {
-	uint32_t at = le32(sec + 20);
+	uint32_t at = kd_get_le32(sec + 20);
 	size_t pos;
 
 	if (at < 32 || at > SECTOR - 40)
@@ -84,7 +73,7 @@ static int pv_header(const uint8_t *sec, struct kd_lvm_label *l,
 		return kd_fail(e, EINVAL, "PV header holds no valid PV id");
 	memcpy(l->pv_id, sec + at, KD_LVM_ID_LEN);
 	l->pv_id[KD_LVM_ID_LEN] = '\0';
-	l->dev_size = le64(sec + at + 32);
+	l->dev_size = kd_get_le64(sec + at + 32);
 	pos = locn_list(sec, at + 40, &l->data_offset, NULL);
 	if (pos)
 		pos = locn_list(sec, pos, NULL, l);
@@ -108,8 +97,8 @@ int kd_lvm_read_label(kd_read_fn read, void *ctx, struct kd_lvm_label *l,
 	for (s = 0; s < LABEL_SCAN_SECTORS; s++) {
 		const uint8_t *sec = buf + s * SECTOR;
 
-		if (memcmp(sec, "LABELONE", 8) || le64(sec + 8) != s ||
-		    kd_lvm_crc(KD_LVM_INITIAL_CRC, sec + 20, SECTOR - 20) != le32(sec + 16) ||
+		if (memcmp(sec, "LABELONE", 8) || kd_get_le64(sec + 8) != s ||
+		    kd_lvm_crc(KD_LVM_INITIAL_CRC, sec + 20, SECTOR - 20) != kd_get_le32(sec + 16) ||
 		    memcmp(sec + 24, "LVM2 001", 8))
 			continue;
 		l->sector = s;
@@ -128,19 +117,19 @@ int kd_lvm_read_mda(kd_read_fn read, void *ctx, uint64_t offset,
 	if (read(ctx, offset, h, sizeof h))
 		return kd_fail(e, EIO, "cannot read the metadata area header "
 			       "at %llu", (unsigned long long)offset);
-	if (kd_lvm_crc(KD_LVM_INITIAL_CRC, h + 4, sizeof h - 4) != le32(h) ||
-	    memcmp(h + 4, MDA_MAGIC, 16) || le32(h + 20) != 1)
+	if (kd_lvm_crc(KD_LVM_INITIAL_CRC, h + 4, sizeof h - 4) != kd_get_le32(h) ||
+	    memcmp(h + 4, MDA_MAGIC, 16) || kd_get_le32(h + 20) != 1)
 		return kd_fail(e, EINVAL, "bad metadata area header at %llu (checksum, "
 			       "magic or version)", (unsigned long long)offset);
 	loc->area = offset;
-	loc->area_size = le64(h + 32);
+	loc->area_size = kd_get_le64(h + 32);
 	/* raw_locns[0] is the committed text (slot 1, the precommitted
 	 * one, is only used by lvm while it suspends devices) */
-	loc->offset = le64(h + 40);
-	loc->size = le64(h + 48);
-	loc->checksum = le32(h + 56);
-	flags = le32(h + 60);
-	if (le64(h + 24) != offset || loc->area_size < MDA_HEADER_SIZE ||
+	loc->offset = kd_get_le64(h + 40);
+	loc->size = kd_get_le64(h + 48);
+	loc->checksum = kd_get_le32(h + 56);
+	flags = kd_get_le32(h + 60);
+	if (kd_get_le64(h + 24) != offset || loc->area_size < MDA_HEADER_SIZE ||
 	    loc->area_size > UINT64_MAX - offset)
 		return kd_fail(e, EINVAL, "metadata area header at %llu names another area",
 			       (unsigned long long)offset);
