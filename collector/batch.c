@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "batch.h"
+#include "bitmap.h"
 #include "input.h"
 
 #define MAX_THREADS 16
@@ -25,17 +26,6 @@ struct kd_batch {
 	int busy;			/* workers still on this batch */
 };
 
-static int is_zero(const uint8_t *p)
-{
-	const uint64_t *q = (const uint64_t *)p;
-	size_t i;
-
-	for (i = 0; i < KD_PAGE_SIZE / 8; i++)
-		if (q[i])
-			return 0;
-	return 1;
-}
-
 /* Worker w handles pages w, w + threads, w + 2 * threads, ... */
 static void work(struct worker *w)
 {
@@ -45,7 +35,7 @@ static void work(struct worker *w)
 	for (i = w->index; i < b->n; i += b->threads) {
 		struct kd_batch_page *p = &b->pages[i];
 
-		p->zero = b->test_zero && is_zero(p->in);
+		p->zero = b->test_zero && kd_is_zero(p->in, KD_PAGE_SIZE);
 		if (p->zero)
 			continue;
 		if (w->codec) {

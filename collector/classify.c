@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include "byteorder.h"
 #include "classify.h"
 #include "input.h"
 
@@ -159,25 +160,19 @@ int kd_page_rules_init(struct kd_page_rules *r, const struct kd_vmcoreinfo *v,
 
 static uint64_t ulong_at(const uint8_t *p, size_t off)
 {
-	uint64_t v;
-
-	memcpy(&v, p + off, sizeof v);
-	return v;
+	return kd_get_le64(p + off);
 }
 
 static int32_t int_at(const uint8_t *p, size_t off)
 {
-	int32_t v;
-
-	memcpy(&v, p + off, sizeof v);
-	return v;
+	return (int32_t)kd_get_le32(p + off);
 }
 
 static uint64_t small_at(const uint8_t *p, size_t off, int width)
 {
 	switch (width) {
 	case 1: return p[off];
-	case 2: return (uint64_t)(p[off] | p[off + 1] << 8);
+	case 2: return kd_get_le16(p + off);
 	default: return ulong_at(p, off);
 	}
 }

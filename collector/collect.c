@@ -24,22 +24,26 @@ static uint64_t count_ram_pages(const struct kd_meta *m)
 }
 
 static int write_dump(struct kd_input *in, const struct kd_collect_opts *o,
-		      struct kd_sink *sink, struct kd_error *e)
+		      struct kd_sink *sink, struct kd_write_result *wr,
+		      struct kd_error *e)
 {
 	struct kd_progress progress;
-	struct kd_write_opts wo = { o->codec, 0, &progress, o->threads };
+	/* makedumpfile's cycle: 8 pfns per byte of the buffer */
+	struct kd_write_opts wo = { o->codec, (size_t)o->cyclic_buffer * 1024 * 8,
+				    &progress, o->threads };
 
 	kd_progress_start(&progress, "Copying data", 0,
 			  !!(o->message_level & KD_ML_PROGRESS));
 	if (o->format == KD_FORMAT_ELF)
-		return kd_write_elf(in, sink, &wo, e);
-	return kd_write_kdump(in, sink, &wo, e);
+		return kd_write_elf(in, sink, &wo, wr, e);
+	return kd_write_kdump(in, sink, &wo, wr, e);
 }
 
 int kd_collect(const struct kd_collect_opts *o, int out_fd,
 	       struct kd_collect_result *r, struct kd_error *e)
 {
 	const struct kd_meta *meta;
+	struct kd_write_result wr;
 	struct kd_input *in;
 	struct kd_sink sink;
 	int ret;
@@ -61,12 +65,13 @@ int kd_collect(const struct kd_collect_opts *o, int out_fd,
 	} else {
 		kd_sink_file(&sink, out_fd);
 	}
-	ret = write_dump(in, o, &sink, e);
+	ret = write_dump(in, o, &sink, &wr, e);
 	if (kd_sink_finish(&sink, ret ? NULL : e) && !ret)
 		ret = -1;
 	r->incomplete = ret != 0;
 	r->bytes_written = sink.written;
 	r->stats = *kd_input_stats(in);
+	r->stats.zero += wr.zero;
 	if (o->message_level & KD_ML_REPORT)
 		r->ram_pages = count_ram_pages(meta);
 	kd_input_close(in);

@@ -6,7 +6,8 @@
  *	kd_collect(&o, fd, &result, &e);
  *
  * Options mirror makedumpfile's: dump level (-d), codec (-c -l -z), ELF
- * (-E), flattened (-F), message level (--message-level). */
+ * (-E), flattened (-F), message level (--message-level), bitmap window
+ * (--cyclic-buffer). */
 #ifndef KD_COLLECT_H
 #define KD_COLLECT_H
 
@@ -35,10 +36,12 @@ struct kd_collect_opts {
 	int flat;			/* write the flattened stream */
 	int message_level;
 	int threads;			/* compressing threads, 0: one per CPU */
+	int cyclic_buffer;		/* KiB of bitmap per window (8 Ki pfns
+					 * each), 0: 4 MiB */
 };
 
 #define KD_COLLECT_DEFAULTS { "/proc/vmcore", 0, KD_CODEC_NONE, \
-			      KD_FORMAT_KDUMP, 0, KD_ML_DEFAULT, 0 }
+			      KD_FORMAT_KDUMP, 0, KD_ML_DEFAULT, 0, 0 }
 
 struct kd_collect_result {
 	struct kd_stats stats;

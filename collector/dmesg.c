@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "byteorder.h"
 #include "dmesg.h"
 #include "fdio.h"
 
@@ -94,30 +95,6 @@ static void record(struct kd_text *t, uint64_t ts_nsec, const uint8_t *s,
 	put(t, "\n", 1);
 }
 
-static uint64_t get64(const uint8_t *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, sizeof v);
-	return v;
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, sizeof v);
-	return v;
-}
-
-static uint16_t get16(const uint8_t *p)
-{
-	uint16_t v;
-
-	memcpy(&v, p, sizeof v);
-	return v;
-}
-
 /* A field of width w at off lies within size bytes. */
 static int fits(size_t off, size_t w, size_t size)
 {
@@ -169,8 +146,9 @@ static int prb_record(struct kd_text *t, const struct kd_prb_layout *l,
 	uint64_t slot = id % r->count;
 	const uint8_t *d = r->descs + slot * l->desc_size;
 	const uint8_t *info = r->infos + slot * l->info_size;
-	uint64_t sv = get64(d + l->off_state), begin = get64(d + l->off_begin),
-		 next = get64(d + l->off_next), start = 0, end = 0, len;
+	uint64_t sv = kd_get_le64(d + l->off_state);
+	uint64_t begin = kd_get_le64(d + l->off_begin);
+	uint64_t next = kd_get_le64(d + l->off_next), start = 0, end = 0, len;
 	int ret;
 
 	if ((sv & ID_MASK) != id ||
@@ -186,10 +164,10 @@ static int prb_record(struct kd_text *t, const struct kd_prb_layout *l,
 			       (unsigned long long)r->text_size);
 	if (ret)
 		return 0;
-	len = get16(info + l->off_text_len);
+	len = kd_get_le16(info + l->off_text_len);
 	if (len > end - start - 8)
 		len = end - start - 8;	/* truncated, as makedumpfile has it */
-	record(t, get64(info + l->off_ts), r->text + start + 8, (size_t)len);
+	record(t, kd_get_le64(info + l->off_ts), r->text + start + 8, (size_t)len);
 	return 0;
 }
 
@@ -254,17 +232,17 @@ int kd_dmesg_logbuf(struct kd_text *t, const struct kd_logbuf_layout *l,
 		if (idx > size || size - idx < hs)
 			return logbuf_corrupt(e, idx, "a record past the end");
 		h = buf + idx;
-		len = get16(h + l->off_len);
+		len = kd_get_le16(h + l->off_len);
 		if (!len) {		/* the rest is free: go to the start */
 			if (wrapped++ || !idx)
 				return logbuf_corrupt(e, idx, "a second wrap");
 			idx = 0;
 			continue;
 		}
-		text_len = get16(h + l->off_text_len);
+		text_len = kd_get_le16(h + l->off_text_len);
 		if (len < hs || len > size - idx || text_len > len - hs)
 			return logbuf_corrupt(e, idx, "an inconsistent record");
-		record(t, get64(h + l->off_ts), h + hs, (size_t)text_len);
+		record(t, kd_get_le64(h + l->off_ts), h + hs, (size_t)text_len);
 		if (t->err)
 			return write_error(t, e);
 		idx += len;
@@ -395,7 +373,7 @@ static int rb_field(const uint8_t *rb, uint64_t size, uint64_t off, int w,
 {
 	if (off > size || !fits((size_t)off, (size_t)w, (size_t)size))
 		return -1;
-	*v = w == 8 ? get64(rb + off) : get32(rb + off);
+	*v = w == 8 ? kd_get_le64(rb + off) : kd_get_le32(rb + off);
 	return 0;
 }
 

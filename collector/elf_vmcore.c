@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include "byteorder.h"
 #include "elf_vmcore.h"
 #include "fdio.h"
 #include "log.h"
@@ -22,30 +23,20 @@
 #define PAGE_MASK (~(uint64_t)(KD_PAGE_SIZE - 1))
 #define MAX_PADDR (1ULL << 52)	/* x86_64's physical address limit */
 
-static uint16_t get16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)get16(p) | (uint32_t)get16(p + 2) << 16;
-}
-static uint64_t get64(const uint8_t *p)
-{
-	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
-}
-
 static int check_ehdr(const uint8_t *h, struct kd_error *e)
 {
 	if (memcmp(h, "\177ELF", 4))
 		return kd_fail(e, EINVAL, "not an ELF file");
 	if (h[4] != 2 || h[5] != 1)
 		return kd_fail(e, EINVAL, "not a 64-bit little-endian ELF file");
-	if (get16(h + 16) != ET_CORE)
+	if (kd_get_le16(h + 16) != ET_CORE)
 		return kd_fail(e, EINVAL, "not an ELF core file");
-	if (get16(h + 18) != EM_X86_64)
+	if (kd_get_le16(h + 18) != EM_X86_64)
 		return kd_fail(e, EINVAL, "not an x86_64 core (machine %u)",
-			       get16(h + 18));
-	if (get16(h + 54) != PHDR_SIZE)
+			       kd_get_le16(h + 18));
+	if (kd_get_le16(h + 54) != PHDR_SIZE)
 		return kd_fail(e, EINVAL, "unexpected program header size %u",
-			       get16(h + 54));
+			       kd_get_le16(h + 54));
 	return 0;
 }
 
@@ -53,19 +44,19 @@ static int check_ehdr(const uint8_t *h, struct kd_error *e)
 static int phdr_count(const uint8_t *buf, size_t len, uint64_t *count,
 		      size_t *need, struct kd_error *e)
 {
-	uint64_t shoff = get64(buf + 40);
+	uint64_t shoff = kd_get_le64(buf + 40);
 
-	*count = get16(buf + 56);
+	*count = kd_get_le16(buf + 56);
 	if (*count != PN_XNUM)
 		return 0;
 	if (shoff < EHDR_SIZE || shoff > (64ULL << 20) ||
-	    get16(buf + 58) < SHDR_SIZE)
+	    kd_get_le16(buf + 58) < SHDR_SIZE)
 		return kd_fail(e, EINVAL, "bad extended program header count");
 	if (shoff + SHDR_SIZE > len) {
 		*need = (size_t)(shoff + SHDR_SIZE);
 		return kd_fail(e, ENOBUFS, "need more header bytes");
 	}
-	*count = get32(buf + shoff + 44);
+	*count = kd_get_le32(buf + shoff + 44);
 	return 0;
 }
 
@@ -75,11 +66,11 @@ static void add_load(struct kd_elf *el, const uint8_t *ph, uint64_t index)
 	struct kd_load *l = &el->loads[el->nloads];
 	uint64_t end;
 
-	l->offset = get64(ph + 8);
-	l->vaddr = get64(ph + 16);
-	l->paddr = get64(ph + 24);
-	l->filesz = get64(ph + 32);
-	l->memsz = get64(ph + 40);
+	l->offset = kd_get_le64(ph + 8);
+	l->vaddr = kd_get_le64(ph + 16);
+	l->paddr = kd_get_le64(ph + 24);
+	l->filesz = kd_get_le64(ph + 32);
+	l->memsz = kd_get_le64(ph + 40);
 	if (l->filesz > l->memsz || l->paddr >= MAX_PADDR ||
 	    l->memsz > MAX_PADDR - l->paddr || l->offset > UINT64_MAX - l->filesz) {
 		kd_warn("program header %llu is a corrupt PT_LOAD: leaving it "
@@ -101,10 +92,10 @@ static int add_note(struct kd_elf *el, const uint8_t *ph, struct kd_error *e)
 {
 	if (el->notes_size)
 		return 0;		/* /proc/vmcore merges them into one */
-	if (get64(ph + 32) > KD_MAX_NOTES)
+	if (kd_get_le64(ph + 32) > KD_MAX_NOTES)
 		return kd_fail(e, EINVAL, "PT_NOTE too large");
-	el->notes_offset = get64(ph + 8);
-	el->notes_size = (size_t)get64(ph + 32);
+	el->notes_offset = kd_get_le64(ph + 8);
+	el->notes_size = (size_t)kd_get_le64(ph + 32);
 	return 0;
 }
 
@@ -128,7 +119,7 @@ int kd_elf_parse_headers(struct kd_elf *el, const uint8_t *buf, size_t len,
 	if (check_ehdr(buf, e) || phdr_count(buf, len, &count, need, e))
 		return -1;
 	memcpy(el->ehdr, buf, EHDR_SIZE);
-	phoff = get64(buf + 32);
+	phoff = kd_get_le64(buf + 32);
 	if (count == 0 || count > KD_MAX_LOADS + 1 || phoff < EHDR_SIZE ||
 	    phoff > (64ULL << 20))
 		return kd_fail(e, EINVAL, "bad program header table (%llu "
@@ -143,7 +134,7 @@ int kd_elf_parse_headers(struct kd_elf *el, const uint8_t *buf, size_t len,
 		return kd_fail(e, ENOMEM, "out of memory");
 	for (i = 0; i < count; i++) {
 		const uint8_t *ph = buf + phoff + i * PHDR_SIZE;
-		uint32_t type = get32(ph);
+		uint32_t type = kd_get_le32(ph);
 
 		if (type == PT_LOAD)
 			add_load(el, ph, i);

@@ -1,6 +1,7 @@
 /* filter.c - the dumpable bitmap of a window of pfns. */
 #include <stdlib.h>
 #include <string.h>
+#include "bitmap.h"
 #include "filter.h"
 #include "log.h"
 
@@ -32,26 +33,6 @@ void kd_filter_free(struct kd_filter *f)
 	f->batch = NULL;
 }
 
-static void put_bit(uint8_t *bits, uint64_t i, int on)
-{
-	uint8_t m = (uint8_t)(1 << (i & 7));
-
-	bits[i >> 3] = on ? (uint8_t)(bits[i >> 3] | m) : (uint8_t)(bits[i >> 3] & ~m);
-}
-
-/* Set (on) or clear bits [from, to). */
-static void fill_range(uint8_t *bits, uint64_t from, uint64_t to, int on)
-{
-	uint64_t bytes;
-
-	for (; from < to && (from & 7); from++)
-		put_bit(bits, from, on);
-	bytes = (to - from) >> 3;
-	memset(bits + (from >> 3), on ? 0xff : 0, (size_t)bytes);
-	for (from += bytes << 3; from < to; from++)
-		put_bit(bits, from, on);
-}
-
 void kd_ram_bits(const struct kd_elf *el, uint64_t start, uint64_t end,
 		     uint8_t *bits)
 {
@@ -67,7 +48,7 @@ void kd_ram_bits(const struct kd_elf *el, uint64_t start, uint64_t end,
 		if (b > end)
 			b = end;
 		if (a < b)
-			fill_range(bits, a - start, b - start, 1);
+			kd_bits_fill(bits, a - start, b - start, 1);
 	}
 }
 
@@ -96,7 +77,7 @@ static void exclude(struct kd_filter *f, uint64_t from, uint64_t to,
 		to = end;
 	}
 	if (to > from)
-		fill_range(bits, from - start, to - start, 0);
+		kd_bits_fill(bits, from - start, to - start, 0);
 	if (stats && to > from)
 		*counter(stats, c) += to - from;
 }
@@ -195,7 +176,6 @@ void kd_filter_window(struct kd_filter *f, uint64_t start, uint64_t end,
 
 	if (start == 0)
 		f->pend_start = f->pend_end = 0;
-	kd_ram_bits(f->el, start, end, bits);
 	if (!f->scan)
 		return;
 	pfn = carried(f, start, end, bits, stats);

@@ -1,8 +1,9 @@
 /* filter.h - which pfns of a window are dumpable at a dump level.
  *
- * A window [start, end) gets its bits from the PT_LOADs (a pfn in RAM is
- * set, as makedumpfile's 1st bitmap), then loses the pages the struct page
- * scan excludes: every pfn whose page starts in a PT_LOAD and whose
+ * A window [start, end) gets its bits from the PT_LOADs (kd_ram_bits: a
+ * pfn in RAM is set, as makedumpfile's 1st bitmap), then
+ * kd_filter_window() clears the pages the struct page scan excludes:
+ * every pfn whose page starts in a PT_LOAD and whose
  * section has a mem_map, its struct page read in aligned batches of
  * KD_BATCH.  An exclusion that runs past the window end (a free block or
  * a compound page) is carried into the next window, so counts do not
@@ -44,8 +45,8 @@ void kd_filter_free(struct kd_filter *f);
 void kd_ram_bits(const struct kd_elf *el, uint64_t start, uint64_t end,
 		 uint8_t *bits);
 
-/* Bits for [start, end) (start a multiple of 8) into bits; excluded pages
- * are added to stats unless stats is NULL. */
+/* Clear from bits, the RAM bits of [start, end) (start a multiple of 8),
+ * the excluded pages; they are added to stats unless stats is NULL. */
 void kd_filter_window(struct kd_filter *f, uint64_t start, uint64_t end,
 		      uint8_t *bits, struct kd_stats *stats);
 

@@ -4,21 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "byteorder.h"
 #include "fdio.h"
 #include "flat_reader.h"
 
 #define HEADER_SIZE 4096
 #define CHUNK (1 << 20)
-
-static uint64_t be64(const uint8_t *p)
-{
-	uint64_t v = 0;
-	int i;
-
-	for (i = 0; i < 8; i++)
-		v = v << 8 | p[i];
-	return v;
-}
 
 static int copy_record(int in, int out, uint64_t off, uint64_t size,
 		       uint8_t *buf, struct kd_error *e)
@@ -51,8 +42,8 @@ static int records(int in, int out, uint8_t *buf, struct kd_error *e)
 			return kd_fail(e, EPIPE, "the flattened stream ended "
 				       "without its end marker: the dump is "
 				       "incomplete");
-		off = be64(rec);
-		size = be64(rec + 8);
+		off = kd_get_be64(rec);
+		size = kd_get_be64(rec + 8);
 		if (off == UINT64_MAX && size == UINT64_MAX)
 			return 0;
 		if (off >> 62 || size >> 40)
@@ -73,7 +64,7 @@ int kd_flat_rearrange(int in_fd, int out_fd, struct kd_error *e)
 	if (!buf)
 		return kd_fail(e, ENOMEM, "out of memory");
 	if (kd_read_full(in_fd, buf, HEADER_SIZE) != 1 ||
-	    memcmp(buf, "makedumpfile\0", 13) || be64(buf + 16) != 1) {
+	    memcmp(buf, "makedumpfile\0", 13) || kd_get_be64(buf + 16) != 1) {
 		free(buf);
 		return kd_fail(e, EINVAL, "not a flattened dump (no makedumpfile "
 			       "header)");

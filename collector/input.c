@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bitmap.h"
 #include "classify.h"
 #include "elf_vmcore.h"
 #include "filter.h"
@@ -182,7 +183,7 @@ const struct kd_meta *kd_input_meta(const struct kd_input *in)
 	return &in->meta;
 }
 
-struct kd_stats *kd_input_stats(struct kd_input *in)
+const struct kd_stats *kd_input_stats(const struct kd_input *in)
 {
 	return &in->stats;
 }
@@ -197,12 +198,8 @@ static void clip(const struct kd_input *in, uint64_t start, uint64_t end,
 		 uint8_t *bits)
 {
 	uint64_t from = start > in->meta.max_mapnr ? 0 : in->meta.max_mapnr - start;
-	uint64_t to = end - start;
 
-	for (; from < to && (from & 7); from++)
-		bits[from >> 3] &= (uint8_t)~(1 << (from & 7));
-	if (from < to)
-		memset(bits + (from >> 3), 0, (size_t)((to - from + 7) >> 3));
+	kd_bits_fill(bits, from, end - start, 0);
 }
 
 void kd_input_ram(const struct kd_input *in, uint64_t start, uint64_t end,
@@ -212,20 +209,36 @@ void kd_input_ram(const struct kd_input *in, uint64_t start, uint64_t end,
 	clip(in, start, end, bits);
 }
 
-int kd_input_dumpable(struct kd_input *in, uint64_t start, uint64_t end,
-		      uint8_t *bits, int count, struct kd_error *e)
+static int bad_window(uint64_t start, uint64_t end, struct kd_error *e)
 {
-	uint64_t max = in->meta.max_mapnr;
-
 	if ((start & 7) || end < start)
 		return kd_fail(e, EINVAL, "bad pfn window %llu-%llu",
 			       (unsigned long long)start, (unsigned long long)end);
-	/* nothing at or beyond max_mapnr is scanned or counted */
+	return 0;
+}
+
+int kd_input_exclude(struct kd_input *in, uint64_t start, uint64_t end,
+		     uint8_t *bits, int count, struct kd_error *e)
+{
+	uint64_t max = in->meta.max_mapnr;
+
+	if (bad_window(start, end, e))
+		return -1;
+	/* nothing at or beyond max_mapnr is scanned or counted (and
+	 * kd_input_ram() left those bits clear) */
 	if (start < max)
 		kd_filter_window(&in->filter, start, end < max ? end : max, bits,
 				 count ? &in->stats : NULL);
-	clip(in, start, end, bits);
 	return 0;
+}
+
+int kd_input_dumpable(struct kd_input *in, uint64_t start, uint64_t end,
+		      uint8_t *bits, int count, struct kd_error *e)
+{
+	if (bad_window(start, end, e))
+		return -1;
+	kd_input_ram(in, start, end, bits);
+	return kd_input_exclude(in, start, end, bits, count, e);
 }
 
 int kd_input_read_page(struct kd_input *in, uint64_t pfn, void *buf)
@@ -245,6 +258,12 @@ int kd_input_read_page(struct kd_input *in, uint64_t pfn, void *buf)
 	}
 	in->in_error_run = 0;
 	return 0;
+}
+
+int kd_input_reread_page(struct kd_input *in, uint64_t pfn, void *buf)
+{
+	return kd_elf_read_phys(&in->el, pfn << KD_PAGE_SHIFT, buf,
+				KD_PAGE_SIZE) == -1 ? -1 : 0;
 }
 
 int kd_input_read_virt(struct kd_input *in, uint64_t vaddr, void *buf, size_t len)

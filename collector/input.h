@@ -80,7 +80,9 @@ int kd_input_open(struct kd_input **in, const char *path, int dump_level,
 void kd_input_close(struct kd_input *in);
 
 const struct kd_meta *kd_input_meta(const struct kd_input *in);
-struct kd_stats *kd_input_stats(struct kd_input *in);
+/* What the input counted: excluded pages by class, read errors.  Zero
+ * pages are the writers' to count (struct kd_write_result). */
+const struct kd_stats *kd_input_stats(const struct kd_input *in);
 
 /* 1 when pfn lies in a PT_LOAD (bit of the 1st bitmap): in [paddr >> 12,
  * (paddr + memsz) >> 12) of one (a partial last page is out, a partial
@@ -96,14 +98,24 @@ void kd_input_ram(const struct kd_input *in, uint64_t start, uint64_t end,
  * [start, end), per the dump level (zero pages are the writers' business);
  * start is a multiple of 8, bits has (end - start + 7) / 8 bytes.  Adds the
  * excluded counts to the stats when `count` is set (a writer that computes
- * a window twice counts it once). */
+ * a window twice counts it once).  kd_input_ram(), then kd_input_exclude(). */
 int kd_input_dumpable(struct kd_input *in, uint64_t start, uint64_t end,
 		      uint8_t *bits, int count, struct kd_error *e);
+
+/* The same from bits that already hold the window's 1st bitmap (from
+ * kd_input_ram(), for a writer that stores it too): clears the pfns the
+ * dump level excludes, so the RAM bits are not made twice. */
+int kd_input_exclude(struct kd_input *in, uint64_t start, uint64_t end,
+		     uint8_t *bits, int count, struct kd_error *e);
 
 /* Read page pfn into buf (KD_PAGE_SIZE bytes).  A read error zero-fills
  * the page, counts it in stats.read_errors, warns, and still returns 0;
  * -1 only for a pfn outside every PT_LOAD. */
 int kd_input_read_page(struct kd_input *in, uint64_t pfn, void *buf);
+
+/* The same for a page read before (a writer's second pass): a read error
+ * zero-fills it but was counted and reported the first time. */
+int kd_input_reread_page(struct kd_input *in, uint64_t pfn, void *buf);
 
 /* Read `len` bytes of the crashed kernel's virtual memory (for the log). */
 int kd_input_read_virt(struct kd_input *in, uint64_t vaddr, void *buf,

@@ -34,6 +34,8 @@ static void usage(FILE *out)
 	      "               8 user data, 16 free (add them up; 31 excludes all)\n"
 	      "  -f           overwrite the output file if it exists\n"
 	      "  --message-level N  1 progress, 2 common, 4 errors, 8 debug, 16 report\n"
+	      "  --num-threads N    compressing threads (0: one per CPU)\n"
+	      "  --cyclic-buffer KIB  bitmap memory per window (0: 4096 KiB)\n"
 	      "  --dump-dmesg write the crashed kernel's log\n"
 	      "  --verify     check that DUMPFILE holds every dumpable page of VMCORE,\n"
 	      "               unchanged (-d: the level of an ELF dump)\n", out);

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include "bitmap.h"
+#include "byteorder.h"
 #include "codec.h"
 #include "fdio.h"
 #include "kdump_reader.h"
@@ -14,50 +16,38 @@
 #define SECTION 4096		/* pfns per rank entry */
 #define MAX_BITMAP (1ULL << 32)	/* bytes per bitmap: 32 Ti pfns */
 
-static uint32_t get32(const uint8_t *p) { uint32_t v; memcpy(&v, p, 4); return v; }
-static uint64_t get64(const uint8_t *p) { uint64_t v; memcpy(&v, p, 8); return v; }
-
 static int parse_header(struct kd_kdump *k, const uint8_t *h, struct kd_error *e)
 {
 	if (memcmp(h, "KDUMP   ", 8))
 		return kd_fail(e, EINVAL, "not a kdump-compressed file");
-	k->header_version = get32(h + 8);
+	k->header_version = kd_get_le32(h + 8);
 	memcpy(k->release, h + 12 + 130, 64);
 	k->release[64] = '\0';
-	k->status = get32(h + 424);
-	k->block_size = get32(h + 428);
-	k->nr_cpus = (int)get32(h + 460);
+	k->status = kd_get_le32(h + 424);
+	k->block_size = kd_get_le32(h + 428);
+	k->nr_cpus = (int)kd_get_le32(h + 460);
 	if (k->block_size != 4096)
 		return kd_fail(e, EINVAL, "unsupported block size %u", k->block_size);
 	if (k->header_version < 6)
-		k->max_mapnr = get32(h + 440);
+		k->max_mapnr = kd_get_le32(h + 440);
 	return 0;
 }
 
 static int parse_sub_header(struct kd_kdump *k, const uint8_t *s,
 			    struct kd_error *e)
 {
-	k->phys_base = get64(s);
-	k->dump_level = (int)get32(s + 8);
-	k->vmcoreinfo_offset = get64(s + 32);
-	k->vmcoreinfo_size = get64(s + 40);
-	k->notes_offset = get64(s + 48);
-	k->notes_size = get64(s + 56);
+	k->phys_base = kd_get_le64(s);
+	k->dump_level = (int)kd_get_le32(s + 8);
+	k->vmcoreinfo_offset = kd_get_le64(s + 32);
+	k->vmcoreinfo_size = kd_get_le64(s + 40);
+	k->notes_offset = kd_get_le64(s + 48);
+	k->notes_size = kd_get_le64(s + 56);
 	if (k->header_version >= 6)
-		k->max_mapnr = get64(s + 96);
+		k->max_mapnr = kd_get_le64(s + 96);
 	if (k->notes_size > k->file_size || k->notes_offset > k->file_size ||
 	    k->vmcoreinfo_size > k->file_size || k->vmcoreinfo_offset > k->file_size)
 		return kd_fail(e, EINVAL, "note offsets beyond the end of the file");
 	return 0;
-}
-
-static uint64_t popcount(const uint8_t *b, uint64_t n)
-{
-	uint64_t c = 0, i;
-
-	for (i = 0; i < n; i++)
-		c += (uint64_t)__builtin_popcount(b[i]);
-	return c;
 }
 
 static int read_bitmaps(struct kd_kdump *k, uint32_t sub_blocks,
@@ -80,13 +70,12 @@ static int read_bitmaps(struct kd_kdump *k, uint32_t sub_blocks,
 	    kd_pread_full(k->fd, k->bitmap2, one, start + one))
 		return kd_fail(e, EIO, "cannot read the bitmaps");
 	for (i = 0; i < nsec; i++) {
-		uint64_t from = i * SECTION / 8, to = (i + 1) * SECTION / 8;
+		uint64_t from = i * SECTION, to = (i + 1) * SECTION;
 
 		k->rank[i] = k->dumpable;
-		if (to > one)
-			to = one;
-		if (from < to)
-			k->dumpable += popcount(k->bitmap2 + from, to - from);
+		if (to > one * 8)
+			to = one * 8;
+		k->dumpable += kd_bits_count(k->bitmap2, from, to);
 	}
 	k->desc_offset = start + 2 * one;
 	return 0;
@@ -106,7 +95,7 @@ int kd_kdump_open_fd(struct kd_kdump *k, int fd, struct kd_error *e)
 	    kd_pread_full(fd, s, sizeof s, 4096))
 		return kd_fail(e, EINVAL, "file too short for a kdump header");
 	if (parse_header(k, h, e) || parse_sub_header(k, s, e) ||
-	    read_bitmaps(k, get32(h + 432), get32(h + 436), e)) {
+	    read_bitmaps(k, kd_get_le32(h + 432), kd_get_le32(h + 436), e)) {
 		kd_kdump_close(k);
 		return -1;
 	}
@@ -122,25 +111,12 @@ void kd_kdump_close(struct kd_kdump *k)
 	k->rank = NULL;
 }
 
-static int bit(const uint8_t *b, uint64_t pfn)
-{
-	return b[pfn >> 3] >> (pfn & 7) & 1;
-}
-
 /* Index of pfn's descriptor: dumpable pages before it. */
 static uint64_t rank_of(const struct kd_kdump *k, uint64_t pfn)
 {
-	uint64_t sec = pfn / SECTION, r = k->rank[sec], p;
+	uint64_t sec = pfn / SECTION;
 
-	for (p = sec * SECTION; p < pfn && (p & 7); p++)
-		r += (uint64_t)bit(k->bitmap2, p);
-	if (p < pfn) {
-		r += popcount(k->bitmap2 + p / 8, (pfn - p) / 8);
-		p += (pfn - p) & ~7ULL;
-	}
-	for (; p < pfn; p++)
-		r += (uint64_t)bit(k->bitmap2, p);
-	return r;
+	return k->rank[sec] + kd_bits_count(k->bitmap2, sec * SECTION, pfn);
 }
 
 enum kd_page_status kd_kdump_read_page(struct kd_kdump *k, uint64_t pfn,
@@ -150,18 +126,18 @@ enum kd_page_status kd_kdump_read_page(struct kd_kdump *k, uint64_t pfn,
 	uint64_t off;
 	uint32_t size, flags;
 
-	if (pfn >= k->max_mapnr || !bit(k->bitmap1, pfn))
+	if (pfn >= k->max_mapnr || !kd_bit_test(k->bitmap1, pfn))
 		return KD_PAGE_NOT_IN_RAM;
-	if (!bit(k->bitmap2, pfn))
+	if (!kd_bit_test(k->bitmap2, pfn))
 		return KD_PAGE_EXCLUDED;
 	off = k->desc_offset + rank_of(k, pfn) * DESC_SIZE;
 	if (off + DESC_SIZE > k->file_size)
 		return KD_PAGE_INCOMPLETE;	/* the table was cut short */
 	if (kd_pread_full(k->fd, d, sizeof d, off))
 		return KD_PAGE_ERROR;
-	off = get64(d);
-	size = get32(d + 8);
-	flags = get32(d + 12);
+	off = kd_get_le64(d);
+	size = kd_get_le32(d + 8);
+	flags = kd_get_le32(d + 12);
 	if (off == 0)
 		return KD_PAGE_INCOMPLETE;
 	if (size > k->block_size || size == 0 || off > k->file_size ||

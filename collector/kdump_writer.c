@@ -14,14 +14,16 @@
  * rest read as zero ("page incomplete" in crash), and the header is
  * rewritten with the incomplete flag. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "batch.h"
+#include "bitmap.h"
+#include "byteorder.h"
 #include "codec.h"
 #include "log.h"
 #include "progress.h"
+#include "window.h"
 #include "writer.h"
 
 #define BLOCK KD_PAGE_SIZE
@@ -31,7 +33,6 @@
 #define STATUS_INCOMPLETE 0x8
 #define DATA_CACHE (1 << 20)
 #define DESC_CACHE (64 << 10)
-#define DEFAULT_WINDOW (32ULL << 20)	/* pfns: a 4 MiB bitmap */
 
 struct layout {
 	uint64_t max_mapnr;
@@ -48,7 +49,7 @@ struct writer {
 	struct kd_batch *batch;
 	unsigned status;		/* header status: the codec's flag */
 	struct layout l;
-	uint64_t window;		/* pfns per window */
+	struct kd_window win;
 	uint8_t *bits;			/* one window of a bitmap */
 	uint8_t *data, *desc;		/* write caches */
 	size_t data_len, desc_len;
@@ -56,10 +57,8 @@ struct writer {
 	uint64_t zero_page_off;		/* 0 when zero pages are kept */
 	uint64_t done;
 	struct kd_progress *progress;
+	struct kd_write_result *result;
 };
-
-static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
-static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
 
 static uint64_t div_up(uint64_t a, uint64_t b) { return (a + b - 1) / b; }
 
@@ -79,20 +78,21 @@ static void main_header(const struct writer *w, unsigned status, uint8_t *h)
 
 	memset(h, 0, HEADER_SIZE);
 	memcpy(h, "KDUMP   ", 8);
-	put32(h + 8, 6);
+	kd_put_le32(h + 8, 6);
 	memcpy(h + 12, m->sysname, 65);
 	memcpy(h + 12 + 65, m->nodename, 65);
 	memcpy(h + 12 + 130, m->release, 65);
 	memcpy(h + 12 + 195, m->version, 65);
 	memcpy(h + 12 + 260, m->machine, 65);
 	memcpy(h + 12 + 325, m->domainname, 65);
-	put64(h + 408, (uint64_t)m->crashtime);
-	put32(h + 424, status);
-	put32(h + 428, BLOCK);
-	put32(h + 432, (uint32_t)w->l.sub_blocks);
-	put32(h + 436, (uint32_t)(2 * w->l.bitmap_blocks));
-	put32(h + 440, m->max_mapnr > UINT32_MAX ? UINT32_MAX : (uint32_t)m->max_mapnr);
-	put32(h + 460, (uint32_t)m->nr_cpus);
+	kd_put_le64(h + 408, (uint64_t)m->crashtime);
+	kd_put_le32(h + 424, status);
+	kd_put_le32(h + 428, BLOCK);
+	kd_put_le32(h + 432, (uint32_t)w->l.sub_blocks);
+	kd_put_le32(h + 436, (uint32_t)(2 * w->l.bitmap_blocks));
+	kd_put_le32(h + 440, m->max_mapnr > UINT32_MAX ? UINT32_MAX :
+		    (uint32_t)m->max_mapnr);
+	kd_put_le32(h + 460, (uint32_t)m->nr_cpus);
 }
 
 static void sub_header(const struct writer *w, uint8_t *s)
@@ -100,17 +100,17 @@ static void sub_header(const struct writer *w, uint8_t *s)
 	const struct kd_meta *m = w->meta;
 
 	memset(s, 0, SUB_HEADER_SIZE);
-	put64(s + 0, m->phys_base);
-	put32(s + 8, (uint32_t)m->dump_level);
+	kd_put_le64(s + 0, m->phys_base);
+	kd_put_le32(s + 8, (uint32_t)m->dump_level);
 	if (m->vmcoreinfo_size) {
-		put64(s + 32, BLOCK + SUB_HEADER_SIZE + m->vmcoreinfo_offset);
-		put64(s + 40, m->vmcoreinfo_size);
+		kd_put_le64(s + 32, BLOCK + SUB_HEADER_SIZE + m->vmcoreinfo_offset);
+		kd_put_le64(s + 40, m->vmcoreinfo_size);
 	}
 	if (m->notes_size) {
-		put64(s + 48, BLOCK + SUB_HEADER_SIZE);
-		put64(s + 56, m->notes_size);
+		kd_put_le64(s + 48, BLOCK + SUB_HEADER_SIZE);
+		kd_put_le64(s + 56, m->notes_size);
 	}
-	put64(s + 96, m->max_mapnr);
+	kd_put_le64(s + 96, m->max_mapnr);
 }
 
 static int write_headers(struct writer *w, struct kd_error *e)
@@ -123,8 +123,7 @@ static int write_headers(struct writer *w, struct kd_error *e)
 	    kd_sink_write(w->out, BLOCK, s, sizeof s) ||
 	    kd_sink_write(w->out, BLOCK + SUB_HEADER_SIZE, w->meta->notes,
 			  w->meta->notes_size))
-		return kd_fail(e, w->out->err, "cannot write the dump header: %s",
-			       strerror(w->out->err));
+		return kd_sink_fail(w->out, e, "the dump header");
 	return 0;
 }
 
@@ -137,27 +136,33 @@ static size_t descs_before(const struct writer *w, uint64_t end)
 	size_t n;
 
 	for (n = 0; n < w->desc_len; n += DESC_SIZE) {
-		uint64_t off, size = 0;
+		uint64_t off = kd_get_le64(w->desc + n);
+		uint32_t size = kd_get_le32(w->desc + n + 8);
 
-		memcpy(&off, w->desc + n, 8);
-		memcpy(&size, w->desc + n + 8, 4);
 		if (off + size > end)
 			break;
 	}
 	return n;
 }
 
+/* After a short write of the data cache, the descriptors of the pages
+ * that did reach the file (a stream cannot go back for them). */
+static void keep_landed(struct writer *w)
+{
+	size_t keep = descs_before(w, w->data_off + w->out->partial);
+	struct kd_error pe;
+
+	if (keep && !w->out->flat &&
+	    kd_sink_patch(w->out, w->desc_off, w->desc, keep, &pe))
+		kd_debug("cannot write the descriptors of the pages written: %s",
+			 pe.msg);
+}
+
 /* Data first, then the descriptors that point to it. */
 static int flush(struct writer *w)
 {
 	if (w->data_len && kd_sink_write(w->out, w->data_off, w->data, w->data_len)) {
-		size_t keep = descs_before(w, w->data_off + w->out->partial);
-		int err = w->out->err;
-
-		w->out->err = 0;
-		if (keep)
-			kd_sink_write(w->out, w->desc_off, w->desc, keep);
-		w->out->err = err;
+		keep_landed(w);
 		return -1;
 	}
 	w->data_off += w->data_len;
@@ -177,10 +182,10 @@ static int add_descriptor(struct writer *w, uint64_t offset, uint32_t size,
 	if (w->desc_len + DESC_SIZE > DESC_CACHE && flush(w))
 		return -1;
 	d = w->desc + w->desc_len;
-	put64(d, offset);
-	put32(d + 8, size);
-	put32(d + 12, flags);
-	put64(d + 16, 0);
+	kd_put_le64(d, offset);
+	kd_put_le32(d + 8, size);
+	kd_put_le32(d + 12, flags);
+	kd_put_le64(d + 16, 0);
 	w->desc_len += DESC_SIZE;
 	return 0;
 }
@@ -210,7 +215,7 @@ static int write_batch(struct writer *w, const uint64_t *pfns, int n)
 	kd_batch_run(w->batch, n);
 	for (i = 0; i < n; i++) {
 		if (p[i].zero) {
-			kd_input_stats(w->in)->zero++;
+			w->result->zero++;
 			if (add_descriptor(w, w->zero_page_off, KD_PAGE_SIZE, 0))
 				return -1;
 			continue;
@@ -226,42 +231,23 @@ static int write_batch(struct writer *w, const uint64_t *pfns, int n)
 
 /* ---- bitmaps, a window at a time ---- */
 
-static uint64_t popcount(const uint8_t *bits, size_t len)
-{
-	uint64_t n = 0;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		n += (uint64_t)__builtin_popcount(bits[i]);
-	return n;
-}
-
-static uint64_t window_end(const struct writer *w, uint64_t start)
-{
-	return start + w->window < w->l.max_mapnr ? start + w->window : w->l.max_mapnr;
-}
-
-static size_t window_bytes(const struct writer *w, uint64_t start)
-{
-	return (size_t)div_up(window_end(w, start) - start, 8);
-}
-
-/* Pass 1: the 1st bitmap, and how many pages are dumpable. */
+/* Pass 1: the 1st bitmap, and how many pages are dumpable.  The 2nd
+ * bitmap's window is made from the 1st's in place. */
 static int count_pass(struct writer *w, uint64_t *dumpable, struct kd_error *e)
 {
 	uint64_t start;
 
 	*dumpable = 0;
-	for (start = 0; start < w->l.max_mapnr; start += w->window) {
-		size_t n = window_bytes(w, start);
+	for (start = 0; start < w->l.max_mapnr; start += w->win.size) {
+		uint64_t end = kd_window_end(&w->win, start);
 
-		kd_input_ram(w->in, start, window_end(w, start), w->bits);
-		if (kd_sink_write(w->out, w->l.bitmap1 + start / 8, w->bits, n))
-			return kd_fail(e, w->out->err, "cannot write the bitmap: %s",
-				       strerror(w->out->err));
-		if (kd_input_dumpable(w->in, start, window_end(w, start), w->bits, 1, e))
+		kd_input_ram(w->in, start, end, w->bits);
+		if (kd_sink_write(w->out, w->l.bitmap1 + start / 8, w->bits,
+				  kd_window_bytes(&w->win, start)))
+			return kd_sink_fail(w->out, e, "the bitmap");
+		if (kd_input_exclude(w->in, start, end, w->bits, 1, e))
 			return -1;
-		*dumpable += popcount(w->bits, n);
+		*dumpable += kd_bits_count(w->bits, 0, end - start);
 	}
 	return 0;
 }
@@ -273,17 +259,17 @@ static int write_pass(struct writer *w, struct kd_error *e)
 	uint64_t start, pfn, pfns[KD_BATCH_PAGES];
 	int n = 0;
 
-	for (start = 0; start < w->l.max_mapnr; start += w->window) {
-		uint64_t end = window_end(w, start);
-		size_t bytes = window_bytes(w, start);
+	for (start = 0; start < w->l.max_mapnr; start += w->win.size) {
+		uint64_t end = kd_window_end(&w->win, start);
+		size_t bytes = kd_window_bytes(&w->win, start);
 
-		if (w->window < w->l.max_mapnr &&
+		if (!kd_window_single(&w->win) &&
 		    kd_input_dumpable(w->in, start, end, w->bits, 0, e))
 			return -1;
 		if (kd_sink_write(w->out, w->l.bitmap2 + start / 8, w->bits, bytes))
 			return -1;
 		for (pfn = start; pfn < end; pfn++) {
-			if (!(w->bits[(pfn - start) >> 3] >> ((pfn - start) & 7) & 1))
+			if (!kd_bit_test(w->bits, pfn - start))
 				continue;
 			pfns[n++] = pfn;
 			if (n == KD_BATCH_PAGES) {
@@ -312,21 +298,19 @@ static int threads_for(const struct kd_write_opts *o)
 }
 
 static int setup(struct writer *w, struct kd_input *in, struct kd_sink *out,
-		 const struct kd_write_opts *o, struct kd_error *e)
+		 const struct kd_write_opts *o, struct kd_write_result *r,
+		 struct kd_error *e)
 {
 	memset(w, 0, sizeof *w);
 	w->in = in;
+	w->result = r;
 	w->meta = kd_input_meta(in);
 	w->out = out;
 	w->progress = o->progress;
 	w->status = (unsigned)o->codec;
 	plan_layout(&w->l, w->meta);
-	w->window = o->cycle_pfns ? (o->cycle_pfns + 7) & ~7ULL : DEFAULT_WINDOW;
-	if (w->window >= w->l.max_mapnr)
-		w->window = (w->l.max_mapnr + 7) & ~7ULL;
-	if (!w->window)
-		w->window = 8;
-	w->bits = malloc((size_t)div_up(w->window, 8));
+	kd_window_init(&w->win, o->cycle_pfns, w->l.max_mapnr);
+	w->bits = malloc((size_t)(w->win.size / 8));
 	w->data = malloc(DATA_CACHE);
 	w->desc = malloc(DESC_CACHE);
 	w->batch = kd_batch_new(o->codec, threads_for(o),
@@ -349,58 +333,36 @@ static void cleanup(struct writer *w)
 static void mark_incomplete(struct writer *w, uint64_t dumpable)
 {
 	uint8_t h[HEADER_SIZE];
-	int err = w->out->err;
+	struct kd_error pe;
 
 	if (w->out->flat)
 		return;
 	/* a sparse extension needs no free blocks */
-	if (lseek(w->out->fd, 0, SEEK_END) < (off_t)(w->l.descs + dumpable * DESC_SIZE) &&
-	    ftruncate(w->out->fd, (off_t)(w->l.descs + dumpable * DESC_SIZE)))
-		kd_debug("cannot extend the descriptor table: %s", strerror(errno));
+	if (kd_sink_extend(w->out, w->l.descs + dumpable * DESC_SIZE, &pe))
+		kd_debug("cannot extend the descriptor table: %s", pe.msg);
 	main_header(w, w->status | STATUS_INCOMPLETE, h);
-	w->out->err = 0;
-	if (kd_sink_write(w->out, 0, h, sizeof h))
-		kd_warn("cannot mark the dump incomplete: %s", strerror(w->out->err));
-	fsync(w->out->fd);
-	w->out->err = err;
-}
-
-/* Reserve the blocks of the descriptor table before any page data, so
- * that when the disk fills up, the descriptors of the pages that were
- * written can still be written. */
-static int reserve_descriptors(struct writer *w, uint64_t dumpable,
-			       struct kd_error *e)
-{
-	uint64_t off = w->l.descs, end = w->l.descs + dumpable * DESC_SIZE;
-
-	if (w->out->flat || !dumpable)
-		return 0;
-	if (fallocate(w->out->fd, 0, (off_t)off, (off_t)(end - off)) == 0)
-		return 0;
-	if (errno != EOPNOTSUPP && errno != ENOSYS && errno != EINVAL)
-		return kd_fail(e, errno, "cannot reserve room for the dump: %s",
-			       strerror(errno));
-	memset(w->desc, 0, DESC_CACHE);
-	for (; off < end; off += DESC_CACHE)
-		if (kd_sink_write(w->out, off, w->desc, (size_t)(end - off < DESC_CACHE ?
-						       end - off : DESC_CACHE)))
-			return kd_fail(e, w->out->err, "cannot write the dump: %s",
-				       strerror(w->out->err));
-	return 0;
+	if (kd_sink_patch(w->out, 0, h, sizeof h, &pe))
+		kd_warn("cannot mark the dump incomplete: %s", pe.msg);
+	if (kd_sink_sync(w->out, &pe))
+		kd_debug("%s", pe.msg);
 }
 
 int kd_write_kdump(struct kd_input *in, struct kd_sink *out,
-		   const struct kd_write_opts *o, struct kd_error *e)
+		   const struct kd_write_opts *o, struct kd_write_result *r,
+		   struct kd_error *e)
 {
 	struct writer w;
 	uint64_t dumpable = 0, zero_off;
 	uint8_t zeros[KD_PAGE_SIZE];
 	int ret = -1;
 
-	if (setup(&w, in, out, o, e) || write_headers(&w, e) ||
+	memset(r, 0, sizeof *r);
+	if (setup(&w, in, out, o, r, e) || write_headers(&w, e) ||
 	    count_pass(&w, &dumpable, e))
 		goto out;
-	if (reserve_descriptors(&w, dumpable, e))
+	/* The descriptor table's blocks, before any page data: when the
+	 * disk fills up, the descriptors of the pages written still fit. */
+	if (kd_sink_reserve(out, w.l.descs, dumpable * DESC_SIZE, e))
 		goto out;
 	w.desc_off = w.l.descs;
 	w.data_off = w.l.descs + dumpable * DESC_SIZE;

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "byteorder.h"
 #include "log.h"
 #include "memmap.h"
 
@@ -70,9 +71,8 @@ static int read_root(struct kd_memmap *m, struct kd_x86 *x, const struct tree *t
 		return 0;
 	}
 	for (i = 0; i < t->per_root && first + i < m->nsections; i++) {
-		uint64_t map;
+		uint64_t map = kd_get_le64(buf + i * t->size + t->off_map);
 
-		memcpy(&map, buf + i * t->size + t->off_map, 8);
 		if (!(map & SECTION_PRESENT) || !(map & SECTION_MAP_MASK & KERNEL_SPACE))
 			continue;
 		if (add(m, first + i, map & SECTION_MAP_MASK))

@@ -1,15 +1,10 @@
 /* notes.c - walk ELF notes (4-byte aligned name and desc) with every
  * length checked. */
 #include <string.h>
+#include "byteorder.h"
 #include "notes.h"
 
 #define NT_PRSTATUS 1
-
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
 
 static size_t pad4(size_t n)
 {
@@ -22,9 +17,9 @@ void kd_notes_scan(const uint8_t *notes, size_t size, struct kd_notes_info *info
 
 	memset(info, 0, sizeof *info);
 	while (notes && size - off >= 12) {
-		uint32_t namesz = get32(notes + off);
-		uint32_t descsz = get32(notes + off + 4);
-		uint32_t type = get32(notes + off + 8);
+		uint32_t namesz = kd_get_le32(notes + off);
+		uint32_t descsz = kd_get_le32(notes + off + 4);
+		uint32_t type = kd_get_le32(notes + off + 8);
 		size_t name = off + 12, desc, next;
 
 		if (namesz > size || descsz > size)

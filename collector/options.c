@@ -65,6 +65,9 @@ static int long_option(struct kd_options *o, const char *arg, const char *next,
 			      &o->collect.message_level, e);
 	if (len == 13 && !strncmp(arg, "--num-threads", len))
 		return number("--num-threads", value, 64, &o->collect.threads, e);
+	if (len == 15 && !strncmp(arg, "--cyclic-buffer", len))
+		return number("--cyclic-buffer", value, KD_MAX_CYCLIC_BUFFER,
+			      &o->collect.cyclic_buffer, e);
 	*used = 0;
 	if (!strcmp(arg, "--dump-dmesg")) {
 		o->dump_dmesg = 1;

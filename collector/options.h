@@ -5,6 +5,7 @@
  *	-F          flattened output to stdout              -R  rearrange
  *	-d N        dump level 0..31                        -f  overwrite
  *	--message-level N       --dump-dmesg        --num-threads N
+ *	--cyclic-buffer KiB     bitmap memory per window (0: 4 MiB)
  *	--verify    compare a dump with its vmcore
  *
  * -p (snappy) and every other option are refused with a clear reason, so
@@ -16,6 +17,10 @@
 #include <stddef.h>
 #include "collect.h"
 #include "error.h"
+
+/* --cyclic-buffer's largest value, KiB: 1 GiB of bitmap, 32 TiB of memory
+ * per window. */
+#define KD_MAX_CYCLIC_BUFFER (1 << 20)
 
 struct kd_options {
 	struct kd_collect_opts collect;

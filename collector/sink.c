@@ -1,19 +1,16 @@
 /* sink.c - write a dump to a file (pwrite) or as a flattened stream. */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
+#include "byteorder.h"
 #include "fdio.h"
 #include "sink.h"
 
 #define FLAT_HEADER_SIZE 4096
-
-static void put_be64(uint8_t *p, uint64_t v)
-{
-	int i;
-
-	for (i = 7; i >= 0; i--, v >>= 8)
-		p[i] = (uint8_t)v;
-}
+#define ZERO_CHUNK (64 << 10)
 
 static int write_all(struct kd_sink *s, const void *buf, size_t len)
 {
@@ -23,16 +20,19 @@ static int write_all(struct kd_sink *s, const void *buf, size_t len)
 	return -1;
 }
 
-static int pwrite_all(struct kd_sink *s, uint64_t off, const void *buf,
-		      size_t len)
+static void account(struct kd_sink *s, uint64_t offset, size_t len)
 {
-	size_t done;
+	s->written += len;
+	if (offset + len > s->end)
+		s->end = offset + len;
+}
 
-	if (kd_pwrite_full(s->fd, buf, len, off, &done) == 0)
+/* Operations that need a seekable file refuse a stream. */
+static int need_file(const struct kd_sink *s, struct kd_error *e)
+{
+	if (!s->flat)
 		return 0;
-	s->partial = done;
-	s->err = errno;
-	return -1;
+	return kd_fail(e, ESPIPE, "a flattened stream cannot go back");
 }
 
 void kd_sink_file(struct kd_sink *s, int fd)
@@ -48,8 +48,8 @@ int kd_sink_flat(struct kd_sink *s, int fd)
 	memset(s, 0, sizeof *s);
 	s->fd = fd;
 	s->flat = 1;
-	put_be64(hdr + 16, 1);		/* type: flat header */
-	put_be64(hdr + 24, 1);		/* version */
+	kd_put_be64(hdr + 16, 1);		/* type: flat header */
+	kd_put_be64(hdr + 24, 1);		/* version */
 	return write_all(s, hdr, sizeof hdr);
 }
 
@@ -57,40 +57,107 @@ int kd_sink_write(struct kd_sink *s, uint64_t offset, const void *buf,
 		  size_t len)
 {
 	uint8_t rec[16];
+	size_t done;
 
 	if (s->err)
 		return -1;
 	if (!len)
 		return 0;
 	if (s->flat) {
-		put_be64(rec, offset);
-		put_be64(rec + 8, len);
+		kd_put_be64(rec, offset);
+		kd_put_be64(rec + 8, len);
 		if (write_all(s, rec, sizeof rec) || write_all(s, buf, len))
 			return -1;
-	} else if (pwrite_all(s, offset, buf, len)) {
+	} else if (kd_pwrite_full(s->fd, buf, len, offset, &done)) {
+		s->partial = done;
+		s->err = errno;
 		return -1;
 	}
-	s->written += len;
-	if (offset + len > s->end)
-		s->end = offset + len;
+	account(s, offset, len);
 	return 0;
+}
+
+int kd_sink_fail(const struct kd_sink *s, struct kd_error *e, const char *what)
+{
+	return kd_fail(e, s->err, "cannot write %s: %s", what, strerror(s->err));
+}
+
+int kd_sink_patch(struct kd_sink *s, uint64_t offset, const void *buf,
+		  size_t len, struct kd_error *e)
+{
+	if (need_file(s, e))
+		return -1;
+	if (kd_pwrite_full(s->fd, buf, len, offset, NULL))
+		return kd_fail(e, errno, "%s", strerror(errno));
+	account(s, offset, len);
+	return 0;
+}
+
+/* Without fallocate: zeros, written as any data is. */
+static int reserve_with_zeros(struct kd_sink *s, uint64_t off, uint64_t end,
+			      struct kd_error *e)
+{
+	uint8_t *zeros = calloc(1, ZERO_CHUNK);
+
+	if (!zeros)
+		return kd_fail(e, ENOMEM, "out of memory");
+	for (; off < end; off += ZERO_CHUNK)
+		if (kd_sink_write(s, off, zeros, (size_t)(end - off < ZERO_CHUNK ?
+							  end - off : ZERO_CHUNK)))
+			break;
+	free(zeros);
+	return s->err ? kd_sink_fail(s, e, "the dump") : 0;
+}
+
+int kd_sink_reserve(struct kd_sink *s, uint64_t offset, uint64_t len,
+		    struct kd_error *e)
+{
+	if (s->flat || !len)
+		return 0;
+	if (fallocate(s->fd, 0, (off_t)offset, (off_t)len) == 0)
+		return 0;
+	if (errno != EOPNOTSUPP && errno != ENOSYS && errno != EINVAL)
+		return kd_fail(e, errno, "cannot reserve room for the dump: %s",
+			       strerror(errno));
+	return reserve_with_zeros(s, offset, offset + len, e);
+}
+
+int kd_sink_extend(struct kd_sink *s, uint64_t size, struct kd_error *e)
+{
+	struct stat st;
+
+	if (need_file(s, e))
+		return -1;
+	if (fstat(s->fd, &st))
+		return kd_fail(e, errno, "fstat: %s", strerror(errno));
+	if ((uint64_t)st.st_size >= size)
+		return 0;
+	if (ftruncate(s->fd, (off_t)size))
+		return kd_fail(e, errno, "%s", strerror(errno));
+	return 0;
+}
+
+int kd_sink_sync(struct kd_sink *s, struct kd_error *e)
+{
+	if (s->flat || fsync(s->fd) == 0 || errno == EINVAL || errno == EROFS)
+		return 0;
+	return kd_fail(e, errno, "fsync: %s", strerror(errno));
 }
 
 int kd_sink_finish(struct kd_sink *s, struct kd_error *e)
 {
+	struct kd_error se;
 	uint8_t end[16];
 
 	if (!s->err && s->flat) {
 		memset(end, 0xff, sizeof end);
-		write_all(s, end, sizeof end);
+		write_all(s, end, sizeof end);	/* a failure is in s->err */
 	}
-	if (!s->err && !s->flat && fsync(s->fd) && errno != EINVAL &&
-	    errno != EROFS)
-		s->err = errno;
+	if (!s->err && kd_sink_sync(s, &se))
+		s->err = se.code;
 	if (s->err) {
 		if (e)
-			kd_fail(e, s->err, "cannot write the dump: %s",
-				strerror(s->err));
+			kd_sink_fail(s, e, "the dump");
 		return -1;
 	}
 	return 0;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "bitmap.h"
 #include "elf_vmcore.h"
 #include "input.h"
 #include "kdump_reader.h"
@@ -18,16 +19,6 @@ struct ctx {
 	uint64_t start, end;		/* the window in bits */
 	uint8_t in_page[KD_PAGE_SIZE], out_page[KD_PAGE_SIZE];
 };
-
-static int is_zero(const uint8_t *p)
-{
-	size_t i;
-
-	for (i = 0; i < KD_PAGE_SIZE; i++)
-		if (p[i])
-			return 0;
-	return 1;
-}
 
 static void bad(struct ctx *c, uint64_t pfn, uint64_t *counter)
 {
@@ -45,7 +36,7 @@ static int dumpable(struct ctx *c, uint64_t pfn, uint64_t max, struct kd_error *
 		if (kd_input_dumpable(c->in, c->start, c->end, c->bits, 0, e))
 			return -1;
 	}
-	return c->bits[(pfn - c->start) >> 3] >> ((pfn - c->start) & 7) & 1;
+	return kd_bit_test(c->bits, pfn - c->start);
 }
 
 /* A page the dump lacks: fine if excluded by the level, or all zeros. */
@@ -58,7 +49,7 @@ static int check_missing(struct ctx *c, uint64_t pfn, uint64_t max,
 		return -1;
 	c->r->excluded++;
 	if (d && kd_input_read_page(c->in, pfn, c->in_page) == 0 &&
-	    !is_zero(c->in_page))
+	    !kd_is_zero(c->in_page, KD_PAGE_SIZE))
 		bad(c, pfn, &c->r->wrongly_excluded);
 	return 0;
 }
@@ -125,9 +116,9 @@ static int verify_elf(struct ctx *c, const char *dump, struct kd_error *e)
 		} else if (kd_elf_read_phys(&out, pfn << KD_PAGE_SHIFT, c->out_page,
 					    KD_PAGE_SIZE)) {
 			ret = check_missing(c, pfn, m->max_mapnr, e);
-		} else if (!is_zero(c->out_page) ||
+		} else if (!kd_is_zero(c->out_page, KD_PAGE_SIZE) ||
 			   (kd_input_read_page(c->in, pfn, c->in_page) == 0 &&
-			    !is_zero(c->in_page))) {
+			    !kd_is_zero(c->in_page, KD_PAGE_SIZE))) {
 			compare(c, pfn);
 		} else {
 			c->r->excluded++;	/* a zero page, written or not */

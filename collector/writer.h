@@ -23,9 +23,17 @@ struct kd_write_opts {
 	int threads;			/* compressing threads; 0: one per CPU */
 };
 
+/* What a writer counts itself; the caller adds it to the input's stats. */
+struct kd_write_result {
+	uint64_t zero;			/* zero pages left out (-d bit 1) */
+};
+
+/* r is filled as far as the writing got, failure or not. */
 int kd_write_kdump(struct kd_input *in, struct kd_sink *out,
-		   const struct kd_write_opts *o, struct kd_error *e);
+		   const struct kd_write_opts *o, struct kd_write_result *r,
+		   struct kd_error *e);
 int kd_write_elf(struct kd_input *in, struct kd_sink *out,
-		 const struct kd_write_opts *o, struct kd_error *e);
+		 const struct kd_write_opts *o, struct kd_write_result *r,
+		 struct kd_error *e);
 
 #endif

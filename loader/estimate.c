@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include "byteorder.h"
 #include "estimate.h"
 #include "readfile.h"
 
@@ -32,21 +33,15 @@ void kd_estimate(const struct kd_estimate_in *in, struct kd_estimate *out)
 			   KD_EST_ALIGN;
 }
 
-static uint32_t le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-
 /* init_size from a bzImage header, or 0 when it is not one. */
 static uint64_t bzimage_init_size(const unsigned char *h)
 {
-	unsigned version = (unsigned)h[0x206] | (unsigned)h[0x207] << 8;
+	unsigned version = kd_get_le16(h + 0x206);
 
 	if (h[0x1fe] != 0x55 || h[0x1ff] != 0xaa || memcmp(h + 0x202, "HdrS", 4) ||
 	    version < 0x020a)
 		return 0;
-	return le32(h + 0x260);
+	return kd_get_le32(h + 0x260);
 }
 
 int kd_kernel_mem_size(const char *path, uint64_t *bytes, int *exact,

@@ -4,19 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "byteorder.h"
 #include "fdio.h"
 #include "probe.h"
-
-static uint16_t le16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
-static uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-static uint64_t le64(const uint8_t *p)
-{
-	return (uint64_t)le32(p) | (uint64_t)le32(p + 4) << 32;
-}
 
 int kd_probe_fd_read(void *fdp, uint64_t offset, void *buf, size_t len)
 {
@@ -60,11 +50,11 @@ static int probe_ext(kd_read_fn read, void *ctx, struct kd_fsinfo *fs)
 	uint8_t sb[256];
 	uint32_t compat, incompat, ro_compat;
 
-	if (read(ctx, 1024, sb, sizeof sb) || le16(sb + 0x38) != 0xef53)
+	if (read(ctx, 1024, sb, sizeof sb) || kd_get_le16(sb + 0x38) != 0xef53)
 		return -1;
-	compat = le32(sb + 0x5c);
-	incompat = le32(sb + 0x60);
-	ro_compat = le32(sb + 0x64);
+	compat = kd_get_le32(sb + 0x5c);
+	incompat = kd_get_le32(sb + 0x60);
+	ro_compat = kd_get_le32(sb + 0x64);
 	/* ext4-only features: anything beyond ext3's filetype/recover/
 	 * journal_dev/meta_bg incompat bits or its ro_compat bits */
 	if ((incompat & ~0x001fU) || (ro_compat & ~0x0007U))
@@ -121,7 +111,7 @@ static int probe_vfat(kd_read_fn read, void *ctx, struct kd_fsinfo *fs)
 	}
 	strcpy(fs->type, "vfat");
 	snprintf(fs->uuid, sizeof fs->uuid, "%04X-%04X",
-		 le16(serial + 2), le16(serial));
+		 kd_get_le16(serial + 2), kd_get_le16(serial));
 	copy_label(fs->label, sizeof fs->label, label, 11);
 	if (!strcmp(fs->label, "NO NAME"))
 		fs->label[0] = '\0';
@@ -155,9 +145,9 @@ static int gpt_entry(kd_read_fn read, void *ctx, unsigned partno,
 
 	if (read(ctx, 512, hdr, sizeof hdr) || memcmp(hdr, "EFI PART", 8))
 		return -1;
-	lba = le64(hdr + 72);
-	count = le32(hdr + 80);
-	esize = le32(hdr + 84);
+	lba = kd_get_le64(hdr + 72);
+	count = kd_get_le32(hdr + 80);
+	esize = kd_get_le32(hdr + 84);
 	if (partno == 0 || partno > count || esize < 32 || esize > 4096 ||
 	    lba > (UINT64_MAX - (uint64_t)esize * count) / 512)
 		return -1;
@@ -184,7 +174,7 @@ static void utf16_name(const uint8_t *in, size_t units, char *out, size_t size)
 	size_t i, n = 0;
 
 	for (i = 0; i < units; i++) {
-		unsigned c = le16(in + 2 * i);
+		unsigned c = kd_get_le16(in + 2 * i);
 		char b[3];
 		size_t k;
 
@@ -231,9 +221,9 @@ int kd_probe_partuuid(kd_read_fn read, void *ctx, unsigned partno,
 		return 0;
 	if (read(ctx, 0, mbr, sizeof mbr) || mbr[510] != 0x55 || mbr[511] != 0xaa)
 		return -1;
-	if (partno == 0 || partno > 255 || !le32(mbr + 0x1b8))
+	if (partno == 0 || partno > 255 || !kd_get_le32(mbr + 0x1b8))
 		return -1;
-	snprintf(out, size, "%08x-%02x", le32(mbr + 0x1b8), partno);
+	snprintf(out, size, "%08x-%02x", kd_get_le32(mbr + 0x1b8), partno);
 	return 0;
 }
 

@@ -346,11 +346,12 @@ core_collector makedumpfile -F -l -d 31')" "$STATIC_IP" ||
 	if ! mount -o loop "$CAP/root.disk" "$MNT"; then
 		fail ssh_down_dump_to_rootfs "cannot mount the root disk" "$log"; return
 	fi
-	# dump_to_rootfs keeps `path`, now on the root filesystem
+	# dump_to_rootfs keeps `path`, now on the root filesystem, and the
+	# line's -F (the ssh stream's): vmcore.flat, which crash reads
 	dir=$(ls -d "$MNT$NET"/dumps/127.0.0.1-* 2>/dev/null)
 	if ! grep -q 'cannot connect or log in' "$log"; then
 		fail ssh_down_dump_to_rootfs "no connection error" "$log"
-	elif check_saved ssh_down_dump_to_rootfs "$dir" vmcore "$log"; then
+	elif check_saved ssh_down_dump_to_rootfs "$dir" vmcore.flat "$log"; then
 		pass ssh_down_dump_to_rootfs
 	fi
 	umount "$MNT"

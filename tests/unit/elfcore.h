@@ -5,10 +5,11 @@
 
 #include <stdint.h>
 #include <string.h>
+#include "byteorder.h"
 
-static inline void put16(uint8_t *p, uint16_t v) { memcpy(p, &v, 2); }
-static inline void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
-static inline void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
+#define put16 kd_put_le16
+#define put32 kd_put_le32
+#define put64 kd_put_le64
 
 /* A note at p; returns its size with padding. */
 static inline size_t note(uint8_t *p, const char *name, uint32_t type,

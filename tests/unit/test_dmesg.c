@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "unit.h"
+#include "byteorder.h"
 #include "dmesg.h"
 
 /* x86_64 6.1: prb_desc 24 bytes (state_var 0, text_blk_lpos.begin 8,
@@ -22,8 +23,8 @@ static const struct kd_prb_layout layout = { 24, 0, 8, 16, 88, 8, 16 };
 
 static uint8_t descs[COUNT * 24], infos[COUNT * 88], text[TEXT];
 
-static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
-static void put16(uint8_t *p, uint16_t v) { memcpy(p, &v, 2); }
+#define put64 kd_put_le64
+#define put16 kd_put_le16
 
 static void clear(void)
 {

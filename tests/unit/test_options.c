@@ -82,10 +82,37 @@ TEST(refused)
 	CHECK_INT(parse(&o, &e, "--message-level x"), -1);
 }
 
+/* makedumpfile's spelling, on the command line and in a core_collector
+ * line (what kdumpctl and kdump-init parse). */
+TEST(cyclic_buffer)
+{
+	struct kd_options o;
+	struct kd_error e;
+	char words[256];
+
+	CHECK_INT(parse(&o, &e, "in out"), 0);
+	CHECK_INT(o.collect.cyclic_buffer, 0);
+	CHECK_INT(parse(&o, &e, "-l --cyclic-buffer 1 -d 31 in out"), 0);
+	CHECK_INT(o.collect.cyclic_buffer, 1);
+	CHECK_INT(o.collect.dump_level, 31);
+	CHECK_INT(o.nargs, 2);
+	CHECK_INT(parse(&o, &e, "--cyclic-buffer=1048576"), 0);
+	CHECK_INT(o.collect.cyclic_buffer, 1048576);
+	CHECK_INT(parse(&o, &e, "--cyclic-buffer 1048577"), -1);
+	CHECK_STR(e.msg, "--cyclic-buffer 1048577: expected a number from 0 to 1048576");
+	CHECK_INT(parse(&o, &e, "--cyclic-buffer"), -1);
+	CHECK_STR(e.msg, "--cyclic-buffer needs a value");
+	CHECK_INT(kd_options_parse_line(&o, "makedumpfile -z --cyclic-buffer 64 -d 31",
+					words, sizeof words, &e), 0);
+	CHECK_INT(o.collect.cyclic_buffer, 64);
+	CHECK_INT(o.collect.codec, KD_CODEC_ZSTD);
+}
+
 int main(void)
 {
 	RUN(kdump_conf_lines);
 	RUN(defaults);
 	RUN(refused);
+	RUN(cyclic_buffer);
 	return unit_done();
 }

@@ -1,9 +1,10 @@
-/* test_codecs.c - the static zlib, libdeflate, lz4, zstd and LZO libraries
- * built from Debian's sources (scripts/build-static-libs.sh) work when
- * linked into a static musl program: buffers survive a round trip, and
- * compressible ones shrink.  libdeflate's zlib streams are read back by zlib, as crash
- * reads the pages the collector compresses with it. */
-#define UNIT_SUITE "codecs"
+/* test_static_libs.c - the static zlib, libdeflate, lz4, zstd and LZO
+ * libraries built from Debian's sources (scripts/build-static-libs.sh)
+ * work when linked into a static musl program: buffers survive a round
+ * trip, and compressible ones shrink.  libdeflate's zlib streams are read
+ * back by zlib, as crash reads the pages the collector compresses with
+ * it.  (collector/codec.c, which uses them: test_codec.c.) */
+#define UNIT_SUITE "static_libs"
 #include <stdint.h>
 #include <libdeflate.h>
 #include <lz4.h>
