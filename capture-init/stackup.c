@@ -30,12 +30,15 @@ int kd_stack_load(struct kd_stack *s, const char *file, struct kd_error *e)
 	return 0;
 }
 
-static int layer_up(struct kd_stack *s, int i, struct kd_error *e)
+#define DEGRADED_AFTER 20	/* seconds: at most this long for a member */
+
+static int layer_up(struct kd_stack *s, int i, int degraded, struct kd_error *e)
 {
 	const struct kd_layer *l = &s->layer[i];
 
 	if (l->kind == KD_LAYER_MD)
-		return kd_md_assemble(l->md_uuid, s->dev[i], sizeof s->dev[i], e);
+		return kd_md_assemble(l->md_uuid, degraded, s->dev[i],
+				      sizeof s->dev[i], e);
 	return kd_lvm_activate(&l->lv, s->dev[i], sizeof s->dev[i], e);
 }
 
@@ -50,13 +53,14 @@ static void say_up(const struct kd_stack *s, int i)
 			l->lv.lv_name, s->dev[i]);
 }
 
-void kd_stack_step(void *ctx)
+void kd_stack_step(void *ctx, int waited, int timeout)
 {
 	struct kd_stack *s = ctx;
+	int half = timeout / 2 < DEGRADED_AFTER ? timeout / 2 : DEGRADED_AFTER;
 	struct kd_error e;
 
 	while (s->up < s->n) {
-		if (layer_up(s, s->up, &e)) {
+		if (layer_up(s, s->up, waited >= half, &e)) {
 			/* say it once, not on every poll */
 			if (strcmp(s->why, e.msg))
 				kd_info("not yet: %s", e.msg);

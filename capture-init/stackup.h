@@ -23,7 +23,9 @@ struct kd_stack {
 int kd_stack_load(struct kd_stack *s, const char *file, struct kd_error *e);
 
 /* Set up the layers that can be set up now, in order; a poll callback
- * for kd_blockdev_wait (ctx: the struct kd_stack). */
-void kd_stack_step(void *ctx);
+ * for kd_blockdev_wait (ctx: the struct kd_stack).  An MD array missing a
+ * member is started degraded only once half of the wait (at most 20 s)
+ * has passed: a member that comes a moment later is not left behind. */
+void kd_stack_step(void *ctx, int waited, int timeout);
 
 #endif

@@ -44,6 +44,7 @@ static int add_line(struct kd_stack_plan *sp, const struct kd_layer *l,
 static const char *raid_module(int level)
 {
 	switch (level) {
+	case -1: return "linear";
 	case 0: return "raid0";
 	case 1: return "raid1";
 	case 10: return "raid10";
