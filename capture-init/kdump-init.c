@@ -31,6 +31,7 @@
 #include "run.h"
 #include "save.h"
 #include "ssh.h"
+#include "stackup.h"
 
 #define CONF_FILE "/etc/kdump.conf"
 #define MODULES_LIST "/etc/kdump/modules"
@@ -106,6 +107,24 @@ static void load_modules(const struct kdump_conf *conf)
 	kd_modules_close(m);
 }
 
+/* The LVM and MD layers under the target, set up while it is waited for. */
+static struct kd_stack stack;
+
+/* Wait for `spec` (its layers set up as their devices appear). */
+static int wait_device(const char *spec, int timeout, char *dev, size_t size,
+		       struct kd_error *e)
+{
+	char waited[sizeof e->msg];
+
+	if (!kd_blockdev_wait(spec, timeout, dev, size, kd_stack_step, &stack, e))
+		return 0;
+	if (stack.why[0]) {
+		snprintf(waited, sizeof waited, "%s", e->msg);
+		kd_fail(e, ENODEV, "%s: %s", waited, stack.why);
+	}
+	return -1;
+}
+
 /* Wait for `spec`, then mount it on `dir` as `fstype` (probed when NULL). */
 static int mount_device(const char *spec, const char *fstype, const char *opts,
 			const char *dir, int timeout, struct kd_error *e)
@@ -115,7 +134,7 @@ static int mount_device(const char *spec, const char *fstype, const char *opts,
 	int fd;
 
 	kd_info("waiting for %s (up to %d s)", spec, timeout);
-	if (kd_blockdev_wait(spec, timeout, dev, sizeof dev, e))
+	if (wait_device(spec, timeout, dev, sizeof dev, e))
 		return -1;
 	if (!fstype) {
 		fd = open(dev, O_RDONLY | O_CLOEXEC);
@@ -204,7 +223,7 @@ static int save_to_raw(const struct kdump_conf *conf, struct kd_error *e)
 	int fd, status;
 
 	kd_info("waiting for %s (up to %d s)", conf->target, conf->disk_timeout);
-	if (kd_blockdev_wait(conf->target, conf->disk_timeout, dev, sizeof dev, e))
+	if (wait_device(conf->target, conf->disk_timeout, dev, sizeof dev, e))
 		return KD_DUMP_UNREACHABLE;
 	fd = open(dev, O_WRONLY | O_CLOEXEC);
 	if (fd < 0) {
@@ -413,6 +432,9 @@ int main(int argc, char **argv)
 	read_conf(&conf);
 	print_meminfo(&conf, "at start");
 	load_modules(&conf);
+	if (kd_stack_load(&stack, KD_STACK_FILE, &e))
+		kd_err("%s: the target's LVM or MD layers will not be set up",
+		       e.msg);
 	if (run_pre_hooks(&conf))
 		end(conf.final_action);
 	status = dump(&conf, &e);

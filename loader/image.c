@@ -15,6 +15,7 @@
 #include "probe.h"
 #include "blockdev.h"
 #include "targetspec.h"
+#include "stackplan.h"
 #include "readfile.h"
 #include "writefile.h"
 
@@ -95,6 +96,25 @@ static void block_modules(char *list, size_t size, const char *dev)
 		append(list, size, found[i]);
 }
 
+/* The drivers of a block device and of the storage stack under it (LVM,
+ * MD: stackplan.h), whose layers kdump-init sets up. */
+static int device_modules(struct kd_image_plan *p, const char *dev,
+			  struct kd_error *e)
+{
+	char real[PATH_MAX];
+	int i, before = p->stack.nleaves;
+
+	if (!realpath(dev, real))
+		return kd_fail(e, errno, "%s: %s", dev, strerror(errno));
+	if (kd_stack_plan(real, &p->stack, e))
+		return -1;
+	if (p->stack.modules[0])
+		append(p->modules, sizeof p->modules, p->stack.modules);
+	for (i = before; i < p->stack.nleaves; i++)
+		block_modules(p->modules, sizeof p->modules, p->stack.leaves[i]);
+	return 0;
+}
+
 /* ---- no target: the filesystem that holds `path` ---- */
 
 /* "UUID=..." of a block device, or its path. */
@@ -139,7 +159,8 @@ static int render_conf(struct kd_image_plan *p, const struct kdump_conf *conf,
 		}
 		/* the capture kernel mounts this filesystem: its drivers */
 		fs_modules(p->modules, sizeof p->modules, m.fstype);
-		block_modules(p->modules, sizeof p->modules, m.dev);
+		if (m.dev[0] == '/' && device_modules(p, m.dev, e))
+			return -1;
 	}
 	out = fmemopen(p->conf_text, sizeof p->conf_text - 1, "w");
 	if (!out)
@@ -225,20 +246,21 @@ static int needs_busybox(const struct kd_image_plan *p,
 }
 
 /* failure_action dump_to_rootfs mounts the root filesystem: its drivers. */
-static void rootfs_modules(struct kd_image_plan *p, const struct kdump_conf *conf)
+static int rootfs_modules(struct kd_image_plan *p, const struct kdump_conf *conf,
+			  struct kd_error *e)
 {
 	struct kd_mount m;
 
 	if (conf->failure_action != KD_ACTION_DUMP_TO_ROOTFS ||
 	    conf->target_kind == KD_TARGET_NONE)
-		return;
+		return 0;
 	if (kd_mount_of("/", &m)) {
 		kd_warn("dump_to_rootfs: cannot find the root filesystem now: "
 			"its drivers are not in the image");
-		return;
+		return 0;
 	}
 	fs_modules(p->modules, sizeof p->modules, m.fstype);
-	block_modules(p->modules, sizeof p->modules, m.dev);
+	return m.dev[0] == '/' && device_modules(p, m.dev, e) ? -1 : 0;
 }
 
 /* The network: the NIC's driver, NFS, the ssh client. */
@@ -278,7 +300,8 @@ int kd_image_plan(struct kd_image_plan *p, const struct kdump_conf *conf,
 		fs_modules(p->modules, sizeof p->modules, conf->target_fstype);
 		if (kd_blockdev_find(conf->target, dev, sizeof dev) == 0 &&
 		    realpath(dev, real)) {
-			block_modules(p->modules, sizeof p->modules, real);
+			if (device_modules(p, real, e))
+				return -1;
 			/* the name the capture kernel can find it by */
 			if (kd_target_spec(conf, p->target, sizeof p->target, e))
 				return -1;
@@ -287,8 +310,7 @@ int kd_image_plan(struct kd_image_plan *p, const struct kdump_conf *conf,
 				"goes into the image", conf->target);
 		}
 	}
-	rootfs_modules(p, conf);
-	if (plan_network(p, conf, sc, e))
+	if (rootfs_modules(p, conf, e) || plan_network(p, conf, sc, e))
 		return -1;
 	for (i = 0; i < conf->extra_modules.n; i++)
 		append(p->modules, sizeof p->modules, conf->extra_modules.v[i]);
@@ -328,6 +350,8 @@ static void render_stamp(const struct kd_image_plan *p, char *buf, size_t size)
 	if (!out)
 		return;
 	init_path(init, sizeof init);
+	/* the layers carry the VG's metadata seqno: an lvextend rebuilds */
+	fprintf(out, "stack\n%s", p->stack.lines);
 	fprintf(out, "kver %s\nmodules %s\nfiles %s\nbusybox %d\n", p->kver,
 		p->modules, p->files, p->busybox);
 	stamp_file(out, p->kernel);
@@ -447,14 +471,14 @@ static int run_dracut(char **argv, char **env, struct kd_error *e)
 
 /* The environment for dracut: ours first, then the caller's. */
 static char **dracut_env(const struct kd_image_plan *p, const char *conf_file,
-			 const char *stage, char storage[7][KD_IMAGE_MAX_LIST + 32])
+			 const char *stage, char storage[8][KD_IMAGE_MAX_LIST + 32])
 {
 	size_t n = 0, i;
 	char **env, init[PATH_MAX];
 
 	while (environ[n])
 		n++;
-	env = calloc(n + 8, sizeof *env);
+	env = calloc(n + 9, sizeof *env);
 	if (!env)
 		return NULL;
 	init_path(init, sizeof init);
@@ -466,17 +490,18 @@ static char **dracut_env(const struct kd_image_plan *p, const char *conf_file,
 		 "KDUMP_HOOKDIRS=/etc/kdump/pre.d /etc/kdump/post.d /etc/kdump/emergency.d");
 	snprintf(storage[5], sizeof storage[5], "KDUMP_STAGE=%s", stage);
 	snprintf(storage[6], sizeof storage[6], "KDUMP_BUSYBOX=%d", p->busybox);
-	for (i = 0; i < 7; i++)
+	snprintf(storage[7], sizeof storage[7], "KDUMP_STACK=%s", p->stack.lines);
+	for (i = 0; i < 8; i++)
 		env[i] = storage[i];
 	for (i = 0; i < n; i++)
-		env[7 + i] = environ[i];
+		env[8 + i] = environ[i];
 	return env;
 }
 
 int kd_image_build(const struct kd_image_plan *p, const struct kdump_conf *conf,
 		   struct kd_error *e)
 {
-	char storage[7][KD_IMAGE_MAX_LIST + 32], extra[4096];
+	char storage[8][KD_IMAGE_MAX_LIST + 32], extra[4096];
 	char conf_file[PATH_MAX + 8], tmp[PATH_MAX + 8], *argv[64], **env;
 	char stage[PATH_MAX + 8] = "";
 	int argc = 0, ret;

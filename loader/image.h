@@ -14,6 +14,7 @@
 #include "error.h"
 #include "kdump_conf.h"
 #include "netplan.h"
+#include "stackplan.h"
 #include "sysconfig.h"
 
 #define KD_IMAGE_MAX_LIST 4096
@@ -32,6 +33,7 @@ struct kd_image_plan {
 	char output[PATH_MAX];
 	char stamp[PATH_MAX];		/* output + ".stamp" */
 	struct kd_netplan net;		/* network targets, fence_kdump */
+	struct kd_stack_plan stack;	/* LVM and MD under the target */
 	int busybox;			/* a shell or udhcpc is needed */
 };
 

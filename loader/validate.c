@@ -1,6 +1,7 @@
 /* validate.c - can kdump-init do what the configuration asks? (see
  * validate.h) */
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +19,7 @@
 #include "program.h"
 #include "readfile.h"
 #include "server.h"
-#include "stack.h"
+#include "stackplan.h"
 #include "targetspec.h"
 #include "validate.h"
 
@@ -147,12 +148,18 @@ static void check_fence(struct check *c)
 
 /* ---- the target on this system ---- */
 
-/* Why the capture kernel cannot use block device dev (/dev/NAME), or NULL. */
-static const char *stacked(const char *dev)
+/* Whether kdump-init can set up the stack under dev (/dev/NAME): the
+ * reason in e when it cannot. */
+static int stack_ok(const char *dev, struct kd_error *e)
 {
-	const char *name = strrchr(dev, '/');
+	struct kd_stack_plan *sp = calloc(1, sizeof *sp);
+	int ret;
 
-	return kd_stack_refusal(kd_stack_of("/sys", name ? name + 1 : dev));
+	if (!sp)
+		return kd_fail(e, ENOMEM, "out of memory");
+	ret = kd_stack_plan(dev, sp, e);
+	free(sp);
+	return ret;
 }
 
 static int same_fs(const char *want, const char *have)
@@ -259,7 +266,6 @@ static void check_device(struct check *c)
 {
 	const struct kdump_conf *conf = c->conf;
 	char dev[4096], real[4096], spec[512], other[4096];
-	const char *stack;
 	struct kd_error e;
 	struct stat st;
 	int n;
@@ -282,11 +288,10 @@ static void check_device(struct check *c)
 			      "built)", conf->target_fstype, conf->target);
 		return;
 	}
-	stack = stacked(realpath(dev, real) ? real : dev);
-	if (stack) {
-		kd_diag_error(c->dconf, conf->target_line, "%s target %s is %s: "
+	if (stack_ok(realpath(dev, real) ? real : dev, &e)) {
+		kd_diag_error(c->dconf, conf->target_line, "%s target %s: %s: "
 			      "use a plain partition or disk, ssh or NFS",
-			      conf->target_fstype, conf->target, stack);
+			      conf->target_fstype, conf->target, e.msg);
 		return;
 	}
 	if (kd_target_spec(conf, spec, sizeof spec, &e)) {
@@ -312,7 +317,7 @@ static void check_mount(struct check *c, const char *path, const char *what,
 {
 	struct kd_mount m;
 	char real[PATH_MAX], dev[PATH_MAX];
-	const char *stack;
+	struct kd_error e;
 
 	if (!realpath(path, real)) {
 		kd_diag_error(c->dconf, line, "%s %s does not exist (without a "
@@ -322,11 +327,10 @@ static void check_mount(struct check *c, const char *path, const char *what,
 	}
 	if (kd_mount_of(real, &m) || m.dev[0] != '/')
 		return;		/* not a block device: the image build says */
-	stack = stacked(realpath(m.dev, dev) ? dev : m.dev);
-	if (stack)
-		kd_diag_error(c->dconf, line, "%s %s is on %s, %s: name a dump "
+	if (stack_ok(realpath(m.dev, dev) ? dev : m.dev, &e))
+		kd_diag_error(c->dconf, line, "%s %s is on %s: %s: name a dump "
 			      "target on a plain partition or disk, ssh or NFS",
-			      what, path, m.dev, stack);
+			      what, path, m.dev, e.msg);
 }
 
 static void check_local_fs(struct check *c)

@@ -22,6 +22,9 @@
 #include "readfile.h"
 #include "retention.h"
 #include "targetspec.h"
+#include "blockdev.h"
+#include "mountinfo.h"
+#include "stackplan.h"
 
 static int plan(struct kd_capture_plan *p, const struct setup *s,
 		struct kd_error *e)
@@ -43,6 +46,30 @@ static void print_target(const struct kdump_conf *conf)
 	    conf->target[0] == '/' && !kd_target_spec(conf, spec, sizeof spec, &e) &&
 	    strcmp(spec, conf->target))
 		printf("\n# the capture kernel finds the target as\n%s\n", spec);
+}
+
+/* The LVM and MD layers kdump-init will set up under the target (or under
+ * the filesystem holding path), as the image records them. */
+static void print_layers(const struct kdump_conf *conf)
+{
+	struct kd_stack_plan *sp = calloc(1, sizeof *sp);
+	char dev[4096], real[4096];
+	struct kd_mount m;
+	struct kd_error e;
+
+	if (!sp)
+		return;
+	dev[0] = '\0';
+	if (conf->target_kind == KD_TARGET_FS || conf->target_kind == KD_TARGET_RAW)
+		kd_blockdev_find(conf->target, dev, sizeof dev);
+	else if (conf->target_kind == KD_TARGET_NONE && realpath(conf->path, real) &&
+		 !kd_mount_of(real, &m) && m.dev[0] == '/')
+		snprintf(dev, sizeof dev, "%s", m.dev);
+	if (dev[0] && realpath(dev, real) && !kd_stack_plan(real, sp, &e) &&
+	    sp->lines[0])
+		printf("\n# storage layers the capture kernel sets up (modules: "
+		       "%s)\n%s", sp->modules, sp->lines);
+	free(sp);
 }
 
 /* How the crash kernel will be loaded, KEXEC_ARGS applied. */
@@ -77,6 +104,7 @@ int kdumpctl_verb_check(const struct options *o)
 		kdump_sysconfig_print(&s.sc, stdout);
 		printf("\n# capture command line\n%s\n", p.cmdline);
 		print_target(&s.conf);
+		print_layers(&s.conf);
 		print_loader(&s.sc);
 		if (np.needed)
 			printf("\n# capture network (%s)\n%s\n", KD_NET_CONF,

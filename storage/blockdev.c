@@ -167,13 +167,15 @@ int kd_blockdev_identity(const char *dev, int raw, char *out, size_t size)
 }
 
 int kd_blockdev_wait(const char *spec, int timeout, char *out, size_t size,
-		     struct kd_error *e)
+		     kd_blockdev_poll poll, void *ctx, struct kd_error *e)
 {
 	struct timespec start, now, pause = { 0, 250000000 };
 	long waited = 0, last_said = -1;
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	for (;;) {
+		if (poll)
+			poll(ctx, (int)waited, timeout);
 		if (kd_blockdev_find(spec, out, size) == 0)
 			return 0;
 		clock_gettime(CLOCK_MONOTONIC, &now);

@@ -27,7 +27,11 @@ int kd_blockdev_identity(const char *dev, int raw, char *out, size_t size);
 int kd_blockdev_find(const char *spec, char *out, size_t size);
 
 /* Resolve `spec`, polling until `timeout` seconds have passed. */
+/* poll (when not NULL) runs before every look, with the seconds waited so
+ * far: it sets up what the device is built on as its parts appear
+ * (kdump-init's LVM and MD layers). */
+typedef void (*kd_blockdev_poll)(void *ctx, int waited, int timeout);
 int kd_blockdev_wait(const char *spec, int timeout, char *out, size_t size,
-		     struct kd_error *e);
+		     kd_blockdev_poll poll, void *ctx, struct kd_error *e);
 
 #endif

@@ -69,6 +69,8 @@ static const char *member_refusal(const char *sys, const char *member)
 
 	if (kind == KD_STACK_MD)
 		return "itself an MD array (nested arrays are not assembled)";
+	if (kind == KD_STACK_LVM)
+		return "an LVM volume (arrays on LVM are not assembled)";
 	return kd_stack_refusal(kind);
 }
 

@@ -48,8 +48,6 @@ enum kd_stack kd_stack_of(const char *sys, const char *name)
 const char *kd_stack_refusal(enum kd_stack kind)
 {
 	static const char *const why[] = {
-		[KD_STACK_LVM] = "an LVM logical volume, which the capture "
-			"kernel cannot activate yet",
 		[KD_STACK_CRYPT] = "an encrypted (LUKS, dm-crypt) device: the "
 			"capture kernel has no key to open it (kdump does not "
 			"hand the volume key over; the kernel can from Linux "
@@ -58,11 +56,10 @@ const char *kd_stack_refusal(enum kd_stack kind)
 			"kernel does not set up",
 		[KD_STACK_DM] = "a device-mapper device, which the capture "
 			"kernel cannot set up",
-		[KD_STACK_MD] = "an MD RAID array, which the capture kernel "
-			"cannot assemble yet",
 		[KD_STACK_ISCSI] = "an iSCSI disk, which the capture kernel "
 			"does not log in to",
 	};
 
-	return kind == KD_STACK_PLAIN ? NULL : why[kind];
+	return kind == KD_STACK_PLAIN || kind == KD_STACK_LVM || kind == KD_STACK_MD ?
+	       NULL : why[kind];
 }

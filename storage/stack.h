@@ -14,8 +14,9 @@ enum kd_stack {
  * sys ("/sys" on a live system). */
 enum kd_stack kd_stack_of(const char *sys, const char *name);
 
-/* One line for kdumpctl: why the capture kernel cannot use it and what
- * works instead; NULL for KD_STACK_PLAIN. */
+/* One line for kdumpctl: why the capture kernel cannot use it; NULL for
+ * the kinds it sets up (plain, LVM and MD: lvm.h and md.h say which of
+ * those it can). */
 const char *kd_stack_refusal(enum kd_stack kind);
 
 #endif

@@ -15,6 +15,8 @@
 #   KDUMP_BUSYBOX  1 (the default) to install BusyBox as /bin/sh and udhcpc;
 #                  kdumpctl says 0 when nothing needs a shell (no shell
 #                  action, hooks, extra_bins or DHCP): a smaller image
+#   KDUMP_STACK    the storage layers under the target (LVM volumes, MD
+#                  arrays), one per line, bottom up: /etc/kdump/stack
 #   KDUMP_STAGE    a directory copied as it is into the image: the network
 #                  description, the ssh key and pinned host keys (mode 0600)
 
@@ -46,6 +48,7 @@ install() {
     inst_simple "$conf" /etc/kdump.conf || return 1
     mkdir -p "$initdir/etc/kdump"
     printf '%s\n' $KDUMP_MODULES > "$initdir/etc/kdump/modules"
+    [ -z "$KDUMP_STACK" ] || printf '%s' "$KDUMP_STACK" > "$initdir/etc/kdump/stack"
 
     # A shell for failure_action shell and for hooks written as scripts.
     if [ "${KDUMP_BUSYBOX:-1}" = 1 ] && [ -x /bin/busybox ]; then

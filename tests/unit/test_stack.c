@@ -88,8 +88,9 @@ TEST(refusals)
 	CHECK(kd_stack_refusal(KD_STACK_PLAIN) == NULL);
 	CHECK(strstr(kd_stack_refusal(KD_STACK_CRYPT), "LUKS") != NULL);
 	CHECK(strstr(kd_stack_refusal(KD_STACK_CRYPT), "6.16") != NULL);
-	CHECK(strstr(kd_stack_refusal(KD_STACK_LVM), "LVM") != NULL);
-	CHECK(strstr(kd_stack_refusal(KD_STACK_MD), "RAID") != NULL);
+	CHECK(kd_stack_refusal(KD_STACK_LVM) == NULL);
+	CHECK(kd_stack_refusal(KD_STACK_MD) == NULL);
+	CHECK(strstr(kd_stack_refusal(KD_STACK_DM), "device-mapper") != NULL);
 	CHECK(strstr(kd_stack_refusal(KD_STACK_ISCSI), "iSCSI") != NULL);
 	CHECK(strstr(kd_stack_refusal(KD_STACK_MULTIPATH), "multipath") != NULL);
 }
