@@ -17,6 +17,7 @@ PACKAGES="build-essential musl-tools clang libclang-rt-14-dev dpkg-dev
 	busybox-static dracut-core cpio kmod lz4 zstd xz-utils
 	qemu-system-x86 qemu-utils
 	e2fsprogs xfsprogs btrfs-progs dosfstools fdisk
+	lvm2 mdadm cryptsetup-bin thin-provisioning-tools
 	crash makedumpfile kexec-tools
 	zlib1g-dev libdeflate-dev liblzo2-dev libzstd-dev
 	openssh-client openssh-server nfs-ganesha nfs-ganesha-vfs rpcbind iproute2
