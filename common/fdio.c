@@ -1,84 +1,92 @@
-/* fdio.c - whole reads and writes. */
+/* fdio.c - whole reads and writes: one loop for the four calls. */
 #include <errno.h>
 #include <unistd.h>
 #include "fdio.h"
 
-int kd_pread_full(int fd, void *buf, size_t len, uint64_t off)
-{
-	size_t done = 0;
+typedef ssize_t io_fn(int fd, char *buf, size_t len, off_t off);
 
-	while (done < len) {
-		ssize_t n = pread(fd, (char *)buf + done, len - done,
-				  (off_t)(off + done));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			if (n == 0)
-				errno = EIO;
-			return -1;
-		}
-		done += (size_t)n;
-	}
-	return 0;
+static ssize_t io_pread(int fd, char *buf, size_t len, off_t off)
+{
+	return pread(fd, buf, len, off);
 }
 
-int kd_read_full(int fd, void *buf, size_t len)
+static ssize_t io_read(int fd, char *buf, size_t len, off_t off)
 {
-	size_t done = 0;
+	(void)off;
+	return read(fd, buf, len);
+}
 
-	while (done < len) {
-		ssize_t n = read(fd, (char *)buf + done, len - done);
+static ssize_t io_pwrite(int fd, char *buf, size_t len, off_t off)
+{
+	return pwrite(fd, buf, len, off);
+}
+
+static ssize_t io_write(int fd, char *buf, size_t len, off_t off)
+{
+	(void)off;
+	return write(fd, buf, len);
+}
+
+/* len bytes through io at off + done; *done how many went.  0; 1 when io
+ * returned 0 (end of file, or a device that takes no more); -1 with errno
+ * on an error. */
+static int full(io_fn *io, int fd, char *buf, size_t len, uint64_t off,
+		size_t *done)
+{
+	*done = 0;
+	while (*done < len) {
+		ssize_t n = io(fd, buf + *done, len - *done, (off_t)(off + *done));
 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			return -1;
 		if (n == 0)
-			return done ? -1 : 0;
-		done += (size_t)n;
+			return 1;
+		*done += (size_t)n;
 	}
-	return 1;
+	return 0;
+}
+
+/* A short transfer is an error: errno `end` (EIO, ENOSPC) when io said 0. */
+static int all_or_error(int ret, int end)
+{
+	if (ret == 1)
+		errno = end;
+	return ret ? -1 : 0;
+}
+
+int kd_pread_full(int fd, void *buf, size_t len, uint64_t off)
+{
+	size_t done;
+
+	return all_or_error(full(io_pread, fd, buf, len, off, &done), EIO);
+}
+
+int kd_read_full(int fd, void *buf, size_t len)
+{
+	size_t done;
+	int ret = full(io_read, fd, buf, len, 0, &done);
+
+	if (ret == 1)
+		return done ? -1 : 0;
+	return ret ? -1 : 1;
 }
 
 int kd_pwrite_full(int fd, const void *buf, size_t len, uint64_t off,
 		   size_t *done_out)
 {
-	size_t done = 0;
-	int ret = 0;
+	size_t done;
+	int ret = full(io_pwrite, fd, (char *)buf, len, off, &done);
 
-	while (done < len) {
-		ssize_t n = pwrite(fd, (const char *)buf + done, len - done,
-				   (off_t)(off + done));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			if (n == 0)
-				errno = ENOSPC;
-			ret = -1;
-			break;
-		}
-		done += (size_t)n;
-	}
 	if (done_out)
 		*done_out = done;
-	return ret;
+	return all_or_error(ret, ENOSPC);
 }
 
 int kd_write_full(int fd, const void *buf, size_t len)
 {
-	size_t done = 0;
+	size_t done;
 
-	while (done < len) {
-		ssize_t n = write(fd, (const char *)buf + done, len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			if (n == 0)
-				errno = EIO;
-			return -1;
-		}
-		done += (size_t)n;
-	}
-	return 0;
+	return all_or_error(full(io_write, fd, (char *)buf, len, 0, &done), EIO);
 }

@@ -51,6 +51,15 @@ struct out {
 	int overflow;
 };
 
+/* An empty command line in out (at most KD_CMDLINE_MAX bytes of it). */
+static struct out out_start(char *out, size_t size)
+{
+	struct out o = { out, size < KD_CMDLINE_MAX ? size : KD_CMDLINE_MAX, 0, 0 };
+
+	out[0] = '\0';
+	return o;
+}
+
 static void put(struct out *o, const char *s, size_t len)
 {
 	if (o->len + (o->len ? 1 : 0) + len + 1 > o->size) {
@@ -112,11 +121,10 @@ int kd_capture_cmdline(const char *base, const char *remove,
 		       const char *append, const char *extra,
 		       char *out, size_t outsize, struct kd_error *e)
 {
-	struct out o = { out, outsize < KD_CMDLINE_MAX ? outsize : KD_CMDLINE_MAX, 0, 0 };
+	struct out o = out_start(out, outsize);
 	const char *p = base ? base : "";
 	struct kd_kparam w;
 
-	out[0] = '\0';
 	while (kd_kparam_next(&p, &w)) {
 		/* after "--" come the first kernel's init arguments, and a
 		 * parameter appended after them would not reach the kernel */
@@ -136,11 +144,10 @@ int kd_capture_cmdline(const char *base, const char *remove,
 int kd_reuse_cmdline(const char *base, const char *append, int for_crash,
 		     char *out, size_t outsize, struct kd_error *e)
 {
-	struct out o = { out, outsize < KD_CMDLINE_MAX ? outsize : KD_CMDLINE_MAX, 0, 0 };
+	struct out o = out_start(out, outsize);
 	const char *p = base ? base : "";
 	struct kd_kparam w;
 
-	out[0] = '\0';
 	while (kd_kparam_next(&p, &w)) {
 		if (kd_kparam_is(&w, "BOOT_IMAGE") ||
 		    (for_crash && kd_kparam_is(&w, "crashkernel")))
