@@ -17,14 +17,6 @@ mkdir -p "$CAP" "$MNT"
 
 DRACUT_BASE=$(dracut_base)
 
-# crash NAME [QEMU ARGS...] - boot, arm, crash; the capture kernel runs.
-crash_guest() {
-	name=$1
-	shift
-	boot "capture-$name" "$CAP/$name-first.img" \
-		"kdtest=crash crashkernel=256M panic=5 ${ROOT_ARG:-}" "$@"
-}
-
 drive() { echo "-drive file=$CAP/$1.disk,if=virtio,format=raw"; }
 
 mount_disk() { mount -o loop "$CAP/$1.disk" "$MNT"; }
@@ -32,47 +24,6 @@ mount_disk() { mount -o loop "$CAP/$1.disk" "$MNT"; }
 # The one dump directory under MNT/PATH, or nothing.
 dump_dir() {
 	ls -d "$MNT$1"/127.0.0.1-* 2>/dev/null
-}
-
-# crash_opens FILE - crash reads the dump and finds the sysrq panic.
-crash_opens() {
-	printf 'sys\nbt\nquit\n' > "$WORK/cmds"
-	timeout 300 crash -s -i "$WORK/cmds" "$VMLINUX" "$1" > "$WORK/crash.out" 2>&1
-	grep -q 'PANIC: "Kernel panic - not syncing: sysrq triggered crash"' "$WORK/crash.out"
-}
-
-# check_dump NAME DIR LOG [FILE] - what a successful capture leaves behind;
-# FILE is the dump's name in DIR, vmcore unless told.
-check_dump() {
-	name=$1 dir=$2 log=$3 file=${4:-vmcore}
-	n=$(echo "$dir" | grep -c .)
-	if [ "$n" != 1 ]; then
-		fail "$name" "expected one dump directory, found $n" "$log"; return 1
-	fi
-	if [ ! -s "$dir/$file" ] || [ -e "$dir/vmcore-incomplete" ]; then
-		fail "$name" "no complete $file in $dir" "$log"; return 1
-	fi
-	if [ "$(stat -c %a "$dir")" != 700 ] || [ "$(stat -c %a "$dir/$file")" != 600 ]; then
-		fail "$name" "modes: dir $(stat -c %a "$dir"), $file $(stat -c %a "$dir/$file")" "$log"; return 1
-	fi
-	if [ ! -s "$dir/vmcore-dmesg.txt" ] || [ ! -s "$dir/kexec-dmesg.log" ]; then
-		fail "$name" "vmcore-dmesg.txt or kexec-dmesg.log missing" "$log"; return 1
-	fi
-	rm -f "$WORK/dmesg.check"
-	# Debian's makedumpfile reads no zstd pages nor flattened files: then
-	# crash's "log"
-	if ! makedumpfile --dump-dmesg "$dir/$file" "$WORK/dmesg.check" >/dev/null 2>&1; then
-		printf 'log\nquit\n' > "$WORK/cmds"
-		timeout 300 crash -s -i "$WORK/cmds" "$VMLINUX" "$dir/$file" 2>/dev/null |
-			grep '^\[' > "$WORK/dmesg.check"
-	fi
-	if ! diff -qw "$WORK/dmesg.check" "$dir/vmcore-dmesg.txt" >/dev/null; then
-		fail "$name" "vmcore-dmesg.txt differs from makedumpfile --dump-dmesg" "$log"; return 1
-	fi
-	if ! crash_opens "$dir/$file"; then
-		fail "$name" "crash cannot open the dump: $(head -c 200 "$WORK/crash.out" | tr '\n' ' ')" "$log"; return 1
-	fi
-	return 0
 }
 
 # check_flat NAME DIR LOG - DIR/vmcore.flat is the flattened format, and

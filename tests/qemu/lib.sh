@@ -169,12 +169,13 @@ dracut_base() {
 }
 
 # capture_image NAME CONF MODULES [FILES] - dracut --add kdump, as
-# kdumpctl rebuild runs it.
+# kdumpctl rebuild runs it; KDUMP_STACK, when set, is the image's
+# /etc/kdump/stack (storage/layer.h).
 capture_image() {
 	printf '%s\n' "$2" > "$CAP/$1.conf"
 	env dracutbasedir="$DRACUT_BASE" DRACUT_KMODDIR_OVERRIDE=1 \
 		KDUMP_INIT="$BIN/kdump-init" KDUMP_CONF="$CAP/$1.conf" \
-		KDUMP_MODULES="$3" KDUMP_FILES="${4:-}" KDUMP_BUSYBOX="${KDUMP_BUSYBOX:-1}" \
+		KDUMP_MODULES="$3" KDUMP_FILES="${4:-}" KDUMP_STACK="${KDUMP_STACK:-}" KDUMP_BUSYBOX="${KDUMP_BUSYBOX:-1}" \
 		dracut --force --quiet --no-hostonly --no-early-microcode \
 		-m kdump --kver "$KVER" --kmoddir "$KDIR/root/lib/modules/$KVER" \
 		--gzip "$CAP/$1.img" >/dev/null 2>&1 || die "dracut failed for $1"
@@ -191,3 +192,56 @@ disk() {
 	truncate -s "$size" "$CAP/$name.disk"
 	"mkfs.$fs" "$@" "$CAP/$name.disk" >/dev/null 2>&1 || die "mkfs.$fs failed"
 }
+
+# The capture tests' pieces below use CAP (the images), WORK, and
+# VMLINUX (scripts/fetch-debug-vmlinux.sh); fail is the caller's.
+
+# crash NAME [QEMU ARGS...] - boot, arm, crash; the capture kernel runs.
+crash_guest() {
+	name=$1
+	shift
+	boot "capture-$name" "$CAP/$name-first.img" \
+		"kdtest=crash crashkernel=256M panic=5 ${ROOT_ARG:-}" "$@"
+}
+
+# crash_opens FILE - crash reads the dump and finds the sysrq panic.
+crash_opens() {
+	printf 'sys\nbt\nquit\n' > "$WORK/cmds"
+	timeout 300 crash -s -i "$WORK/cmds" "$VMLINUX" "$1" > "$WORK/crash.out" 2>&1
+	grep -q 'PANIC: "Kernel panic - not syncing: sysrq triggered crash"' "$WORK/crash.out"
+}
+
+# check_dump NAME DIR LOG [FILE] - what a successful capture leaves behind;
+# FILE is the dump's name in DIR, vmcore unless told.
+check_dump() {
+	name=$1 dir=$2 log=$3 file=${4:-vmcore}
+	n=$(echo "$dir" | grep -c .)
+	if [ "$n" != 1 ]; then
+		fail "$name" "expected one dump directory, found $n" "$log"; return 1
+	fi
+	if [ ! -s "$dir/$file" ] || [ -e "$dir/vmcore-incomplete" ]; then
+		fail "$name" "no complete $file in $dir" "$log"; return 1
+	fi
+	if [ "$(stat -c %a "$dir")" != 700 ] || [ "$(stat -c %a "$dir/$file")" != 600 ]; then
+		fail "$name" "modes: dir $(stat -c %a "$dir"), $file $(stat -c %a "$dir/$file")" "$log"; return 1
+	fi
+	if [ ! -s "$dir/vmcore-dmesg.txt" ] || [ ! -s "$dir/kexec-dmesg.log" ]; then
+		fail "$name" "vmcore-dmesg.txt or kexec-dmesg.log missing" "$log"; return 1
+	fi
+	rm -f "$WORK/dmesg.check"
+	# Debian's makedumpfile reads no zstd pages nor flattened files: then
+	# crash's "log"
+	if ! makedumpfile --dump-dmesg "$dir/$file" "$WORK/dmesg.check" >/dev/null 2>&1; then
+		printf 'log\nquit\n' > "$WORK/cmds"
+		timeout 300 crash -s -i "$WORK/cmds" "$VMLINUX" "$dir/$file" 2>/dev/null |
+			grep '^\[' > "$WORK/dmesg.check"
+	fi
+	if ! diff -qw "$WORK/dmesg.check" "$dir/vmcore-dmesg.txt" >/dev/null; then
+		fail "$name" "vmcore-dmesg.txt differs from makedumpfile --dump-dmesg" "$log"; return 1
+	fi
+	if ! crash_opens "$dir/$file"; then
+		fail "$name" "crash cannot open the dump: $(head -c 200 "$WORK/crash.out" | tr '\n' ' ')" "$log"; return 1
+	fi
+	return 0
+}
+
