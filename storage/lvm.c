@@ -126,10 +126,11 @@ int kd_lvm_activate(const struct kd_lv_ref *ref, char *dev, size_t size,
 		goto out;
 	if (p.seqno != ref->seqno || strcmp(p.vg_name, ref->vg_name) ||
 	    strcmp(p.lv_name, ref->lv_name))
-		kd_info("LV %s/%s: the metadata changed since the image was made (seqno "
-			"%llu, then %llu, as %s/%s): mapping it as it is now", p.vg_name,
-			p.lv_name, (unsigned long long)p.seqno,
-			(unsigned long long)ref->seqno, ref->vg_name, ref->lv_name);
+		kd_info("LV %s/%s: its volume group changed since the image was "
+			"built (metadata %llu then, as %s/%s; %llu now): mapping it "
+			"as it is now", p.vg_name, p.lv_name,
+			(unsigned long long)ref->seqno, ref->vg_name, ref->lv_name,
+			(unsigned long long)p.seqno);
 	r = kd_dm_create(p.name, p.uuid, p.table, &major, &minor, e);
 	if (r == 0)
 		r = kd_dm_node(p.name, major, minor, dev, size, e);
