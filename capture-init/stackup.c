@@ -39,7 +39,7 @@ static int layer_up(struct kd_stack *s, int i, int degraded, struct kd_error *e)
 	if (l->kind == KD_LAYER_MD)
 		return kd_md_assemble(l->md_uuid, degraded, s->dev[i],
 				      sizeof s->dev[i], e);
-	return kd_lvm_activate(&l->lv, s->dev[i], sizeof s->dev[i], e);
+	return kd_lvm_activate(&l->lv, degraded, s->dev[i], sizeof s->dev[i], e);
 }
 
 static void say_up(const struct kd_stack *s, int i)

@@ -13,7 +13,7 @@
 #include "stack.h"
 #include "stackplan.h"
 
-#define MAX_DEPTH 4	/* LVM on MD on partitions is three */
+#define MAX_DEPTH 6	/* a thin LV on MD on partitions is five */
 
 /* Append word to a space-separated list unless it is there. */
 static void add_word(char *list, size_t size, const char *word)
@@ -71,12 +71,12 @@ static void mapper_name(const struct kd_lv_ref *lv, char *out, size_t size)
 	out[n] = '\0';
 }
 
-static int walk(const char *name, int depth, struct kd_stack_plan *sp,
-		struct kd_error *e);
+static int walk(const char *name, int depth, enum kd_stack above,
+		struct kd_stack_plan *sp, struct kd_error *e);
 
-/* Every device under `name` first. */
-static int walk_slaves(const char *name, int depth, struct kd_stack_plan *sp,
-		       struct kd_error *e)
+/* Every device under `name` (of kind `kind`) first. */
+static int walk_slaves(const char *name, int depth, enum kd_stack kind,
+		       struct kd_stack_plan *sp, struct kd_error *e)
 {
 	char path[PATH_MAX];
 	struct dirent *de;
@@ -89,7 +89,7 @@ static int walk_slaves(const char *name, int depth, struct kd_stack_plan *sp,
 		return kd_fail(e, errno, "%s: %s", path, strerror(errno));
 	while (!ret && (de = readdir(d)))
 		if (de->d_name[0] != '.') {
-			ret = walk(de->d_name, depth + 1, sp, e);
+			ret = walk(de->d_name, depth + 1, kind, sp, e);
 			n++;
 		}
 	closedir(d);
@@ -101,11 +101,13 @@ static int walk_slaves(const char *name, int depth, struct kd_stack_plan *sp,
 static int add_lvm(const char *name, struct kd_stack_plan *sp, struct kd_error *e)
 {
 	struct kd_layer l = { .kind = KD_LAYER_LVM };
-	char mapper[256];
+	char mapper[256], *m, *save = NULL;
 
 	if (kd_lvm_describe(name, &l.lv, e))
 		return kd_prefix(e, "/dev/%s", name);
 	add_word(sp->modules, sizeof sp->modules, "dm_mod");
+	for (m = strtok_r(l.lv.modules, " ", &save); m; m = strtok_r(NULL, " ", &save))
+		add_word(sp->modules, sizeof sp->modules, m);
 	mapper_name(&l.lv, mapper, sizeof mapper);
 	snprintf(sp->mapper, sizeof sp->mapper, "/dev/mapper/%s", mapper);
 	return add_line(sp, &l, e);
@@ -142,8 +144,10 @@ static void parent_disk(const char *name, char *out, size_t size)
 	snprintf(out, size, "%s", slash ? slash + 1 : real);
 }
 
-static int walk(const char *name, int depth, struct kd_stack_plan *sp,
-		struct kd_error *e)
+/* An LV under an LV (a thin pool's data, a raid1 image) is part of the
+ * one above: that one's plan maps it; only the PVs below are walked. */
+static int walk(const char *name, int depth, enum kd_stack above,
+		struct kd_stack_plan *sp, struct kd_error *e)
 {
 	enum kd_stack kind = kd_stack_of("/sys", name);
 	char disk[64];
@@ -151,7 +155,7 @@ static int walk(const char *name, int depth, struct kd_stack_plan *sp,
 	parent_disk(name, disk, sizeof disk);
 	if (kind == KD_STACK_PLAIN && disk[0] &&
 	    kd_stack_of("/sys", disk) != KD_STACK_PLAIN)
-		return walk(disk, depth, sp, e);	/* a partition of an array */
+		return walk(disk, depth, above, sp, e);	/* a partition of an array */
 	if (depth > MAX_DEPTH)
 		return kd_fail(e, ELOOP, "/dev/%s: the storage stack is deeper "
 			       "than %d layers", name, MAX_DEPTH);
@@ -166,8 +170,10 @@ static int walk(const char *name, int depth, struct kd_stack_plan *sp,
 	if (kind != KD_STACK_LVM && kind != KD_STACK_MD)
 		return kd_fail(e, ENOTSUP, "/dev/%s is %s", name,
 			       kd_stack_refusal(kind));
-	if (walk_slaves(name, depth, sp, e))
+	if (walk_slaves(name, depth, kind, sp, e))
 		return -1;
+	if (kind == KD_STACK_LVM && above == KD_STACK_LVM)
+		return 0;
 	return kind == KD_STACK_LVM ? add_lvm(name, sp, e) : add_md(name, sp, e);
 }
 
@@ -175,5 +181,5 @@ int kd_stack_plan(const char *dev, struct kd_stack_plan *sp, struct kd_error *e)
 {
 	const char *name = strrchr(dev, '/');
 
-	return walk(name ? name + 1 : dev, 0, sp, e);
+	return walk(name ? name + 1 : dev, 0, KD_STACK_PLAIN, sp, e);
 }

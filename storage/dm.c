@@ -1,4 +1,5 @@
-/* dm.c - create and resume a device-mapper device with its ioctls. */
+/* dm.c - create and resume a device-mapper device with its ioctls, and
+ * read its status. */
 #include <errno.h>
 #include <stdint.h>
 #include <fcntl.h>
@@ -221,6 +222,34 @@ int kd_dm_create(const char *name, const char *uuid, const char *table,
 out:
 	if (fd >= 0)
 		close(fd);
+	return r;
+}
+
+int kd_dm_status(const char *name, char *out, size_t size, struct kd_error *e)
+{
+	union {
+		struct dm_ioctl io;
+		char bytes[16384];
+	} buf;
+	const struct dm_target_spec *spec;
+	int fd = control_open(e), r = -1;
+
+	if (fd < 0)
+		return -1;
+	request(&buf.io, sizeof buf, name);
+	if (dm_call(fd, DM_TABLE_STATUS, &buf.io, "status", e))
+		goto out;
+	if (buf.io.flags & DM_BUFFER_FULL_FLAG || !buf.io.target_count ||
+	    buf.io.data_start + sizeof *spec >= sizeof buf) {
+		kd_fail(e, EIO, "device-mapper status of %s: no target in the answer", name);
+		goto out;
+	}
+	spec = (const struct dm_target_spec *)(buf.bytes + buf.io.data_start);
+	snprintf(out, size, "%.*s", (int)(sizeof buf - buf.io.data_start - sizeof *spec),
+		 (const char *)(spec + 1));
+	r = 0;
+out:
+	close(fd);
 	return r;
 }
 

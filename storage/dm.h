@@ -26,6 +26,10 @@ struct dm_ioctl *kd_dm_table_request(const char *name, const char *table,
 int kd_dm_create(const char *name, const char *uuid, const char *table,
 		 unsigned *major, unsigned *minor, struct kd_error *e);
 
+/* The status line of device name's first target (DM_TABLE_STATUS, as
+ * dmsetup status prints it after the target's name) into out. */
+int kd_dm_status(const char *name, char *out, size_t size, struct kd_error *e);
+
 /* The block device node /dev/mapper/<name> for major:minor, which udev
  * would make: its path in out (devtmpfs makes only /dev/dm-N). */
 int kd_dm_node(const char *name, unsigned major, unsigned minor,

@@ -9,13 +9,14 @@
 #include "log.h"
 #include "lvm.h"
 #include "lvm_names.h"
+#include "lvm_plan.h"
 #include "lvm_scan.h"
 #include "lvm_table.h"
 #include "lvm_vg.h"
 #include "readfile.h"
 
 /* The plan from the newest metadata f found. */
-static int plan_from(const struct kd_lvm_found *f, const char *lv_id,
+static int plan_from(const struct kd_lvm_found *f, const char *lv_id, int degraded,
 		     struct kd_lvm_plan *p, struct kd_error *e)
 {
 	struct kd_lvm_tree t;
@@ -30,14 +31,8 @@ static int plan_from(const struct kd_lvm_found *f, const char *lv_id,
 		goto out;
 	}
 	kd_lvm_match_pvs(f, &vg);
-	if (kd_lvm_lv_read(&vg, lv_id, &lv, e) || !(p->table = kd_lvm_table(&vg, &lv, e)))
+	if (kd_lvm_lv_read(&vg, lv_id, &lv, e) || kd_lvm_devices(&vg, &lv, degraded, p, e))
 		goto out;
-	if (kd_lvm_dm_name(vg.name, lv.name, p->name, sizeof p->name)) {
-		kd_fail(e, ENAMETOOLONG, "%s/%s: its device-mapper name is too long",
-			vg.name, lv.name);
-		goto out;
-	}
-	kd_lvm_dm_uuid(vg.id, lv.id, p->uuid, sizeof p->uuid);
 	snprintf(p->vg_name, sizeof p->vg_name, "%s", vg.name);
 	snprintf(p->lv_name, sizeof p->lv_name, "%s", lv.name);
 	kd_lvm_id_format(vg.id, p->vg_uuid, sizeof p->vg_uuid);
@@ -52,7 +47,8 @@ out:
 }
 
 int kd_lvm_plan(const char *sys, const char *devdir, const char *vg_id,
-		const char *lv_id, struct kd_lvm_plan *p, struct kd_error *e)
+		const char *lv_id, int degraded, struct kd_lvm_plan *p,
+		struct kd_error *e)
 {
 	char vg[KD_LVM_ID_LEN + 1], lv[KD_LVM_ID_LEN + 1];
 	struct kd_lvm_found f;
@@ -67,15 +63,20 @@ int kd_lvm_plan(const char *sys, const char *devdir, const char *vg_id,
 			"from %s, as lvm would", vg_id, f.oldest_dev,
 			(unsigned long long)f.oldest, (unsigned long long)f.seqno, f.text_dev);
 	if (r == 0)
-		r = plan_from(&f, lv, p, e);
+		r = plan_from(&f, lv, degraded, p, e);
 	kd_lvm_found_free(&f);
 	return r;
 }
 
 void kd_lvm_plan_free(struct kd_lvm_plan *p)
 {
-	free(p->table);
-	p->table = NULL;
+	size_t i;
+
+	for (i = 0; i < p->ndev; i++) {
+		free(p->dev[i].table);
+		p->dev[i].table = NULL;
+	}
+	p->ndev = 0;
 }
 
 int kd_lvm_describe_at(const char *sys, const char *devdir, const char *dm_name,
@@ -97,13 +98,14 @@ int kd_lvm_describe_at(const char *sys, const char *devdir, const char *dm_name,
 			       "volume", dm_name, uuid);
 	snprintf(vg, sizeof vg, "%.32s", uuid + 4);
 	snprintf(lv, sizeof lv, "%.32s", uuid + 4 + KD_LVM_ID_LEN);
-	r = kd_lvm_plan(sys, devdir, vg, lv, &p, e);
+	r = kd_lvm_plan(sys, devdir, vg, lv, 0, &p, e);
 	if (r == 0) {
 		snprintf(ref->vg_uuid, sizeof ref->vg_uuid, "%s", p.vg_uuid);
 		snprintf(ref->lv_uuid, sizeof ref->lv_uuid, "%s", p.lv_uuid);
 		snprintf(ref->vg_name, sizeof ref->vg_name, "%s", p.vg_name);
 		snprintf(ref->lv_name, sizeof ref->lv_name, "%s", p.lv_name);
 		ref->seqno = p.seqno;
+		snprintf(ref->modules, sizeof ref->modules, "%s", p.modules);
 	}
 	kd_lvm_plan_free(&p);
 	return r;
@@ -114,14 +116,61 @@ int kd_lvm_describe(const char *dm_name, struct kd_lv_ref *ref, struct kd_error 
 	return kd_lvm_describe_at("/sys", "/dev", dm_name, ref, e);
 }
 
-int kd_lvm_activate(const struct kd_lv_ref *ref, char *dev, size_t size,
+/* A thin pool's status ("<transaction id> <used>/<total> metadata,
+ * <used>/<total> data, <held root> rw|ro|out_of_data_space ... needs_check|-",
+ * or "Fail"): its transaction must be the one lvm's metadata records,
+ * and it must take writes (dm-thin's Documentation). */
+static int pool_ok(const struct kd_lvm_plan *p, const struct kd_lvm_dmdev *d,
+		   struct kd_error *e)
+{
+	char status[512];
+	unsigned long long txid;
+
+	if (kd_dm_status(d->name, status, sizeof status, e))
+		return -1;
+	if (sscanf(status, "%llu", &txid) != 1)
+		return kd_fail(e, EIO, "thin pool %s: %.80s", d->name, status);
+	if (txid != p->transaction_id)
+		return kd_fail(e, EINVAL, "thin pool %s is at transaction %llu, its VG's "
+			       "metadata at %llu: not writing through it", d->name, txid,
+			       (unsigned long long)p->transaction_id);
+	if (!strstr(status, " rw ") || strstr(status, "needs_check"))
+		return kd_fail(e, EIO, "thin pool %s does not take writes: %.120s",
+			       d->name, status);
+	return 0;
+}
+
+/* Make the plan's devices in order; the last one's number in num. */
+static int make_devices(const struct kd_lvm_plan *p, unsigned (*num)[2],
+			struct kd_error *e)
+{
+	size_t i;
+	char *table;
+	int r;
+
+	for (i = 0; i < p->ndev; i++) {
+		const struct kd_lvm_dmdev *d = &p->dev[i];
+
+		table = kd_lvm_table_resolve(d->table, (const unsigned (*)[2])num, i, e);
+		if (!table)
+			return -1;
+		r = kd_dm_create(d->name, d->uuid, table, &num[i][0], &num[i][1], e);
+		free(table);
+		if (r || (d->pool && pool_ok(p, d, e)))
+			return -1;
+	}
+	return 0;
+}
+
+int kd_lvm_activate(const struct kd_lv_ref *ref, int degraded, char *dev, size_t size,
 		    struct kd_error *e)
 {
 	struct kd_lvm_plan p;
-	unsigned major, minor;
+	unsigned num[KD_LVM_PLAN_DEVS][2];
+	const struct kd_lvm_dmdev *d;
 	int r;
 
-	r = kd_lvm_plan("/sys", "/dev", ref->vg_uuid, ref->lv_uuid, &p, e);
+	r = kd_lvm_plan("/sys", "/dev", ref->vg_uuid, ref->lv_uuid, degraded, &p, e);
 	if (r)
 		goto out;
 	if (p.seqno != ref->seqno || strcmp(p.vg_name, ref->vg_name) ||
@@ -131,11 +180,13 @@ int kd_lvm_activate(const struct kd_lv_ref *ref, char *dev, size_t size,
 			"as it is now", p.vg_name, p.lv_name,
 			(unsigned long long)ref->seqno, ref->vg_name, ref->lv_name,
 			(unsigned long long)p.seqno);
-	r = kd_dm_create(p.name, p.uuid, p.table, &major, &minor, e);
+	d = &p.dev[p.ndev - 1];
+	r = make_devices(&p, num, e);
 	if (r == 0)
-		r = kd_dm_node(p.name, major, minor, dev, size, e);
+		r = kd_dm_node(d->name, num[p.ndev - 1][0], num[p.ndev - 1][1], dev, size, e);
 	if (r == 0)
-		kd_info("LV %s/%s is %s (%u:%u)", p.vg_name, p.lv_name, dev, major, minor);
+		kd_info("LV %s/%s is %s (%u:%u)", p.vg_name, p.lv_name, dev,
+			num[p.ndev - 1][0], num[p.ndev - 1][1]);
 out:
 	kd_lvm_plan_free(&p);
 	return r;

@@ -1,8 +1,10 @@
 /* lvm_table.c - an LV's segments as device-mapper linear and striped
- * targets. */
+ * targets, and those of the thin and raid1 LVs built on them. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "lvm_names.h"
 #include "lvm_table.h"
 
@@ -95,4 +97,104 @@ char *kd_lvm_table(const struct kd_lvm_vg *vg, const struct kd_lvm_lv *lv,
 	for (i = 0; i < lv->seg_count; i++)
 		at += line(vg, &lv->seg[i], table + at);
 	return table;
+}
+
+static char *printed(const char *what, const char *lv, struct kd_error *e,
+		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* A new string of fmt's output. */
+static char *printed(const char *what, const char *lv, struct kd_error *e,
+		     const char *fmt, ...)
+{
+	va_list ap;
+	char *out = NULL;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&out, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		kd_fail(e, ENOMEM, "no memory for the %s table of %s", what, lv);
+		return NULL;
+	}
+	return out;
+}
+
+char *kd_lvm_pool_table(const struct kd_lvm_vg *vg, const struct kd_lvm_lv *thin,
+			unsigned meta, unsigned data, struct kd_error *e)
+{
+	static const char *const names[] = { "skip_block_zeroing", "ignore_discard",
+		"no_discard_passdown", "error_if_no_space" };
+	char features[96] = "";
+	unsigned i, count = 0;
+	size_t at = 0;
+
+	for (i = 0; i < 4; i++)
+		if (thin->pool_features & (1u << i)) {
+			at += (size_t)snprintf(features + at, sizeof features - at, " %s",
+					       names[i]);
+			count++;
+		}
+	return printed("thin-pool", thin->pool, e, "0 %llu thin-pool @%u @%u %llu 0 %u%s\n",
+		       (unsigned long long)(thin->pool_extents * vg->extent_size), meta,
+		       data, (unsigned long long)thin->chunk_size, count, features);
+}
+
+char *kd_lvm_thin_table(const struct kd_lvm_vg *vg, const struct kd_lvm_lv *thin,
+			unsigned pool, struct kd_error *e)
+{
+	return printed("thin", thin->name, e, "0 %llu thin @%u %llu\n",
+		       (unsigned long long)(thin->extent_count * vg->extent_size), pool,
+		       (unsigned long long)thin->device_id);
+}
+
+char *kd_lvm_raid1_table(const struct kd_lvm_vg *vg, const struct kd_lvm_lv *lv,
+			 const int *place, struct kd_error *e)
+{
+	char legs[2 * KD_LVM_MAX_LEGS * 12] = "";
+	size_t i, at = 0;
+
+	for (i = 0; i < lv->sub_count && i < 2 * KD_LVM_MAX_LEGS; i++)
+		at += (size_t)(place[i] < 0 ?
+			       snprintf(legs + at, sizeof legs - at, " -") :
+			       snprintf(legs + at, sizeof legs - at, " @%d", place[i]));
+	return printed("raid1", lv->name, e,
+		       "0 %llu raid raid1 3 0 region_size %llu %zu%s\n",
+		       (unsigned long long)(lv->extent_count * vg->extent_size),
+		       (unsigned long long)lv->region_size, lv->sub_count / 2, legs);
+}
+
+char *kd_lvm_table_resolve(const char *table, const unsigned (*num)[2], size_t n,
+			   struct kd_error *e)
+{
+	size_t size = strlen(table) + 1, at = 0;
+	const char *p;
+	char *out, *end;
+	unsigned long i;
+
+	for (p = table; (p = strchr(p, '@')); p++)
+		size += 24;		/* "4294967295:4294967295" for "@N" */
+	out = malloc(size);
+	if (!out) {
+		kd_fail(e, ENOMEM, "no memory for a table");
+		return NULL;
+	}
+	for (p = table; *p; ) {
+		if (*p != '@') {
+			out[at++] = *p++;
+			continue;
+		}
+		errno = 0;
+		i = strtoul(p + 1, &end, 10);
+		if (end == p + 1 || errno || i >= n) {
+			free(out);
+			kd_fail(e, EINVAL, "a table names device \"%.*s\", which is not "
+				"there", (int)strcspn(p, " \n"), p);
+			return NULL;
+		}
+		at += (size_t)snprintf(out + at, size - at, "%u:%u", num[i][0], num[i][1]);
+		p = end;
+	}
+	out[at] = '\0';
+	return out;
 }

@@ -19,4 +19,27 @@
 char *kd_lvm_table(const struct kd_lvm_vg *vg, const struct kd_lvm_lv *lv,
 		   struct kd_error *e);
 
+/* The tables of an LV built on others (lib/thin/thin.c, lib/raid/raid.c
+ * and libdm's deptree), which name the devices below as "@N", N being
+ * the device's place in the plan (lvm.h); kd_lvm_table_resolve puts
+ * their numbers there once they exist:
+ *
+ *	0 <length> thin-pool @<meta> @<data> <chunk> 0 <#features> <feature>...
+ *	0 <length> thin @<pool> <device id>
+ *	0 <length> raid raid1 3 0 region_size <sectors> <legs> @<meta> @<image> ...
+ *
+ * (the pool's low water mark 0: no dm event; "- -" for a raid1 leg
+ * whose place is -1, missing).  New strings, or NULL. */
+char *kd_lvm_pool_table(const struct kd_lvm_vg *vg, const struct kd_lvm_lv *thin,
+			unsigned meta, unsigned data, struct kd_error *e);
+char *kd_lvm_thin_table(const struct kd_lvm_vg *vg, const struct kd_lvm_lv *thin,
+			unsigned pool, struct kd_error *e);
+char *kd_lvm_raid1_table(const struct kd_lvm_vg *vg, const struct kd_lvm_lv *lv,
+			 const int *place, struct kd_error *e);
+
+/* table with each "@N" replaced by "<major>:<minor>" of num[N] (N < n):
+ * a new string, or NULL for an N out of range. */
+char *kd_lvm_table_resolve(const char *table, const unsigned (*num)[2], size_t n,
+			   struct kd_error *e);
+
 #endif

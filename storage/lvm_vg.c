@@ -113,7 +113,7 @@ static const struct kd_lvm_node *lv_by_id(const struct kd_lvm_vg *vg, const char
 	return NULL;
 }
 
-static const struct kd_lvm_node *lv_by_name(const struct kd_lvm_vg *vg, const char *name)
+const struct kd_lvm_node *kd_lvm_lv_by_name(const struct kd_lvm_vg *vg, const char *name)
 {
 	const struct kd_lvm_node *lvs = kd_lvm_find(vg->tree, vg->sec, "logical_volumes");
 	const struct kd_lvm_node *n = kd_lvm_find(vg->tree, lvs, name);
@@ -150,7 +150,7 @@ static int areas_read(const struct kd_lvm_vg *vg, const char *lv,
 				       vg->name, lv, sn->key);
 		pv = pv_index(vg, n->str);
 		if (pv < 0)
-			return kd_fail(e, EINVAL, lv_by_name(vg, n->str) ?
+			return kd_fail(e, EINVAL, kd_lvm_lv_by_name(vg, n->str) ?
 				       "%s/%s is built on LV %s (a pvmove in progress, or a "
 				       "stacked LV): the capture kernel maps only LVs on PVs" :
 				       "%s/%s names an unknown PV %s", vg->name, lv, n->str);
@@ -180,9 +180,14 @@ static int seg_read(const struct kd_lvm_vg *vg, const char *lv,
 	    !type)
 		return kd_fail(e, EINVAL, "%s/%s %s: no start_extent, extent_count or type",
 			       vg->name, lv, sn->key);
+	if (!strcmp(type, "mirror"))
+		return kd_fail(e, EINVAL, "%s/%s has a mirror segment (lvm's old mirror "
+			       "type): the capture kernel maps raid1, not mirror "
+			       "(lvconvert --type raid1 %s/%s)", vg->name, lv, vg->name, lv);
 	if (strcmp(type, "striped") && strcmp(type, "linear"))
 		return kd_fail(e, EINVAL, "%s/%s has a %.32s segment: the capture kernel "
-			       "maps only linear and striped LVs", vg->name, lv, type);
+			       "maps only linear, striped, thin and raid1 LVs", vg->name,
+			       lv, type);
 	if (kd_lvm_u64(t, sn, "stripe_count", &count) || !count ||
 	    count > KD_LVM_MAX_STRIPES || seg->extent_count % count)
 		return kd_fail(e, EINVAL, "%s/%s %s: bad stripe_count", vg->name, lv, sn->key);
@@ -270,6 +275,9 @@ static int used_by(const struct kd_lvm_vg *vg, const char *lv, struct kd_error *
 	if (!n)
 		return 0;
 	type = kd_lvm_str(vg->tree, s, "type");
+	/* a thin snapshot shares the pool's blocks, not the origin's */
+	if (type && !strcmp(type, "thin") && !strcmp(n->key, "origin"))
+		return 0;
 	cow = kd_lvm_str(vg->tree, s, "cow_store");
 	origin = kd_lvm_str(vg->tree, s, "origin");
 	if (type && !strcmp(type, "snapshot") && !strcmp(n->key, "origin"))
@@ -314,7 +322,7 @@ static int by_start(const void *a, const void *b)
 
 /* Every subsection of an LV is a segment (as in lvm); together they
  * must cover the LV from extent 0 with neither gap nor overlap. */
-static int segs_read(const struct kd_lvm_vg *vg, const struct kd_lvm_node *ln,
+int kd_lvm_segs_read(const struct kd_lvm_vg *vg, const struct kd_lvm_node *ln,
 		     struct kd_lvm_lv *lv, struct kd_error *e)
 {
 	const struct kd_lvm_tree *t = vg->tree;
@@ -343,7 +351,41 @@ static int segs_read(const struct kd_lvm_vg *vg, const struct kd_lvm_node *ln,
 		if (next > (UINT64_MAX >> 1) / vg->extent_size)
 			return kd_fail(e, EINVAL, "%s/%s is too large", vg->name, lv->name);
 	}
+	lv->extent_count = next;
 	return 0;
+}
+
+const struct kd_lvm_node *kd_lvm_only_segment(const struct kd_lvm_tree *t,
+					      const struct kd_lvm_node *n,
+					      const char **type)
+{
+	const struct kd_lvm_node *s, *seg = NULL;
+
+	for (s = kd_lvm_first(t, n); s; s = kd_lvm_next(t, s))
+		if (s->type == KD_LVM_SECTION) {
+			if (seg)
+				return NULL;
+			seg = s;
+		}
+	*type = seg ? kd_lvm_str(t, seg, "type") : NULL;
+	return *type ? seg : NULL;
+}
+
+/* Its segments: striped ones, or one thin or raid1 segment. */
+static int lv_layout_read(const struct kd_lvm_vg *vg, const struct kd_lvm_node *n,
+			  struct kd_lvm_lv *lv, struct kd_error *e)
+{
+	const char *type = NULL;
+	const struct kd_lvm_node *seg = kd_lvm_only_segment(vg->tree, n, &type);
+
+	if (seg && !strcmp(type, "thin"))
+		return kd_lvm_thin_read(vg, seg, lv, e);
+	if (seg && !strcmp(type, "raid1"))
+		return kd_lvm_raid1_read(vg, seg, lv, e);
+	if (seg && !strcmp(type, "thin-pool"))
+		return kd_fail(e, EINVAL, "%s/%s is a thin pool, not a volume: name a "
+			       "thin LV in it", vg->name, lv->name);
+	return kd_lvm_segs_read(vg, n, lv, e);
 }
 
 int kd_lvm_lv_read(const struct kd_lvm_vg *vg, const char *lv_id,
@@ -364,7 +406,7 @@ int kd_lvm_lv_read(const struct kd_lvm_vg *vg, const char *lv_id,
 		return kd_fail(e, EINVAL, "VG %s is shared (lock_type %s): activating it "
 			       "needs lvmlockd", vg->name, vg->lock_type);
 	/* its own segment types first: the most direct reason */
-	if (segs_read(vg, n, lv, e))
+	if (lv_layout_read(vg, n, lv, e))
 		return -1;
 	return lv_usable(vg, n, e);
 }
@@ -378,4 +420,9 @@ void kd_lvm_lv_free(struct kd_lvm_lv *lv)
 	free(lv->seg);
 	lv->seg = NULL;
 	lv->seg_count = 0;
+	for (i = 0; i < lv->sub_count && lv->sub; i++)
+		kd_lvm_lv_free(&lv->sub[i]);
+	free(lv->sub);
+	lv->sub = NULL;
+	lv->sub_count = 0;
 }

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dm.h"
+#include "lvm.h"
 #include "lvm_names.h"
+#include "lvm_plan.h"
 #include "lvm_table.h"
 #include "lvm_text.h"
 #include "lvm_vg.h"
@@ -28,41 +30,49 @@ static size_t walk(const struct kd_lvm_tree *t, const struct kd_lvm_node *n,
 	return count;
 }
 
-/* Every PV present, on 8:<its index>, as large as can be. */
-static void all_found(struct kd_lvm_vg *vg)
+/* Every PV present (with some_gone, those of odd index not), on
+ * 8:<its index>, as large as can be. */
+static void all_found(struct kd_lvm_vg *vg, int some_gone)
 {
 	size_t i;
 
 	for (i = 0; i < vg->pv_count; i++) {
-		vg->pv[i].found = 1;
+		vg->pv[i].found = !(some_gone && i % 2);
 		vg->pv[i].major = 8;
 		vg->pv[i].minor = (unsigned)i;
 		vg->pv[i].sectors = UINT64_MAX;
 	}
 }
 
-static void try_lv(struct kd_lvm_vg *vg, const struct kd_lvm_node *n)
+/* Every device of the LV's plan makes a table request the kernel
+ * could parse (its "@N" resolved to made-up numbers). */
+static void try_lv(struct kd_lvm_vg *vg, const struct kd_lvm_node *n, int degraded)
 {
-	char id[KD_LVM_ID_LEN + 1], name[128];
+	static const unsigned num[KD_LVM_PLAN_DEVS][2] = { { 254, 0 } };
+	char id[KD_LVM_ID_LEN + 1];
 	const char *text = kd_lvm_str(vg->tree, n, "id");
+	struct kd_lvm_plan p;
 	struct kd_lvm_lv lv;
 	struct kd_error e;
 	char *table;
 	void *request;
+	size_t i;
 
 	if (!text || kd_lvm_id_parse(text, id, sizeof id))
 		return;
-	if (kd_lvm_lv_read(vg, id, &lv, &e) == 0) {
-		table = kd_lvm_table(vg, &lv, &e);
-		if (table) {
-			request = kd_dm_table_request("fuzz", table, &e);
+	memset(&p, 0, sizeof p);
+	if (kd_lvm_lv_read(vg, id, &lv, &e) == 0 &&
+	    kd_lvm_devices(vg, &lv, degraded, &p, &e) == 0) {
+		for (i = 0; i < p.ndev; i++) {
+			table = kd_lvm_table_resolve(p.dev[i].table, num, i, &e);
+			request = table ? kd_dm_table_request("fuzz", table, &e) : NULL;
 			if (!request)
 				abort();
 			free(request);
-			kd_lvm_dm_name(vg->name, lv.name, name, sizeof name);
+			free(table);
 		}
-		free(table);
 	}
+	kd_lvm_plan_free(&p);
 	kd_lvm_lv_free(&lv);
 }
 
@@ -78,10 +88,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (walk(&t, kd_lvm_root(&t), 0) != t.count)
 			abort();
 		if (kd_lvm_vg_read(&t, &vg, &e) == 0) {
-			all_found(&vg);
+			/* an odd size: some PVs gone, raid1 degraded */
+			all_found(&vg, size & 1);
 			n = kd_lvm_find(&t, vg.sec, "logical_volumes");
 			for (n = kd_lvm_first(&t, n); n; n = kd_lvm_next(&t, n))
-				try_lv(&vg, n);
+				try_lv(&vg, n, size & 1);
 		}
 	}
 	kd_lvm_vg_free(&vg);

@@ -9,6 +9,7 @@
 #include "lvm_fixture.h"
 #include "lvm_label.h"
 #include "lvm_names.h"
+#include "lvm_plan.h"
 #include "lvm_table.h"
 #include "lvm_text.h"
 #include "lvm_vg.h"
@@ -473,11 +474,13 @@ TEST(refused_segment_types)
 {
 	static const struct { const char *lv, *why; } cases[] = {
 		{ "r0", "bad/r0 has a raid0 segment: the capture kernel maps only "
-			"linear and striped LVs" },
-		{ "r1", "bad/r1 has a raid1 segment" },
-		{ "mir", "bad/mir has a mirror segment" },
-		{ "pool", "bad/pool has a thin-pool segment" },
-		{ "thin", "bad/thin has a thin segment" },
+			"linear, striped, thin and raid1 LVs" },
+		{ "r1", "" },
+		{ "mir", "bad/mir has a mirror segment (lvm's old mirror type): the "
+			"capture kernel maps raid1, not mirror (lvconvert --type raid1 "
+			"bad/mir)" },
+		{ "pool", "bad/pool is a thin pool, not a volume: name a thin LV in it" },
+		{ "thin", "" },
 		{ "cpool", "bad/cpool has a cache-pool segment" },
 		{ "orig", "bad/orig is the origin of snapshot bad/snap" },
 		{ "snap", "bad/snap is a snapshot of bad/orig" },
@@ -547,7 +550,7 @@ TEST(refused_synthetic)
 	} cases[] = {
 		{ "dump-lv {", "\"striped\"", "\"vdo\"", DUMP_LV_ID,
 		  "kd-vg/dump-lv has a vdo segment: the capture kernel maps only "
-		  "linear and striped LVs" },
+		  "linear, striped, thin and raid1 LVs" },
 		{ "dump-lv {", "\"pv1\", 3", "\"stripe\", 0", DUMP_LV_ID,
 		  "kd-vg/dump-lv is built on LV stripe (a pvmove in progress, or a "
 		  "stacked LV): the capture kernel maps only LVs on PVs" },
@@ -626,6 +629,162 @@ TEST(table_lines)
 	kd_lvm_vg_free(&vg);
 	kd_lvm_tree_free(&t);
 	free(text);
+}
+
+/* VG bad (refused.vg), its text edited as `edited` does, with pv0 on
+ * 8:16 and pv1 on 8:32 (found when pv1 is). */
+static int bad_vg(struct kd_lvm_tree *t, struct kd_lvm_vg *vg, const char *from,
+		  const char *to, int pv1)
+{
+	static char buf[16384];
+	size_t len = 0;
+	char *text = fixture("refused.vg", &len), *f;
+	struct kd_error e;
+	int r = -1;
+
+	f = text ? strstr(text, from) : NULL;
+	if (f && len + strlen(to) < sizeof buf) {
+		snprintf(buf, sizeof buf, "%.*s%s%s", (int)(f - text), text, to,
+			 f + strlen(from));
+		r = load_vg(buf, strlen(buf), t, vg, &e);
+	}
+	free(text);
+	if (r || vg->pv_count != 2)
+		return -1;
+	vg->pv[0].found = 1;
+	vg->pv[1].found = pv1;
+	vg->pv[0].major = vg->pv[1].major = 8;
+	vg->pv[0].minor = 16;
+	vg->pv[1].minor = 32;
+	vg->pv[0].sectors = vg->pv[1].sectors = 262144;
+	return 0;
+}
+
+/* The plan of LV name: "<ndev> <modules>", then a line per device:
+ * "<name> <uuid's last 8> <table>"; or "<errno> <message>". */
+static const char *devices(const struct kd_lvm_vg *vg, const char *name, int degraded)
+{
+	static char out[2048];
+	struct kd_lvm_plan p;
+	struct kd_lvm_lv lv;
+	struct kd_error e;
+	char id[KD_LVM_ID_LEN + 1];
+	size_t i, at;
+
+	memset(&p, 0, sizeof p);
+	if (kd_lvm_lv_read(vg, id_of(vg, name, id), &lv, &e) ||
+	    kd_lvm_devices(vg, &lv, degraded, &p, &e)) {
+		snprintf(out, sizeof out, "%d %s", e.code, e.msg);
+	} else {
+		at = (size_t)snprintf(out, sizeof out, "%zu %s\n", p.ndev, p.modules);
+		for (i = 0; i < p.ndev; i++)
+			at += (size_t)snprintf(out + at, sizeof out - at, "%s %s %s",
+					       p.dev[i].name,
+					       p.dev[i].uuid + strlen(p.dev[i].uuid) - 8,
+					       p.dev[i].table);
+	}
+	kd_lvm_lv_free(&lv);
+	kd_lvm_plan_free(&p);
+	return out;
+}
+
+/* devices() of LV lv in VG bad edited from -> to, pv1 found or not. */
+static const char *bad_plan(const char *from, const char *to, int pv1, const char *lv,
+			    int degraded)
+{
+	static char out[2048];
+	struct kd_lvm_tree t;
+	struct kd_lvm_vg vg;
+
+	if (bad_vg(&t, &vg, from, to, pv1))
+		snprintf(out, sizeof out, "VG refused");
+	else
+		snprintf(out, sizeof out, "%s", devices(&vg, lv, degraded));
+	kd_lvm_vg_free(&vg);
+	kd_lvm_tree_free(&t);
+	return out;
+}
+
+TEST(raid1_plan)
+{
+	/* rmeta_0 at extent 20 of pv0: 1 MiB + 20 * 4 MiB in */
+	CHECK_STR(bad_plan("", "", 1, "r1", 0), "5 dm_raid raid1\n"
+		  "bad-r1_rmeta_0 -62ZY71 0 8192 linear 8:16 165888\n"
+		  "bad-r1_rimage_0 -eKfuxO 0 8192 linear 8:16 174080\n"
+		  "bad-r1_rmeta_1 -OX1I-7 0 8192 linear 8:32 165888\n"
+		  "bad-r1_rimage_1 -hk8PTZ 0 8192 linear 8:32 174080\n"
+		  "bad-r1 -5r1DCF 0 8192 raid raid1 3 0 region_size 1024 2 @0 @1 @2 @3\n");
+	/* pv1 gone: wait for it, or without degraded map the other image */
+	CHECK(!strncmp(bad_plan("", "", 0, "r1", 0), "19 VG bad: PV pv1", 17));
+	CHECK_STR(bad_plan("", "", 0, "r1", 1), "3 dm_raid raid1\n"
+		  "bad-r1_rmeta_0 -62ZY71 0 8192 linear 8:16 165888\n"
+		  "bad-r1_rimage_0 -eKfuxO 0 8192 linear 8:16 174080\n"
+		  "bad-r1 -5r1DCF 0 8192 raid raid1 3 0 region_size 1024 2 @0 @1 - -\n");
+	/* both images on pv1: nothing whole */
+	CHECK_STR(bad_plan("\"pv0\", 20", "\"pv1\", 23", 0, "r1", 1),
+		  "19 bad/r1: no raid1 image has all its PVs");
+	CHECK_STR(bad_plan("device_count = 2", "device_count = 3", 1, "r1", 0),
+		  "22 bad/r1: raids does not match device_count");
+	CHECK_STR(bad_plan("region_size = 1024\nraids", "region_size = 0\nraids", 1, "r1", 0),
+		  "22 bad/r1: bad raid1 segment");
+	CHECK_STR(bad_plan("device_count = 2", "device_count = 5", 1, "r1", 0),
+		  "22 bad/r1 has 5 raid1 images: the capture kernel maps at most 4");
+}
+
+TEST(thin_plan)
+{
+	static const char tsnap[] = "tsnap {\nid = \"aaaaaa-aaaa-aaaa-aaaa-aaaa-aaaa-aaaaaa\"\n"
+		"status = [\"READ\", \"WRITE\", \"VISIBLE\"]\nsegment_count = 1\n"
+		"segment1 {\nstart_extent = 0\nextent_count = 2\ntype = \"thin\"\n"
+		"thin_pool = \"pool\"\norigin = \"thin\"\ndevice_id = 2\n}\n}\nmir {";
+
+	CHECK_STR(bad_plan("", "", 1, "thin", 0), "4 dm_thin_pool\n"
+		  "bad-pool_tmeta -i8UxU4 0 8192 linear 8:16 198656\n"
+		  "bad-pool_tdata -bvWoVp 0 16384 linear 8:16 206848\n"
+		  "bad-pool-tpool C-tpool 0 16384 thin-pool @0 @1 128 0 0\n"
+		  "bad-thin -835xUk 0 16384 thin @2 1\n");
+	CHECK(strstr(bad_plan("discards = \"passdown\"\nzero_new_blocks = 1",
+			      "discards = \"ignore\"\nzero_new_blocks = 0\nerror_when_full = 1",
+			      1, "thin", 0),
+		     "thin-pool @0 @1 128 0 3 skip_block_zeroing ignore_discard "
+		     "error_if_no_space\n") != NULL);
+	CHECK(strstr(bad_plan("discards = \"passdown\"", "discards = \"nopassdown\"", 1,
+			      "thin", 0), "128 0 1 no_discard_passdown\n") != NULL);
+	CHECK_STR(bad_plan("discards = \"passdown\"", "discards = \"maybe\"", 1, "thin", 0),
+		  "22 bad/pool: unknown discards \"maybe\"");
+	CHECK_STR(bad_plan("device_id = 1", "device_id = 1\nexternal_origin = \"orig\"", 1,
+			   "thin", 0), "22 bad/thin is a thin volume with an external origin: "
+		  "the capture kernel does not map those");
+	CHECK_STR(bad_plan("device_id = 1", "device_id = 16777216", 1, "thin", 0),
+		  "22 bad/thin: bad thin segment");
+	CHECK_STR(bad_plan("pool = \"pool_tdata\"", "pool = \"r1\"", 1, "thin", 0),
+		  "22 bad/pool: its data LV is not the pool's size");
+	CHECK(!strncmp(bad_plan("pool = \"pool_tdata\"", "pool = \"mir\"", 1, "thin", 0),
+		       "22 under bad/thin: bad/mir has a mirror", 38));
+	CHECK_STR(bad_plan("pool = \"pool_tdata\"", "pool = \"nosuch\"", 1, "thin", 0),
+		  "22 bad/thin is built on LV nosuch, which is not in the metadata");
+	CHECK_STR(bad_plan("thin_pool = \"pool\"", "thin_pool = \"orig\"", 1, "thin", 0),
+		  "22 bad/thin: its pool orig is not one thin-pool segment");
+	/* a thin snapshot of thin leaves thin mappable */
+	CHECK(!strncmp(bad_plan("mir {", tsnap, 1, "thin", 0), "4 dm_thin_pool\n", 15));
+	CHECK(strstr(bad_plan("mir {", tsnap, 1, "tsnap", 0), "bad-tsnap -aaaaaa 0 16384 thin @2 2\n"));
+}
+
+TEST(table_resolve)
+{
+	static const unsigned num[3][2] = { { 254, 0 }, { 254, 1 }, { 254, 12 } };
+	struct kd_error e;
+	char *r;
+
+	r = kd_lvm_table_resolve("0 16384 thin-pool @0 @1 128 0 0\n0 8 thin @2 1\n", num, 3, &e);
+	CHECK_STR(r, "0 16384 thin-pool 254:0 254:1 128 0 0\n0 8 thin 254:12 1\n");
+	free(r);
+	CHECK(kd_lvm_table_resolve("0 8 thin @3 1\n", num, 3, &e) == NULL);
+	CHECK(kd_lvm_table_resolve("0 8 thin @ 1\n", num, 3, &e) == NULL);
+	CHECK_STR(e.msg, "a table names device \"@\", which is not there");
+	r = kd_lvm_table_resolve("0 8 linear 8:16 2048\n", num, 0, &e);
+	CHECK_STR(r, "0 8 linear 8:16 2048\n");
+	free(r);
 }
 
 /* The device-mapper name of vg/lv, or "too long". */

@@ -123,11 +123,11 @@ static const char *plan(const char *lv_id)
 	struct kd_lvm_plan p;
 	struct kd_error e;
 
-	if (kd_lvm_plan(sys, dev, KD_VG_ID, lv_id, &p, &e))
+	if (kd_lvm_plan(sys, dev, KD_VG_ID, lv_id, 0, &p, &e))
 		snprintf(out, sizeof out, "%d %s", e.code, e.msg);
 	else
-		snprintf(out, sizeof out, "%llu %s %s", (unsigned long long)p.seqno,
-			 p.name, p.table);
+		snprintf(out, sizeof out, "%llu %zu %s %s", (unsigned long long)p.seqno,
+			 p.ndev, p.dev[0].name, p.dev[0].table);
 	kd_lvm_plan_free(&p);
 	return out;
 }
@@ -141,7 +141,7 @@ static void kd_vg_on(const char *pv0_text, const char *pv1_text)
 	pv("sdb", "8:16", PV1_ID, pv1_text, NULL);
 }
 
-#define SPAN_NOW "5 kd--vg-span 0 237568 linear 8:0 18432\n237568 8192 linear 8:16 18432\n"
+#define SPAN_NOW "5 1 kd--vg-span 0 237568 linear 8:0 18432\n237568 8192 linear 8:16 18432\n"
 
 /* span was extended after seqno 3 (the image was made): whichever PV
  * holds the newer copy, the table maps the LV as it is now. */
@@ -163,8 +163,8 @@ TEST(newest_metadata_wins)
 	kd_vg_on("kd-vg-seqno3.vg", "kd-vg-seqno5.vg");
 	CHECK_STR(plan(SPAN_ID), SPAN_NOW);
 	/* the old layout, had the old copy been taken */
-	CHECK(strcmp(plan(SPAN_ID), "3 kd--vg-span 0 163840 linear 8:0 18432\n"));
-	CHECK_STR(plan(STRIPE_ID), "5 kd--vg-stripe 0 32768 striped 2 128 8:0 2048 "
+	CHECK(strcmp(plan(SPAN_ID), "3 1 kd--vg-span 0 163840 linear 8:0 18432\n"));
+	CHECK_STR(plan(STRIPE_ID), "5 1 kd--vg-stripe 0 32768 striped 2 128 8:0 2048 "
 		  "8:16 2048\n");
 }
 
@@ -202,7 +202,7 @@ TEST(missing_pvs)
 		  " (of 0 PVs seen)");
 	pv("sdb", "8:16", PV1_ID, "kd-vg-seqno5.vg", NULL);
 	/* dump-lv is all on pv1: it maps; span and stripe need pv0 too */
-	CHECK_STR(plan(DUMP_LV_ID), "5 kd--vg-dump--lv 0 16384 linear 8:16 26624\n");
+	CHECK_STR(plan(DUMP_LV_ID), "5 1 kd--vg-dump--lv 0 16384 linear 8:16 26624\n");
 	CHECK_STR(plan(SPAN_ID), "19 VG kd-vg: PV pv0 (9p7QUz-Xqxq-uc8f-XFOE-WBtV-vFHc-"
 		  "sYis6g, last seen as /dev/loop1) is not there");
 	CHECK(!strncmp(plan(STRIPE_ID), "19 VG kd-vg: PV pv0", 19));
@@ -263,10 +263,11 @@ TEST(wrapped_pv)
 	}
 	close(fd);
 	CHECK_INT(kd_lvm_plan(sys, dev, "lKUSmj-xpg7-Osh5-k7as-1Vc3-ZJwY-oSzSGU",
-			      "0ZoVfN-jdC9-07Uv-3fm8-phbt-Mbjy-bQXfk9", &p, &e), 0);
-	CHECK_STR(p.table, "0 8192 linear 254:0 128\n");
+			      "0ZoVfN-jdC9-07Uv-3fm8-phbt-Mbjy-bQXfk9", 0, &p, &e), 0);
+	CHECK_INT(p.ndev, 1);
+	CHECK_STR(p.dev[0].table, "0 8192 linear 254:0 128\n");
 	CHECK_INT(p.seqno, 72);
-	CHECK_STR(p.name, "wrap-lv");
+	CHECK_STR(p.dev[0].name, "wrap-lv");
 	kd_lvm_plan_free(&p);
 	free(head);
 	free(text);
