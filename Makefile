@@ -58,7 +58,8 @@ $(OBJ)/storage/%.o: CFLAGS += -Istorage
 $(OBJ)/collector/%.o: CFLAGS += -Icollector
 $(OBJ)/capture-init/%.o: CFLAGS += -Icapture-init -Icollector -Istorage
 $(OBJ)/loader/%.o: CFLAGS += -Iloader -Icollector -Istorage
-$(OBJ)/tests/%.o: CFLAGS += -Iloader -Icollector -Icapture-init -Istorage
+$(OBJ)/tests/%.o: CFLAGS += -Iloader -Icollector -Icapture-init -Istorage \
+	-Werror=unused-function
 
 $(KHDR)/.done:
 	@mkdir -p $(KHDR)

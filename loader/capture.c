@@ -22,7 +22,7 @@ static long boot_cpu_apicid(const char *cpuinfo)
 
 int kd_capture_plan(struct kd_capture_plan *plan, const struct kdump_conf *conf,
 		    const struct kdump_sysconfig *sc, const char *proc_cmdline,
-		    const char *cpuinfo, struct kd_error *e)
+		    const char *cpuinfo, const char *root, struct kd_error *e)
 {
 	const char *base = sc->commandline && sc->commandline[0] ?
 			   sc->commandline : proc_cmdline;
@@ -33,6 +33,6 @@ int kd_capture_plan(struct kd_capture_plan *plan, const struct kdump_conf *conf,
 	if (apicid >= 0)
 		snprintf(extra, sizeof extra, "disable_cpu_apicid=%ld", apicid);
 	return kd_capture_cmdline(base, kdump_sysconfig_remove(sc),
-				  kdump_sysconfig_append(sc), extra,
+				  kdump_sysconfig_append(sc), extra, root,
 				  plan->cmdline, sizeof plan->cmdline, e);
 }

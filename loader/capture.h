@@ -18,9 +18,10 @@ struct kd_capture_plan {
 /* The capture command line: KDUMP_COMMANDLINE or proc_cmdline as the
  * base, then the removals and additions of the sysconfig file, and
  * disable_cpu_apicid= for the boot CPU when `cpuinfo` (the text of
- * /proc/cpuinfo, may be NULL) names its APIC id. */
+ * /proc/cpuinfo, may be NULL) names its APIC id; `root` as in
+ * kd_capture_cmdline (targetspec.h's kd_root_spec). */
 int kd_capture_plan(struct kd_capture_plan *plan, const struct kdump_conf *conf,
 		    const struct kdump_sysconfig *sc, const char *proc_cmdline,
-		    const char *cpuinfo, struct kd_error *e);
+		    const char *cpuinfo, const char *root, struct kd_error *e);
 
 #endif

@@ -94,15 +94,26 @@ static void put_all(struct out *o, const char *words)
 }
 
 /* The root parameters go first, so dump_to_rootfs finds them whatever
- * the order of the original. */
-static void put_root_params(struct out *o, const char *base)
+ * the order of the original; root (when not NULL) replaces root='s
+ * value. */
+static void put_root_params(struct out *o, const char *base, const char *root)
 {
+	char tmp[KD_CMDLINE_MAX];
 	struct kd_kparam w;
 	size_t i;
+	int n;
 
 	for (i = 0; i < sizeof root_params / sizeof root_params[0]; i++) {
 		const char *p = base;
 
+		if (i == 0 && root) {
+			n = snprintf(tmp, sizeof tmp, "%s=%s", root_params[0][1], root);
+			if (n < 0 || (size_t)n >= sizeof tmp)
+				o->overflow = 1;
+			else
+				put(o, tmp, (size_t)n);
+			continue;
+		}
 		while (kd_kparam_next(&p, &w))
 			if (kd_kparam_is(&w, root_params[i][0]) && !value_is_empty(&w))
 				put_renamed(o, root_params[i][1], &w);
@@ -118,7 +129,7 @@ static int finish(struct out *o, struct kd_error *e)
 }
 
 int kd_capture_cmdline(const char *base, const char *remove,
-		       const char *append, const char *extra,
+		       const char *append, const char *extra, const char *root,
 		       char *out, size_t outsize, struct kd_error *e)
 {
 	struct out o = out_start(out, outsize);
@@ -135,7 +146,7 @@ int kd_capture_cmdline(const char *base, const char *remove,
 			continue;
 		put(&o, w.s, w.len);
 	}
-	put_root_params(&o, base ? base : "");
+	put_root_params(&o, base ? base : "", root);
 	put_all(&o, append);
 	put_all(&o, extra);
 	return finish(&o, e);

@@ -104,8 +104,8 @@ static int device_modules(struct kd_image_plan *p, const char *dev,
 	char real[PATH_MAX];
 	int i, before = p->stack.nleaves;
 
-	if (!realpath(dev, real))
-		return kd_fail(e, errno, "%s: %s", dev, strerror(errno));
+	if (kd_blockdev_find(dev, real, sizeof real))
+		return kd_fail(e, ENODEV, "%s: no such block device", dev);
 	if (kd_stack_plan(real, &p->stack, e))
 		return -1;
 	if (p->stack.modules[0])
@@ -284,7 +284,7 @@ int kd_image_plan(struct kd_image_plan *p, const struct kdump_conf *conf,
 		  const struct kdump_sysconfig *sc, const struct kd_bootfiles *bf,
 		  const char *kmoddir, struct kd_error *e)
 {
-	char dev[PATH_MAX], real[PATH_MAX];
+	char dev[PATH_MAX];
 	int i;
 
 	memset(p, 0, sizeof *p);
@@ -298,9 +298,8 @@ int kd_image_plan(struct kd_image_plan *p, const struct kdump_conf *conf,
 	snprintf(p->stamp, sizeof p->stamp, "%s.stamp", bf->initrd);
 	if (conf->target_kind == KD_TARGET_FS || conf->target_kind == KD_TARGET_RAW) {
 		fs_modules(p->modules, sizeof p->modules, conf->target_fstype);
-		if (kd_blockdev_find(conf->target, dev, sizeof dev) == 0 &&
-		    realpath(dev, real)) {
-			if (device_modules(p, real, e))
+		if (kd_blockdev_find(conf->target, dev, sizeof dev) == 0) {
+			if (device_modules(p, dev, e))
 				return -1;
 			/* the name the capture kernel can find it by */
 			if (kd_target_spec(conf, p->target, sizeof p->target, e))

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "blockdev.h"
+#include "mountinfo.h"
 #include "stack.h"
 #include "stackplan.h"
 #include "targetspec.h"
@@ -57,8 +58,8 @@ int kd_target_spec(const struct kdump_conf *conf, char *out, size_t size,
 		snprintf(out, size, "%s", conf->target);
 		return 0;
 	}
-	if (!realpath(conf->target, real))
-		return kd_fail(e, errno, "%s: %s", conf->target, strerror(errno));
+	if (kd_blockdev_find(conf->target, real, sizeof real))
+		return kd_fail(e, ENODEV, "%s: no such block device", conf->target);
 	/* an array or volume gets its number from the capture kernel */
 	kind = kd_stack_of("/sys", strrchr(real, '/') + 1);
 	if (kind != KD_STACK_PLAIN && raw)
@@ -75,4 +76,16 @@ int kd_target_spec(const struct kdump_conf *conf, char *out, size_t size,
 			       conf->target_fstype, conf->target, real,
 			       raw ? "" : "filesystem UUID, ");
 	return 0;
+}
+
+int kd_root_spec(char *out, size_t size)
+{
+	char dev[PATH_MAX];
+	struct kd_mount m;
+
+	if (kd_mount_of("/", &m) || m.dev[0] != '/' ||
+	    kd_blockdev_find(m.dev, dev, sizeof dev) ||
+	    kd_blockdev_identity(dev, 0, out, size))
+		return -1;
+	return strncmp(out, "UUID=", 5) ? -1 : 0;
 }

@@ -19,4 +19,11 @@
 int kd_target_spec(const struct kdump_conf *conf, char *out, size_t size,
 		   struct kd_error *e);
 
+/* The root filesystem as the capture kernel finds it (for kdump.root=):
+ * the UUID= of the filesystem mounted on /, whatever root= named it by
+ * (/dev/mapper/vg-root, /dev/vg/root, /dev/md0, /dev/disk/by-uuid/...:
+ * names only udev makes).  -1 when / is not on a block device with a
+ * filesystem UUID: then root= is passed on as it is. */
+int kd_root_spec(char *out, size_t size);
+
 #endif

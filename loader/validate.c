@@ -183,7 +183,7 @@ static void listed_in(const char *table, const char *dev, char *out, size_t size
 	for (line = text ? strtok_r(text, "\n", &save) : NULL; line;
 	     line = strtok_r(NULL, "\n", &save))
 		if (sscanf(line, "%4095s %4095s", src, dir) == 2 && src[0] == '/' &&
-		    realpath(src, real) && !strcmp(real, dev)) {
+		    !kd_blockdev_find(src, real, sizeof real) && !strcmp(real, dev)) {
 			snprintf(out, size, "%s", dir);
 			break;
 		}
@@ -265,7 +265,7 @@ static void check_fs_device(struct check *c, const char *dev)
 static void check_device(struct check *c)
 {
 	const struct kdump_conf *conf = c->conf;
-	char dev[4096], real[4096], spec[512], other[4096];
+	char dev[4096], spec[512], other[4096];
 	struct kd_error e;
 	struct stat st;
 	int n;
@@ -288,7 +288,7 @@ static void check_device(struct check *c)
 			      "built)", conf->target_fstype, conf->target);
 		return;
 	}
-	if (stack_ok(realpath(dev, real) ? real : dev, &e)) {
+	if (stack_ok(dev, &e)) {
 		kd_diag_error(c->dconf, conf->target_line, "%s target %s: %s: "
 			      "use a plain partition or disk, ssh or NFS",
 			      conf->target_fstype, conf->target, e.msg);
@@ -306,7 +306,7 @@ static void check_device(struct check *c)
 			      "unique", conf->target_fstype, conf->target, spec, n);
 		return;
 	}
-	check_fs_device(c, realpath(dev, real) ? real : dev);
+	check_fs_device(c, dev);
 }
 
 /* Without a target the dump goes to `path` on the filesystem holding it
@@ -327,7 +327,7 @@ static void check_mount(struct check *c, const char *path, const char *what,
 	}
 	if (kd_mount_of(real, &m) || m.dev[0] != '/')
 		return;		/* not a block device: the image build says */
-	if (stack_ok(realpath(m.dev, dev) ? dev : m.dev, &e))
+	if (stack_ok(kd_blockdev_find(m.dev, dev, sizeof dev) ? m.dev : dev, &e))
 		kd_diag_error(c->dconf, line, "%s %s is on %s: %s: name a dump "
 			      "target on a plain partition or disk, ssh or NFS",
 			      what, path, m.dev, e.msg);

@@ -29,8 +29,9 @@
 static int plan(struct kd_capture_plan *p, const struct setup *s,
 		struct kd_error *e)
 {
-	char *cpuinfo = kd_read_file("/proc/cpuinfo", 4 << 20, NULL);
-	int ret = kd_capture_plan(p, &s->conf, &s->sc, s->mem.cmdline, cpuinfo, e);
+	char *cpuinfo = kd_read_file("/proc/cpuinfo", 4 << 20, NULL), root[300];
+	int ret = kd_capture_plan(p, &s->conf, &s->sc, s->mem.cmdline, cpuinfo,
+				  kd_root_spec(root, sizeof root) ? NULL : root, e);
 
 	free(cpuinfo);
 	return ret;
@@ -64,8 +65,8 @@ static void print_layers(const struct kdump_conf *conf)
 		kd_blockdev_find(conf->target, dev, sizeof dev);
 	else if (conf->target_kind == KD_TARGET_NONE && realpath(conf->path, real) &&
 		 !kd_mount_of(real, &m) && m.dev[0] == '/')
-		snprintf(dev, sizeof dev, "%s", m.dev);
-	if (dev[0] && realpath(dev, real) && !kd_stack_plan(real, sp, &e) &&
+		kd_blockdev_find(m.dev, dev, sizeof dev);
+	if (dev[0] && !kd_stack_plan(dev, sp, &e) &&
 	    sp->lines[0])
 		printf("\n# storage layers the capture kernel sets up (modules: "
 		       "%s)\n%s", sp->modules, sp->lines);

@@ -3,9 +3,17 @@
 # (TCG): the capture initramfs size, the time from the panic to the dump
 # saved and to the reboot, and the smallest crashkernel= that still saves
 # a dump (bisected in 8 MiB steps).
+#
+# MEASURE_LAYOUT=LAYOUT measures on one of the storage layouts of
+# tests/qemu/storage-lib.sh instead of a plain ext4 disk: root_lvm (no
+# target: the dump goes to the root filesystem, an LV, root= on the
+# command line), or a layout with an ext4 target on LVM or MD (lvm_linear,
+# md_raid1, lvm_on_md, ...); kdump-init sets the layers up, and the time
+# from /init to the target's device being ready is printed too.
 set -eu
 QEMU_DIR=$(cd "$(dirname "$0")/../tests/qemu" && pwd)
 . "$QEMU_DIR/lib.sh"
+. "$QEMU_DIR/storage-lib.sh"
 
 fetch_kernel
 mkdir -p "$WORK"
@@ -14,33 +22,79 @@ CAP=$WORK/measure
 rm -rf "$CAP"
 mkdir -p "$CAP"
 DRACUT_BASE=$(dracut_base)
-UUID=1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9
+LAYOUT=${MEASURE_LAYOUT:-}
+ROOT_ARG=
+
+# mf KEY - a value of the layout's manifest
+mf() { (. "$CAP/disks/manifest" && eval "printf %s \"\${$1:-}\""); }
+
+if [ -z "$LAYOUT" ]; then
+	UUID=1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9
+	CONF="ext4 UUID=$UUID"
+	MODS=
+else
+	storage_copy "$LAYOUT" "$CAP/disks" || die "layout $LAYOUT could not be made"
+	# the layer lines and modules kdumpctl records for these layouts
+	# (storage/layer.h; tests/qemu/storage.sh checks kdumpctl's own)
+	STACK= MODS=
+	if [ -n "$(mf MD_UUID)" ]; then
+		STACK="md $(mf MD_UUID)"
+		MODS="md_mod $(mf MD_LEVEL | sed 's/^raid\([0-9]*\)$/raid\1/; s/^raid[456]$/raid456/')"
+	fi
+	if [ -n "$(mf LV)" ]; then
+		STACK="${STACK:+$STACK
+}lvm $(mf VG_UUID) $(mf LV_UUID) $(mf VG) $(mf LV) 0"
+		MODS="$MODS dm_mod"
+	fi
+	export KDUMP_STACK=$STACK
+	if [ -n "$(mf ROOT_FSTAB)" ]; then
+		CONF="path /var/crash"
+		ROOT_ARG="root=$(mf LV_DM_PATH) rootfstype=ext4"
+	else
+		CONF="ext4 UUID=$(mf FS_UUID)"
+	fi
+fi
 # as kdumpctl builds it for this kdump.conf: nothing needs a shell, so no
 # BusyBox
-KDUMP_BUSYBOX=0 capture_image m "ext4 UUID=$UUID
+KDUMP_BUSYBOX=0 capture_image m "$CONF
 core_collector makedumpfile -l --message-level 1 -d 31" \
-	"virtio_pci virtio_blk crc32c_generic ext4"
+	"virtio_pci virtio_blk crc32c_generic ext4 $MODS"
 
-# run SIZE: one crash; prints "saved reboot" seconds after the panic, or "fail".
+# drives: a fresh target for each run
+drives() {
+	if [ -z "$LAYOUT" ]; then
+		disk m ext4 3G -q -F -U "$UUID"
+		echo "-drive file=$CAP/m.disk,if=virtio,format=raw"
+	else
+		storage_copy "$LAYOUT" "$CAP/disks" || die "cannot copy the disks of $LAYOUT"
+		storage_drives "$CAP/disks"
+	fi
+}
+
+# run SIZE: one crash; prints "saved reboot ready" seconds after the panic
+# (ready: /init to the target's device), or "fail".
 run() {
-	disk m ext4 3G -q -F -U "$UUID"
+	# shellcheck disable=SC2046
 	timeout "$QEMU_TIMEOUT" qemu-system-x86_64 -accel tcg -m 2G -smp 1 \
 		-no-reboot -display none -monitor none -serial stdio \
 		-kernel "$KDIR/vmlinuz" -initrd "$CAP/m-first.img" \
-		-append "console=ttyS0 kdtest=crash crashkernel=$1 panic=5" \
-		-drive "file=$CAP/m.disk,if=virtio,format=raw" 2>/dev/null |
+		-append "console=ttyS0 kdtest=crash crashkernel=$1 panic=5 $ROOT_ARG" \
+		$(drives) 2>/dev/null |
 		perl -MTime::HiRes=time -ne '$| = 1; printf "%.3f %s", time, $_' \
 		> "$CAP/run.log"
+	cp "$CAP/run.log" "$CAP/run-$1.log"
 	awk '/Kernel panic - not syncing/ && !p { p = $1 }
+	     p && /Run \/init as init process/ && !i { i = $1 }
+	     i && /kdump: (mounted|mounting) / && !m { m = $1 }
 	     /kdump: saved / { s = $1 }
 	     /kdump: rebooting/ { r = $1 }
-	     END { if (p && s && r) printf "%.1f %.1f\n", s - p, r - p; else print "fail" }' \
+	     END { if (p && s && r) printf "%.1f %.1f %.1f\n", s - p, r - p, m ? m - i : -1; else print "fail" }' \
 		"$CAP/run.log"
 }
 
-echo "capture initramfs (ext4 target, gzip): $(stat -c %s "$CAP/m.img") bytes"
+echo "capture initramfs (${LAYOUT:-ext4} target, gzip): $(stat -c %s "$CAP/m.img") bytes"
 t=$(run 256M)
-echo "2 GiB guest, crashkernel=256M: panic to dump saved, panic to reboot (s): $t"
+echo "2 GiB guest, crashkernel=256M: panic to dump saved, panic to reboot, /init to the target's device (s): $t"
 lo=32 hi=256	# hi works, lo is assumed not to
 while [ $((hi - lo)) -gt 8 ]; do
 	mid=$(( (lo + hi) / 2 / 8 * 8 ))

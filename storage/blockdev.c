@@ -7,9 +7,12 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <limits.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include "blockdev.h"
 #include "log.h"
+#include "md.h"
 #include "number.h"
 #include "probe.h"
 #include "readfile.h"
@@ -89,6 +92,21 @@ static int is_partition(const char *name)
 	return access(path, F_OK) == 0;
 }
 
+/* Part of another device: held by device-mapper or MD (an LVM physical
+ * volume, a raid1 LV's image, an array's member), or an MD member not
+ * assembled yet.  Its filesystem is the other device's: a tag must not
+ * find it there, or the dump would bypass the array (0.90 and 1.0
+ * superblocks sit at the end: a RAID1 member shows the filesystem at its
+ * start). */
+static int component(const char *name)
+{
+	struct kd_md_member m;
+	char path[512];
+
+	snprintf(path, sizeof path, "/sys/class/block/%s/holders", name);
+	return kd_dir_has_entries(path) || kd_md_read_member("/sys", "/dev", name, &m) == 0;
+}
+
 static int matches(const char *name, const char *key, const char *value)
 {
 	char dev[300], got[256];
@@ -101,11 +119,34 @@ static int matches(const char *name, const char *key, const char *value)
 		return !is_partition(name) && serial_of(name, got, sizeof got) == 0 &&
 		       !strcmp(got, value);
 	snprintf(dev, sizeof dev, "/dev/%s", name);
-	if (kd_probe_device(dev, &fs))
+	if (component(name) || kd_probe_device(dev, &fs))
 		return 0;
 	if (!strcmp(key, "UUID"))
 		return !strcasecmp(fs.uuid, value);
 	return !strcmp(fs.label, value);
+}
+
+/* /dev/<its kernel name> for block device node path (its number's
+ * /sys/dev/block link): /dev/mapper/vg-lv, a node lvm made itself, is
+ * /dev/dm-3, whose stack sysfs shows.  The path as given when that node
+ * is not in /dev. */
+static void kernel_name(const char *path, const struct stat *st, char *out, size_t size)
+{
+	char link[PATH_MAX], sys[64], *base;
+	struct stat node;
+	ssize_t n;
+
+	snprintf(out, size, "%s", path);
+	snprintf(sys, sizeof sys, "/sys/dev/block/%u:%u", major(st->st_rdev),
+		 minor(st->st_rdev));
+	n = readlink(sys, link, sizeof link - 1);
+	if (n <= 0)
+		return;
+	link[n] = '\0';
+	base = strrchr(link, '/');
+	snprintf(sys, sizeof sys, "/dev/%s", base ? base + 1 : link);
+	if (!stat(sys, &node) && S_ISBLK(node.st_mode) && node.st_rdev == st->st_rdev)
+		snprintf(out, size, "%s", sys);
 }
 
 int kd_blockdev_count(const char *spec, char *out, size_t size)
@@ -120,7 +161,7 @@ int kd_blockdev_count(const char *spec, char *out, size_t size)
 	if (spec[0] == '/') {
 		if (stat(spec, &st) || !S_ISBLK(st.st_mode))
 			return 0;
-		snprintf(out, size, "%s", spec);
+		kernel_name(spec, &st, out, size);
 		return 1;
 	}
 	if (!eq || (size_t)(eq - spec) >= sizeof key)

@@ -13,7 +13,9 @@
 #include "error.h"
 
 /* How many devices `spec` names now (a path: 1 when it is a block device),
- * the first one's /dev path in out.  More than one for a tag means the
+ * the first one's /dev path in out, by its kernel name (/dev/dm-3 for
+ * /dev/mapper/vg-lv or /dev/vg/lv, /dev/sdb1 for a by-id link) when
+ * /dev has that node.  More than one for a tag means the
  * capture kernel could pick another device than meant. */
 int kd_blockdev_count(const char *spec, char *out, size_t size);
 

@@ -225,6 +225,17 @@ out:
 	return r;
 }
 
+void kd_dm_remove(const char *name)
+{
+	struct kd_error ignored;
+	int fd = control_open(&ignored);
+
+	if (fd >= 0) {
+		remove_dev(fd, name);
+		close(fd);
+	}
+}
+
 int kd_dm_status(const char *name, char *out, size_t size, struct kd_error *e)
 {
 	union {

@@ -26,6 +26,9 @@ struct dm_ioctl *kd_dm_table_request(const char *name, const char *table,
 int kd_dm_create(const char *name, const char *uuid, const char *table,
 		 unsigned *major, unsigned *minor, struct kd_error *e);
 
+/* Remove device name, if it is there and unused (a best effort). */
+void kd_dm_remove(const char *name);
+
 /* The status line of device name's first target (DM_TABLE_STATUS, as
  * dmsetup status prints it after the target's name) into out. */
 int kd_dm_status(const char *name, char *out, size_t size, struct kd_error *e);

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include "dm.h"
 #include "log.h"
 #include "lvm.h"
@@ -140,26 +142,47 @@ static int pool_ok(const struct kd_lvm_plan *p, const struct kd_lvm_dmdev *d,
 	return 0;
 }
 
-/* Make the plan's devices in order; the last one's number in num. */
+/* Make the plan's devices in order, their numbers in num.  After a
+ * failure none is left: a raid1 image or a pool's data LV alone would
+ * show the filesystem that is the LV's. */
 static int make_devices(const struct kd_lvm_plan *p, unsigned (*num)[2],
 			struct kd_error *e)
 {
 	size_t i;
 	char *table;
-	int r;
+	int r = 0;
 
 	for (i = 0; i < p->ndev; i++) {
 		const struct kd_lvm_dmdev *d = &p->dev[i];
 
 		table = kd_lvm_table_resolve(d->table, (const unsigned (*)[2])num, i, e);
-		if (!table)
-			return -1;
-		r = kd_dm_create(d->name, d->uuid, table, &num[i][0], &num[i][1], e);
+		r = table ? kd_dm_create(d->name, d->uuid, table, &num[i][0], &num[i][1], e) : -1;
 		free(table);
-		if (r || (d->pool && pool_ok(p, d, e)))
-			return -1;
+		if (r)
+			break;			/* device i was not made */
+		if (d->pool && pool_ok(p, d, e)) {
+			r = -1;
+			i++;			/* it was: remove it too */
+			break;
+		}
 	}
-	return 0;
+	while (r && i-- > 0)
+		kd_dm_remove(p->dev[i].name);
+	return r;
+}
+
+/* /dev/<vg>/<lv> -> ../mapper/<name>, as lvm and udev make it (root= may
+ * name the LV so). */
+static void vg_link(const struct kd_lvm_plan *p, const char *name)
+{
+	char dir[160], link[300], target[160];
+
+	snprintf(dir, sizeof dir, "/dev/%s", p->vg_name);
+	snprintf(link, sizeof link, "%s/%s", dir, p->lv_name);
+	snprintf(target, sizeof target, "../mapper/%s", name);
+	if ((mkdir(dir, 0755) && errno != EEXIST) ||
+	    ((unlink(link) && errno != ENOENT) || symlink(target, link)))
+		kd_warn("cannot make %s: %s", link, strerror(errno));
 }
 
 int kd_lvm_activate(const struct kd_lv_ref *ref, int degraded, char *dev, size_t size,
@@ -184,6 +207,8 @@ int kd_lvm_activate(const struct kd_lv_ref *ref, int degraded, char *dev, size_t
 	r = make_devices(&p, num, e);
 	if (r == 0)
 		r = kd_dm_node(d->name, num[p.ndev - 1][0], num[p.ndev - 1][1], dev, size, e);
+	if (r == 0)
+		vg_link(&p, d->name);
 	if (r == 0)
 		kd_info("LV %s/%s is %s (%u:%u)", p.vg_name, p.lv_name, dev,
 			num[p.ndev - 1][0], num[p.ndev - 1][1]);

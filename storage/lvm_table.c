@@ -186,7 +186,7 @@ char *kd_lvm_table_resolve(const char *table, const unsigned (*num)[2], size_t n
 		}
 		errno = 0;
 		i = strtoul(p + 1, &end, 10);
-		if (end == p + 1 || errno || i >= n) {
+		if (p[1] < '0' || p[1] > '9' || errno || i >= n) {
 			free(out);
 			kd_fail(e, EINVAL, "a table names device \"%.*s\", which is not "
 				"there", (int)strcspn(p, " \n"), p);

@@ -25,8 +25,8 @@ static int attr_line(const char *sys, const char *name, const char *attr,
 
 /* The superblock of block device `name`: its size from sysfs, its
  * contents from the node in devdir, opened read-only. */
-static int read_member(const char *sys, const char *devdir, const char *name,
-		       struct kd_md_member *m)
+int kd_md_read_member(const char *sys, const char *devdir, const char *name,
+		      struct kd_md_member *m)
 {
 	char line[32], path[PATH_MAX], *end;
 	unsigned long long sectors;
@@ -110,7 +110,7 @@ static int describe_members(const char *sys, const char *devdir,
 			return kd_fail(e, ENOTSUP, "%s: member %s is %s", name,
 				       member, why);
 		}
-		if (!found && read_member(sys, devdir, member, &got) == 0 &&
+		if (!found && kd_md_read_member(sys, devdir, member, &got) == 0 &&
 		    got.role >= 0) {
 			*m = got;
 			found = 1;
@@ -186,7 +186,7 @@ static int scan_one(const char *sys, const char *devdir, const char *name,
 	if (kind != KD_STACK_PLAIN && kind != KD_STACK_ISCSI)
 		return -1;
 	memset(c, 0, sizeof *c);
-	if (read_member(sys, devdir, name, &c->m) || !kd_md_same_uuid(c->m.uuid, uuid))
+	if (kd_md_read_member(sys, devdir, name, &c->m) || !kd_md_same_uuid(c->m.uuid, uuid))
 		return -1;
 	if (attr_line(sys, name, "dev", line, sizeof line) ||
 	    sscanf(line, "%u:%u", &c->major, &c->minor) != 2)

@@ -54,6 +54,11 @@ struct kd_md_member {
 int kd_md_read_super(kd_read_fn read, void *ctx, uint64_t size,
 		     struct kd_md_member *m);
 
+/* The superblock of block device `name` of the sysfs tree at sys (its
+ * size), read from its node in devdir ("/sys", "/dev" but in tests). */
+int kd_md_read_member(const char *sys, const char *devdir, const char *name,
+		      struct kd_md_member *m);
+
 /* A running array, as kdumpctl records it for the capture kernel. */
 struct kd_md_array {
 	char uuid[40];		/* as in struct kd_md_member */

@@ -40,6 +40,7 @@
 #   RAW_LV RAW_LV_UUID RAW_LV_PATH RAW_LV_DM_PATH RAW_LV_SIZE ...  (raw dumps)
 #   POOL_LV POOL_LV_UUID ...                                 (thin pool)
 #   MD_UUID MD_NAME MD_LEVEL MD_METADATA MD_DEVICES MD_MEMBER_UUID
+#   GUARD_LV GUARD_LV_UUID ... GUARD_MD5  (an LV of a pattern beside LV)
 #   GPT_LABEL_ID RAW_PARTLABEL RAW_PARTUUID RAW_PARTNUM RAW_PART_SIZE
 #   FS_PARTLABEL FS_PARTUUID FS_PARTNUM
 #   LUKS_UUID LUKS_TYPE LUKS_PASSPHRASE LUKS_NAME LUKS_LABEL
@@ -47,13 +48,14 @@
 # Values are single-quoted and hold no single quote.
 
 STORAGE=$CACHE/storage
+# (new layouts go at the end: the index of each is part of its UUIDs)
 STORAGE_LAYOUTS="lvm_linear lvm_span lvm_striped lvm_raid1 lvm_thin
 	md_raid1 md_raid1_090 md_raid1_10 md_raid0 md_raid5 md_raid10
-	lvm_on_md gpt_partlabel luks root_lvm"
+	lvm_on_md gpt_partlabel luks root_lvm lvm_raw lvm_grow gpt_byid"
 # at most this many layout disks per prep boot (PCI slots, boot time)
 STORAGE_BATCH_DISKS=${STORAGE_BATCH_DISKS:-16}
-STORAGE_SBIN="lvm dmsetup mdadm cryptsetup sfdisk mke2fs e2fsck mkfs.xfs
-	blkid wipefs pdata_tools"
+STORAGE_SBIN="lvm dmsetup mdadm cryptsetup sfdisk mke2fs e2fsck resize2fs
+	mkfs.xfs blkid wipefs pdata_tools"
 # virtio_rng: the prep guest's entropy for cryptsetup and mke2fs.  LUKS's
 # aes-xts-plain64 needs xts and ecb, which the kernel asks for by name
 # (request_module), not through modules.dep; cryptsetup reads keyslots
@@ -152,7 +154,8 @@ storage_tools() {
 # The disk sizes of LAYOUT (one word per disk).
 storage_layout_disks() {
 	case $1 in
-	lvm_linear|lvm_thin|gpt_partlabel|luks|root_lvm) echo 512M ;;
+	lvm_linear|lvm_thin|gpt_partlabel|gpt_byid|luks|root_lvm|lvm_grow) echo 512M ;;
+	lvm_raw) echo 256M ;;
 	lvm_span|lvm_striped|md_raid0) echo 256M 256M ;;
 	lvm_raid1|md_raid1|md_raid1_090|md_raid1_10|lvm_on_md) echo 512M 512M ;;
 	md_raid5) echo 256M 256M 256M ;;
@@ -405,18 +408,48 @@ vgchange -q -an vgmd
 mdadm --stop /dev/md/kdpv
 EOF
 	;;
-	gpt_partlabel) cat <<'EOF'
+	lvm_raw) cat <<'EOF'
+d0=$(disk 0)
+pvcreate -q -y "$d0"
+vgcreate -q vgraw "$d0"
+lvcreate -q -y -n lv_raw -L 200M vgraw
+vg_fields vgraw
+lv_fields RAW_LV vgraw/lv_raw
+vgchange -q -an vgraw
+EOF
+	;;
+	lvm_grow) cat <<'EOF'
+# room to grow lv_kdump after the image is made; lv_guard next to it
+# holds a pattern that nothing may touch
+d0=$(disk 0)
+pvcreate -q -y "$d0"
+vgcreate -q vggrow "$d0"
+lvcreate -q -y -n lv_kdump -L 160M vggrow
+lvcreate -q -y -n lv_guard -L 16M vggrow
+mkfs_ext4 /dev/vggrow/lv_kdump /dev/vggrow/lv_kdump
+yes "kdump guard: no write may land here" | head -c 16777216 > /dev/vggrow/lv_guard
+vg_fields vggrow
+lv_fields LV vggrow/lv_kdump
+lv_fields GUARD_LV vggrow/lv_guard
+m GUARD_MD5 "$(md5sum < /dev/vggrow/lv_guard | cut -d' ' -f1)"
+vgchange -q -an vggrow
+EOF
+	;;
+	gpt_partlabel|gpt_byid) cat <<'EOF'
 d0=$(disk 0)
 linux=0FC63DAF-8483-4772-8E79-3D69D8477DE4
+# partition names unique among the layouts a guest has
+raw=kdump fs=dumpfs
+[ "$L" = gpt_partlabel ] || raw=kdump_$N fs=dumpfs_$N
 sfdisk -q "$d0" <<SFDISK
 label: gpt
 label-id: 6a000000-4b44-4000-8000-0000000000$N
-size=160MiB, type=$linux, uuid=6a000001-4b44-4000-8000-0000000000$N, name=kdump
-type=$linux, uuid=6a000002-4b44-4000-8000-0000000000$N, name=dumpfs
+size=160MiB, type=$linux, uuid=6a000001-4b44-4000-8000-0000000000$N, name=$raw
+type=$linux, uuid=6a000002-4b44-4000-8000-0000000000$N, name=$fs
 SFDISK
 wait_block "${d0}1"
 wait_block "${d0}2"
-mkfs_ext4 "${d0}2" /dev/disk/by-partlabel/dumpfs
+mkfs_ext4 "${d0}2" "/dev/disk/by-partlabel/$fs"
 pe() { blkid -p -o value -s "$1" "$2"; }
 m GPT_LABEL_ID "$(blkid -p -o value -s PTUUID "$d0")"
 m RAW_PARTLABEL "$(pe PART_ENTRY_NAME "${d0}1")"

@@ -10,9 +10,13 @@
 # attached, and kdump-init sets up LVM/MD while it waits for the ext4 on
 # top; one check guest copies each dump to a scratch disk that the host
 # reads (check_dump: complete vmcore, vmcore-dmesg.txt, crash opens it).
-# Prints PASS/FAIL storage:prep_LAYOUT and storage:CASE lines.  Not part of
-# make check yet.  STORAGE_DUMPS_ONLY=1 skips the prep checks;
-# STORAGE_CASES="lvm_span ..." runs only these dump cases.
+# The same guests run kdumpctl check on each layout's target, named by
+# its persistent names (storage-check-init), and the dump cases take
+# their capture images from what kdumpctl printed there: the target as
+# the capture kernel finds it, the storage layers and their modules.
+# Prints PASS/FAIL storage:prep_LAYOUT, storage:kdumpctl_NAME and
+# storage:CASE lines.  STORAGE_CASES="lvm_span ..." runs only these dump
+# cases.
 set -u
 . "$(dirname "$0")/lib.sh"
 . "$QEMU_DIR/storage-lib.sh"
@@ -32,7 +36,7 @@ mkdir -p "$SW" || die "cannot create $SW"
 
 # Two guests: the PCI bus of one has room for about 28 disks.
 GROUP_A="lvm_linear lvm_span lvm_striped lvm_raid1 lvm_thin lvm_on_md
-	gpt_partlabel luks root_lvm"
+	gpt_partlabel luks root_lvm lvm_raw lvm_grow gpt_byid"
 GROUP_B="md_raid1 md_raid1_090 md_raid1_10 md_raid0 md_raid5 md_raid10"
 # with disk 0 missing: in the first guest, away from the whole md_raid1
 DEGRADED=md_raid1
@@ -44,6 +48,7 @@ storage_prepare $GROUP_A $GROUP_B ||
 skeleton "$SW/root"
 storage_tools "$SW/root"
 cp "$QEMU_DIR/storage-check-init" "$SW/root/init"
+cp "$BIN/kdumpctl" "$SW/root/sbin/kdumpctl" || die "build first: make"
 chmod 0755 "$SW/root/init"
 mkdir -p "$SW/root/manifests"
 
@@ -86,11 +91,19 @@ check_group() {
 	for l in $d_ok; do
 		result "prep_${l}_degraded" "layout ${l}_degraded" "$log"
 	done
+	# kdumpctl's checks of each layout, and what it printed
+	for k in $(sed -n 's/^KDTEST: kdumpctl \([^ ]*\) .*/\1/p' "$log"); do
+		result "kdumpctl_$k" "kdumpctl $k" "$log"
+	done
+	for l in $ok; do
+		grep -q "^KDTEST: kdumpctl $l " "$log" || fail "kdumpctl_$l" "no kdumpctl check of $l ran" "$log"
+	done
+	cat "$log" >> "$SW/kdumpctl.out"
 }
 
 # result NAME MARKER LOG
 result() {
-	if grep -q "^KDTEST: $2 ok" "$3"; then
+	if grep -q "^KDTEST: $2 ok\( \|$\)" "$3"; then
 		pass "$1"
 	elif reason=$(grep -m 1 "^KDTEST: $2 fail: " "$3"); then
 		fail "$1" "${reason#*fail: }" "$3"
@@ -101,19 +114,29 @@ result() {
 	fi
 }
 
-if [ -z "${STORAGE_DUMPS_ONLY:-}" ]; then
-	check_group a "$GROUP_A" "$DEGRADED"
-	check_group b "$GROUP_B"
-fi
-rm -rf "$SW/disks"
 
-# The dump cases: CASE:LAYOUT:DISKS:MODULES - the disks attached (- for
-# all) and the modules besides ext4's
-DUMP_CASES="lvm_linear_ext4:lvm_linear:-:dm_mod
-lvm_span:lvm_span:-:dm_mod
-lvm_striped:lvm_striped:-:dm_mod
-md_raid1_degraded:md_raid1:1:md_mod,raid1
-lvm_on_md:lvm_on_md:-:dm_mod,md_mod,raid1"
+check_group a "$GROUP_A" "$DEGRADED"
+check_group b "$GROUP_B"
+rm -rf "$SW/disks"
+KDOUT=$SW/kdumpctl.out
+
+# The dump cases: CASE:LAYOUT:DISKS:CHECK:KIND - the disks attached (-
+# for all), the kdumpctl check (storage-check-init) whose output makes
+# the image, and the kind of target: fs (ext4), raw (restored by kdumpctl
+# start in the read-back guest) or root (no target: the root filesystem,
+# root= on the command line).
+DUMP_CASES="lvm_linear_ext4:lvm_linear:-:lvm_linear:fs
+lvm_span:lvm_span:-:lvm_span:fs
+lvm_striped:lvm_striped:-:lvm_striped:fs
+lvm_thin:lvm_thin:-:lvm_thin:fs
+lvm_raid1:lvm_raid1:-:lvm_raid1:fs
+md_raid1_degraded:md_raid1:1:md_raid1:fs
+lvm_on_md:lvm_on_md:-:lvm_on_md:fs
+lvm_raw:lvm_raw:-:lvm_raw_raw:raw
+lvm_grow:lvm_grow:-:lvm_grow:fs
+gpt_partlabel_raw:gpt_partlabel:-:gpt_partlabel_bypartlabel:raw
+gpt_byid:gpt_byid:-:gpt_byid_byid:fs
+root_lvm:root_lvm:-:root_lvm:root"
 
 mkdir -p "$WORK"
 build_images >/dev/null
@@ -125,39 +148,103 @@ DRACUT_BASE=$(dracut_base)
 
 # mf DIR KEY - a manifest value
 mf() { (. "$1/manifest" && eval "printf %s \"\${$2:-}\""); }
+# kd WHAT NAME - what kdumpctl check NAME printed (layer lines, the
+# target spec, the modules)
+kd() { sed -n "s/^KDTEST: $1 $2 //p" "$KDOUT"; }
 
-# dump_case CASE LAYOUT DISKS MODULES - a crash with the layout's disks
+# blocks_md5 FILE - the md5 of each MiB of FILE, a line each
+blocks_md5() {
+	bn=$(( $(stat -c %s "$1") / 1048576 )) bi=0
+	while [ "$bi" -lt "$bn" ]; do
+		dd if="$1" bs=1M skip="$bi" count=1 2>/dev/null | md5sum | cut -c1-32
+		bi=$((bi + 1))
+	done
+}
+
+# mutate CASE DIR - the administrator grows lvm_grow's LV and filesystem
+# after the image was made (a check guest, kdmutate=); the LV's MiB
+# ranges on the disk in DIR/lv-mib, the disk's blocks in DIR/before.md5
+mutate() {
+	rm -f "$SW/root/manifests/"*
+	cp "$2/manifest" "$SW/root/manifests/lvm_grow"
+	pack "$SW/root" "$SW/check-mutate.img"
+	# shellcheck disable=SC2046
+	mlog=$(boot storage-mutate "$SW/check-mutate.img" "kdmutate=lvm_grow" \
+		$(storage_drives "$2") -nic none)
+	m() { sed -n "s/^KDTEST: mutate lvm_grow $1 //p" "$mlog"; }
+	[ -n "$(m size)" ] || { fail "$1" "the LV could not be grown" "$mlog"; return 1; }
+	set -- $(m extent)		# E pe_start P (sectors)
+	ext=$1 pes=$3
+	for r in $(m range); do
+		echo "$(( (pes + ${r%-*} * ext) / 2048 )) $(( (pes + (${r#*-} + 1) * ext) / 2048 ))"
+	done > "$2/lv-mib"
+	# the read-back checks the LV as it is now
+	set -- $(m size)
+	sed -i "s/^LV_SIZE=.*/LV_SIZE='$1'/; s/^LV_SEGMENTS=.*/LV_SEGMENTS='2'/" "$2/manifest"
+	blocks_md5 "$2/disk0.img" > "$2/before.md5"
+	say "lvm_grow: LV now $1 bytes (seqno $3), on MiB $(tr '\n' ' ' < "$2/lv-mib")"
+}
+
+# outside_lv CASE DIR LOG - no MiB of the disk outside the LV changed
+outside_lv() {
+	blocks_md5 "$2/disk0.img" > "$2/after.md5"
+	changed=$(diff "$2/before.md5" "$2/after.md5" | sed -n 's/^\([0-9]*\)\(,[0-9]*\)\{0,1\}c.*/\1\2/p')
+	[ -n "$changed" ] || { fail "$1" "the dump changed nothing on the disk" "$3"; return 1; }
+	for span in $changed; do
+		a=${span%,*} b=${span#*,}
+		i=$a
+		while [ "$i" -le "$b" ]; do
+			# diff counts lines from 1: MiB i-1
+			awk -v mib=$((i - 1)) '$1 <= mib && mib < $2 { ok = 1 } END { exit !ok }' "$2/lv-mib" ||
+				{ fail "$1" "MiB $((i - 1)) of the disk, outside the LV, was written" "$3"; return 1; }
+			i=$((i + 1))
+		done
+	done
+}
+
+# dump_case CASE LAYOUT DISKS CHECK KIND - a crash with the layout's disks
 # (disks DISKS, or all when -); the read-back below checks the dump
-READ_OK='' READ_DEGR='' READ_DRIVES='' READ_CASES=''
+READ_OK='' READ_DEGR='' READ_DRIVES='' READ_CASES='' RESTORE=''
 dump_case() {
-	c=$1 l=$2 dsk=$3 mods=$(echo "$4" | tr , ' ')
+	c=$1 l=$2 dsk=$3 k=$4 kind=$5
 	dd=$SW/dump/$l
 	if ! storage_cached "$l" || ! storage_copy "$l" "$dd"; then
 		fail "$c" "the disks of $l could not be made" "$LOGS/storage-prep-$l.log"
 		return
 	fi
-	# the layer lines, bottom up (storage/layer.h)
-	stack=
-	[ -z "$(mf "$dd" MD_UUID)" ] || stack="md $(mf "$dd" MD_UUID)
-"
-	[ -z "$(mf "$dd" LV)" ] || stack="${stack}lvm $(mf "$dd" VG_UUID) $(mf "$dd" LV_UUID) $(mf "$dd" VG) $(mf "$dd" LV) 0
-"
-	KDUMP_STACK=$stack capture_image "$c" "ext4 UUID=$(mf "$dd" FS_UUID)
+	if ! grep -q "^KDTEST: kdumpctl $k ok" "$KDOUT"; then
+		fail "$c" "kdumpctl check $k did not pass: no image to make"
+		return
+	fi
+	spec=$(kd spec "$k")
+	case $kind in
+	fs) conf="ext4 ${spec:-UUID=$(mf "$dd" FS_UUID)}" ;;
+	raw) conf="raw $spec" ;;
+	root) conf="path /var/crash" ;;
+	esac
+	flat=
+	[ "$kind" = raw ] && flat="-F "
+	KDUMP_STACK=$(kd layer "$k") capture_image "$c" "$conf
 disk_timeout 60
-core_collector makedumpfile -l --message-level 1 -d 31" \
-		"virtio_pci virtio_blk crc32c_generic ext4 $mods"
+core_collector makedumpfile $flat-l --message-level 1 -d 31" \
+		"virtio_pci virtio_blk crc32c_generic ext4 $(kd modules "$k")"
+	[ "$c" = lvm_grow ] && { mutate "$c" "$dd" || return; }
 	[ "$dsk" = - ] && dsk=
+	root_arg=
+	[ "$kind" = root ] && root_arg="root=$(mf "$dd" LV_DM_PATH) rootfstype=ext4"
 	t0=$(date +%s)
 	# shellcheck disable=SC2086
-	log=$(crash_guest "$c" $(storage_drives "$dd" $dsk) -nic none)
+	log=$(ROOT_ARG=$root_arg crash_guest "$c" $(storage_drives "$dd" $dsk) -nic none)
 	say "dump $c: $(( $(date +%s) - t0 )) s"
 	echo "$log" > "$SW/dump/$c.log"
+	[ "$c" = lvm_grow ] && { outside_lv "$c" "$dd" "$log" || return; }
+	[ "$kind" = raw ] && RESTORE="$RESTORE $l"
 	if [ -n "$dsk" ]; then
 		READ_DEGR="$READ_DEGR $l"
 	else
 		READ_OK="$READ_OK $l"
 	fi
-	READ_CASES="$READ_CASES $c:$l"
+	READ_CASES="$READ_CASES $c:$l:$kind"
 	# shellcheck disable=SC2086
 	READ_DRIVES="$READ_DRIVES $(storage_drives "$dd" $dsk)"
 }
@@ -169,33 +256,52 @@ for dc in $DUMP_CASES; do
 	dump_case "$@"
 done
 
-# One check guest copies every dump onto the scratch disk (ext4), which
-# the host mounts to check them.
+# One check guest copies every dump onto the scratch disk (ext4), and
+# restores the raw ones there with kdumpctl start; the host mounts it to
+# check them.
 if [ -n "$READ_CASES" ]; then
 	rm -f "$SW/scratch.img"
-	truncate -s 1G "$SW/scratch.img"
+	truncate -s 2G "$SW/scratch.img"
 	mkfs.ext4 -q -F "$SW/scratch.img" || die "mkfs.ext4 of the scratch disk failed"
 	rm -f "$SW/root/manifests/"*
 	for cl in $READ_CASES; do
-		cp "$SW/dump/${cl#*:}/manifest" "$SW/root/manifests/${cl#*:}"
+		l=${cl#*:} l=${l%%:*}
+		cp "$SW/dump/$l/manifest" "$SW/root/manifests/$l"
 	done
 	pack "$SW/root" "$SW/check-read.img"
 	t0=$(date +%s)
 	# shellcheck disable=SC2086
-	rlog=$(boot storage-check-read "$SW/check-read.img" \
-		"kdlayouts=$(echo $READ_OK | tr ' ' ,) kddegraded=$(echo $READ_DEGR | tr ' ' ,) kdscratch=1" \
+	rlog=$(QEMU_TIMEOUT=600 boot storage-check-read "$SW/check-read.img" \
+		"kdlayouts=$(echo $READ_OK | tr ' ' ,) kddegraded=$(echo $READ_DEGR | tr ' ' ,) kdscratch=1 kdrestore=$(echo $RESTORE | tr ' ' ,)" \
 		$READ_DRIVES -drive "file=$SW/scratch.img,if=none,id=scratch,format=raw" \
 		-device virtio-blk-pci,drive=scratch,serial=kd-scratch -nic none)
 	say "read-back guest: $(( $(date +%s) - t0 )) s"
 	mount -o loop "$SW/scratch.img" "$MNT" || die "cannot mount the scratch disk"
 	for cl in $READ_CASES; do
-		c=${cl%%:*} l=${cl#*:}
+		c=${cl%%:*} l=${cl#*:} kind=${l#*:} l=${l%%:*}
 		log=$(cat "$SW/dump/$c.log")
-		if ! grep -q "^KDTEST: copied /var/crash of $l" "$rlog"; then
-			fail "$c" "the check guest copied no dump of $l ($(grep -m 1 "^KDTEST: layout $l" "$rlog"); read-back log $rlog)" "$log"
-		elif check_dump "$c" "$(ls -d "$MNT/$l"/127.0.0.1-* 2>/dev/null)" "$log"; then
-			pass "$c"
-		fi
+		marker="layout $l"
+		case " $READ_DEGR " in *" $l "*) marker="layout ${l}_degraded" ;; esac
+		layout_ok=$(grep -m 1 "^KDTEST: $marker" "$rlog")
+		case $kind in
+		raw)
+			v=$(sed -n "s|^KDTEST: restored $l /scratch/||p" "$rlog")
+			if [ -z "$v" ]; then
+				fail "$c" "kdumpctl start restored no dump from the raw target of $l (read-back log $rlog)" "$log"
+			elif ! crash_opens "$MNT/$v"; then
+				fail "$c" "crash cannot open the restored $v" "$log"
+			else
+				pass "$c"
+			fi ;;
+		*)
+			if ! grep -q "^KDTEST: copied /var/crash of $l" "$rlog"; then
+				fail "$c" "the check guest copied no dump of $l ($layout_ok; read-back log $rlog)" "$log"
+			elif ! grep -q "^KDTEST: $marker ok" "$rlog"; then
+				fail "$c" "after the dump: $layout_ok (read-back log $rlog)" "$log"
+			elif check_dump "$c" "$(ls -d "$MNT/$l"/127.0.0.1-* 2>/dev/null)" "$log"; then
+				pass "$c"
+			fi ;;
+		esac
 	done
 	umount "$MNT"
 fi

@@ -60,7 +60,7 @@ TEST(capture_vectors)
 		struct kd_error e;
 
 		CHECK_INT(kd_capture_cmdline(v->base, v->remove, v->append,
-					     v->extra, out, sizeof out, &e), 0);
+					     v->extra, NULL, out, sizeof out, &e), 0);
 		CHECK_STR(out, v->want);
 	}
 }
@@ -72,12 +72,30 @@ TEST(capture_too_long)
 
 	memset(base, 'a', sizeof base - 1);
 	base[sizeof base - 1] = '\0';
-	CHECK_INT(kd_capture_cmdline(base, NULL, NULL, NULL, out, sizeof out, &e), -1);
+	CHECK_INT(kd_capture_cmdline(base, NULL, NULL, NULL, NULL, out, sizeof out, &e), -1);
 	CHECK(strstr(e.msg, "longer than 2047 bytes") != NULL);
 	/* it fits exactly */
 	base[2047] = '\0';
-	CHECK_INT(kd_capture_cmdline(base, NULL, NULL, NULL, out, sizeof out, &e), 0);
+	CHECK_INT(kd_capture_cmdline(base, NULL, NULL, NULL, NULL, out, sizeof out, &e), 0);
 	CHECK_INT(strlen(out), 2047);
+}
+
+/* The root filesystem as kdumpctl found it replaces root='s value. */
+TEST(capture_root_given)
+{
+	char out[KD_CMDLINE_MAX];
+	struct kd_error e;
+
+	CHECK_INT(kd_capture_cmdline("ro root=/dev/mapper/vg-root rootfstype=ext4 quiet",
+				     NULL, NULL, NULL, "UUID=f5000000-4b44", out,
+				     sizeof out, &e), 0);
+	CHECK_STR(out, "ro quiet kdump.root=UUID=f5000000-4b44 kdump.rootfstype=ext4");
+	/* also without root= (the root found another way) */
+	CHECK_INT(kd_capture_cmdline("ro", NULL, NULL, NULL, "UUID=ab", out, sizeof out, &e), 0);
+	CHECK_STR(out, "ro kdump.root=UUID=ab");
+	CHECK_INT(kd_capture_cmdline("ro root=/dev/sda1", NULL, NULL, NULL, NULL, out,
+				     sizeof out, &e), 0);
+	CHECK_STR(out, "ro kdump.root=/dev/sda1");
 }
 
 TEST(reuse_cmdline)
@@ -111,6 +129,7 @@ int main(void)
 {
 	RUN(capture_vectors);
 	RUN(capture_too_long);
+	RUN(capture_root_given);
 	RUN(reuse_cmdline);
 	RUN(param_lookup);
 	return unit_done();

@@ -661,7 +661,8 @@ static int bad_vg(struct kd_lvm_tree *t, struct kd_lvm_vg *vg, const char *from,
 }
 
 /* The plan of LV name: "<ndev> <modules>", then a line per device:
- * "<name> <uuid's last 8> <table>"; or "<errno> <message>". */
+ * "<name> <uuid's last 8 characters> <table>" (lvm's device-mapper uuids
+ * hold the ids without dashes); or "<errno> <message>". */
 static const char *devices(const struct kd_lvm_vg *vg, const char *name, int degraded)
 {
 	static char out[2048];
@@ -709,23 +710,23 @@ TEST(raid1_plan)
 {
 	/* rmeta_0 at extent 20 of pv0: 1 MiB + 20 * 4 MiB in */
 	CHECK_STR(bad_plan("", "", 1, "r1", 0), "5 dm_raid raid1\n"
-		  "bad-r1_rmeta_0 -62ZY71 0 8192 linear 8:16 165888\n"
-		  "bad-r1_rimage_0 -eKfuxO 0 8192 linear 8:16 174080\n"
-		  "bad-r1_rmeta_1 -OX1I-7 0 8192 linear 8:32 165888\n"
-		  "bad-r1_rimage_1 -hk8PTZ 0 8192 linear 8:32 174080\n"
-		  "bad-r1 -5r1DCF 0 8192 raid raid1 3 0 region_size 1024 2 @0 @1 @2 @3\n");
+		  "bad-r1_rmeta_0 gG62ZY71 0 8192 linear 8:16 165888\n"
+		  "bad-r1_rimage_0 qReKfuxO 0 8192 linear 8:16 174080\n"
+		  "bad-r1_rmeta_1 1I7lIv9f 0 8192 linear 8:32 165888\n"
+		  "bad-r1_rimage_1 IGhk8PTZ 0 8192 linear 8:32 174080\n"
+		  "bad-r1 7M5r1DCF 0 8192 raid raid1 3 0 region_size 1024 2 @0 @1 @2 @3\n");
 	/* pv1 gone: wait for it, or without degraded map the other image */
 	CHECK(!strncmp(bad_plan("", "", 0, "r1", 0), "19 VG bad: PV pv1", 17));
 	CHECK_STR(bad_plan("", "", 0, "r1", 1), "3 dm_raid raid1\n"
-		  "bad-r1_rmeta_0 -62ZY71 0 8192 linear 8:16 165888\n"
-		  "bad-r1_rimage_0 -eKfuxO 0 8192 linear 8:16 174080\n"
-		  "bad-r1 -5r1DCF 0 8192 raid raid1 3 0 region_size 1024 2 @0 @1 - -\n");
+		  "bad-r1_rmeta_0 gG62ZY71 0 8192 linear 8:16 165888\n"
+		  "bad-r1_rimage_0 qReKfuxO 0 8192 linear 8:16 174080\n"
+		  "bad-r1 7M5r1DCF 0 8192 raid raid1 3 0 region_size 1024 2 @0 @1 - -\n");
 	/* both images on pv1: nothing whole */
 	CHECK_STR(bad_plan("\"pv0\", 20", "\"pv1\", 23", 0, "r1", 1),
 		  "19 bad/r1: no raid1 image has all its PVs");
 	CHECK_STR(bad_plan("device_count = 2", "device_count = 3", 1, "r1", 0),
 		  "22 bad/r1: raids does not match device_count");
-	CHECK_STR(bad_plan("region_size = 1024\nraids", "region_size = 0\nraids", 1, "r1", 0),
+	CHECK_STR(bad_plan("region_size = 1024", "region_size = 0", 1, "r1", 0),
 		  "22 bad/r1: bad raid1 segment");
 	CHECK_STR(bad_plan("device_count = 2", "device_count = 5", 1, "r1", 0),
 		  "22 bad/r1 has 5 raid1 images: the capture kernel maps at most 4");
@@ -739,10 +740,10 @@ TEST(thin_plan)
 		"thin_pool = \"pool\"\norigin = \"thin\"\ndevice_id = 2\n}\n}\nmir {";
 
 	CHECK_STR(bad_plan("", "", 1, "thin", 0), "4 dm_thin_pool\n"
-		  "bad-pool_tmeta -i8UxU4 0 8192 linear 8:16 198656\n"
-		  "bad-pool_tdata -bvWoVp 0 16384 linear 8:16 206848\n"
-		  "bad-pool-tpool C-tpool 0 16384 thin-pool @0 @1 128 0 0\n"
-		  "bad-thin -835xUk 0 16384 thin @2 1\n");
+		  "bad-pool_tmeta oMi8UxU4 0 8192 linear 8:16 198656\n"
+		  "bad-pool_tdata QdbvWoVp 0 16384 linear 8:16 206848\n"
+		  "bad-pool-tpool kC-tpool 0 16384 thin-pool @0 @1 128 0 0\n"
+		  "bad-thin gl835xUk 0 16384 thin @2 1\n");
 	CHECK(strstr(bad_plan("discards = \"passdown\"\nzero_new_blocks = 1",
 			      "discards = \"ignore\"\nzero_new_blocks = 0\nerror_when_full = 1",
 			      1, "thin", 0),
@@ -757,7 +758,7 @@ TEST(thin_plan)
 		  "the capture kernel does not map those");
 	CHECK_STR(bad_plan("device_id = 1", "device_id = 16777216", 1, "thin", 0),
 		  "22 bad/thin: bad thin segment");
-	CHECK_STR(bad_plan("pool = \"pool_tdata\"", "pool = \"r1\"", 1, "thin", 0),
+	CHECK_STR(bad_plan("pool = \"pool_tdata\"", "pool = \"snap\"", 1, "thin", 0),
 		  "22 bad/pool: its data LV is not the pool's size");
 	CHECK(!strncmp(bad_plan("pool = \"pool_tdata\"", "pool = \"mir\"", 1, "thin", 0),
 		       "22 under bad/thin: bad/mir has a mirror", 38));
@@ -767,7 +768,7 @@ TEST(thin_plan)
 		  "22 bad/thin: its pool orig is not one thin-pool segment");
 	/* a thin snapshot of thin leaves thin mappable */
 	CHECK(!strncmp(bad_plan("mir {", tsnap, 1, "thin", 0), "4 dm_thin_pool\n", 15));
-	CHECK(strstr(bad_plan("mir {", tsnap, 1, "tsnap", 0), "bad-tsnap -aaaaaa 0 16384 thin @2 2\n"));
+	CHECK(strstr(bad_plan("mir {", tsnap, 1, "tsnap", 0), "bad-tsnap aaaaaaaa 0 16384 thin @2 2\n"));
 }
 
 TEST(table_resolve)
@@ -877,6 +878,9 @@ int main(void)
 	RUN(refused_segment_types);
 	RUN(refused_synthetic);
 	RUN(table_lines);
+	RUN(raid1_plan);
+	RUN(thin_plan);
+	RUN(table_resolve);
 	RUN(names);
 	RUN(dm_table_request);
 	return unit_done();
