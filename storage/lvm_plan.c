@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "log.h"
 #include "lvm_names.h"
 #include "lvm_plan.h"
 #include "lvm_table.h"
@@ -73,6 +74,8 @@ static int raid1(struct kd_lvm_plan *p, const struct kd_lvm_vg *vg,
 			free(meta);
 			if (!degraded || e->code != ENODEV)
 				return -1;
+			kd_warn("%s/%s: mapping it degraded, without image %s: %s",
+				vg->name, lv->name, lv->sub[i + 1].name, e->msg);
 			continue;
 		}
 		place[i] = (int)p->ndev;

@@ -125,23 +125,30 @@ check_group b "$GROUP_B"
 rm -rf "$SW/disks"
 KDOUT=$SW/kdumpctl.out
 
-# The dump cases: CASE:LAYOUT:DISKS:CHECK:KIND - the disks attached (-
-# for all), the kdumpctl check (storage-check-init) whose output makes
-# the image, and the kind of target: fs (ext4), raw (restored by kdumpctl
+# The dump cases: CASE:LAYOUT:DISKS:CHECK:KIND:GROUP - the disks attached
+# (- for all), the kdumpctl check (storage-check-init) whose output makes
+# the image, the kind of target: fs (ext4), raw (restored by kdumpctl
 # start in the read-back guest) or root (no target: the root filesystem,
-# root= on the command line).
-DUMP_CASES="lvm_linear_ext4:lvm_linear:-:lvm_linear:fs
-lvm_span:lvm_span:-:lvm_span:fs
-lvm_striped:lvm_striped:-:lvm_striped:fs
-lvm_thin:lvm_thin:-:lvm_thin:fs
-lvm_raid1:lvm_raid1:-:lvm_raid1:fs
-md_raid1_degraded:md_raid1:1:md_raid1:fs
-lvm_on_md:lvm_on_md:-:lvm_on_md:fs
-lvm_raw:lvm_raw:-:lvm_raw_raw:raw
-lvm_grow:lvm_grow:-:lvm_grow:fs
-gpt_partlabel_raw:gpt_partlabel:-:gpt_partlabel_bypartlabel:raw
-gpt_byid:gpt_byid:-:gpt_byid_byid:fs
-root_lvm:root_lvm:-:root_lvm:root"
+# root= on the command line); and the read-back guest that checks it (a
+# layout once in each; each has room for about 28 disks).
+DUMP_CASES="lvm_linear_ext4:lvm_linear:-:lvm_linear:fs:1
+lvm_span:lvm_span:-:lvm_span:fs:1
+lvm_striped:lvm_striped:-:lvm_striped:fs:1
+lvm_thin:lvm_thin:-:lvm_thin:fs:1
+lvm_raid1:lvm_raid1:-:lvm_raid1:fs:1
+md_raid1_degraded:md_raid1:1:md_raid1:fs:1
+lvm_on_md:lvm_on_md:-:lvm_on_md:fs:1
+lvm_raw:lvm_raw:-:lvm_raw_raw:raw:1
+lvm_grow:lvm_grow:-:lvm_grow:fs:1
+gpt_partlabel_raw:gpt_partlabel:-:gpt_partlabel_bypartlabel:raw:1
+gpt_byid:gpt_byid:-:gpt_byid_byid:fs:1
+root_lvm:root_lvm:-:root_lvm:root:1
+md_raid1_090:md_raid1_090:-:md_raid1_090:fs:2
+md_raid1_10:md_raid1_10:-:md_raid1_10:fs:2
+md_raid0:md_raid0:-:md_raid0:fs:2
+md_raid5:md_raid5:-:md_raid5:fs:2
+md_raid10:md_raid10:-:md_raid10:fs:2
+lvm_raid1_degraded:lvm_raid1:0:lvm_raid1:fs:2"
 
 mkdir -p "$WORK"
 build_images >/dev/null
@@ -208,12 +215,12 @@ outside_lv() {
 	say "lvm_grow: $(echo "$changed" | wc -l) MiB written, all inside the LV"
 }
 
-# dump_case CASE LAYOUT DISKS CHECK KIND - a crash with the layout's disks
-# (disks DISKS, or all when -); the read-back below checks the dump
-READ_OK='' READ_DEGR='' READ_DRIVES='' READ_CASES='' RESTORE=''
+# dump_case CASE LAYOUT DISKS CHECK KIND GROUP - a crash with the
+# layout's disks (disks DISKS, or all when -); read_back below checks the
+# dump; $SW/read-GROUP lists the cases ("CASE LAYOUT KIND DISKS")
 dump_case() {
-	c=$1 l=$2 dsk=$3 k=$4 kind=$5
-	dd=$SW/dump/$l
+	c=$1 l=$2 dsk=$3 k=$4 kind=$5 g=$6
+	dd=$SW/dump/$c
 	if ! storage_cached "$l" || ! storage_copy "$l" "$dd"; then
 		fail "$c" "the disks of $l could not be made" "$LOGS/storage-prep-$l.log"
 		return
@@ -235,24 +242,15 @@ disk_timeout 60
 core_collector makedumpfile $flat-l --message-level 1 -d 31" \
 		"virtio_pci virtio_blk crc32c_generic ext4 $(kd modules "$k")"
 	[ "$c" = lvm_grow ] && { mutate "$c" "$dd" || return; }
-	[ "$dsk" = - ] && dsk=
 	root_arg=
 	[ "$kind" = root ] && root_arg="root=$(mf "$dd" LV_DM_PATH) rootfstype=ext4"
 	t0=$(date +%s)
-	# shellcheck disable=SC2086
-	log=$(ROOT_ARG=$root_arg crash_guest "$c" $(storage_drives "$dd" $dsk) -nic none)
+	# shellcheck disable=SC2046
+	log=$(ROOT_ARG=$root_arg crash_guest "$c" $(storage_drives "$dd" $(echo "$dsk" | tr -d -)) -nic none)
 	say "dump $c: $(( $(date +%s) - t0 )) s"
 	echo "$log" > "$SW/dump/$c.log"
 	[ "$c" = lvm_grow ] && { outside_lv "$c" "$dd" "$log" || return; }
-	[ "$kind" = raw ] && RESTORE="$RESTORE $l"
-	if [ -n "$dsk" ]; then
-		READ_DEGR="$READ_DEGR $l"
-	else
-		READ_OK="$READ_OK $l"
-	fi
-	READ_CASES="$READ_CASES $c:$l:$kind"
-	# shellcheck disable=SC2086
-	READ_DRIVES="$READ_DRIVES $(storage_drives "$dd" $dsk)"
+	echo "$c $l $kind $dsk" >> "$SW/read-$g"
 }
 
 for dc in $DUMP_CASES; do
@@ -262,55 +260,68 @@ for dc in $DUMP_CASES; do
 	dump_case "$@"
 done
 
-# One check guest copies every dump onto the scratch disk (ext4), and
-# restores the raw ones there with kdumpctl start; the host mounts it to
-# check them.
-if [ -n "$READ_CASES" ]; then
-	rm -f "$SW/scratch.img"
+# read_back GROUP - one check guest copies the dumps of the cases in
+# $SW/read-GROUP onto a scratch disk (ext4), and restores the raw ones
+# there with kdumpctl start; the host mounts it to check them.
+read_back() {
+	list=$SW/read-$1
+	[ -s "$list" ] || return 0
+	rm -f "$SW/scratch.img" "$SW/root/manifests/"*
 	truncate -s 2G "$SW/scratch.img"
 	mkfs.ext4 -q -F "$SW/scratch.img" || die "mkfs.ext4 of the scratch disk failed"
-	rm -f "$SW/root/manifests/"*
-	for cl in $READ_CASES; do
-		l=${cl#*:} l=${l%%:*}
-		cp "$SW/dump/$l/manifest" "$SW/root/manifests/$l"
-	done
+	ok='' degr='' restore='' drives=''
+	while read -r c l kind dsk; do
+		cp "$SW/dump/$c/manifest" "$SW/root/manifests/$l"
+		if [ "$dsk" = - ]; then ok="$ok $l"; else degr="$degr $l"; fi
+		[ "$kind" = raw ] && restore="$restore $l"
+		# shellcheck disable=SC2046
+		drives="$drives $(storage_drives "$SW/dump/$c" $(echo "$dsk" | tr -d -))"
+	done < "$list"
 	pack "$SW/root" "$SW/check-read.img"
 	t0=$(date +%s)
 	# shellcheck disable=SC2086
-	rlog=$(QEMU_TIMEOUT=600 boot storage-check-read "$SW/check-read.img" \
-		"kdlayouts=$(echo $READ_OK | tr ' ' ,) kddegraded=$(echo $READ_DEGR | tr ' ' ,) kdscratch=1 kdrestore=$(echo $RESTORE | tr ' ' ,)" \
-		$READ_DRIVES -drive "file=$SW/scratch.img,if=none,id=scratch,format=raw" \
+	rlog=$(QEMU_TIMEOUT=600 boot "storage-check-read$1" "$SW/check-read.img" \
+		"kdlayouts=$(echo $ok | tr ' ' ,) kddegraded=$(echo $degr | tr ' ' ,) kdscratch=1 kdrestore=$(echo $restore | tr ' ' ,)" \
+		$drives -drive "file=$SW/scratch.img,if=none,id=scratch,format=raw" \
 		-device virtio-blk-pci,drive=scratch,serial=kd-scratch -nic none)
-	say "read-back guest: $(( $(date +%s) - t0 )) s"
+	say "read-back guest $1: $(( $(date +%s) - t0 )) s"
 	tr -d '\r' < "$rlog" > "$rlog.txt"
 	rlog=$rlog.txt
 	mount -o loop "$SW/scratch.img" "$MNT" || die "cannot mount the scratch disk"
-	for cl in $READ_CASES; do
-		c=${cl%%:*} l=${cl#*:} kind=${l#*:} l=${l%%:*}
-		log=$(cat "$SW/dump/$c.log")
-		marker="layout $l"
-		case " $READ_DEGR " in *" $l "*) marker="layout ${l}_degraded" ;; esac
-		layout_ok=$(grep -m 1 "^KDTEST: $marker" "$rlog")
-		case $kind in
-		raw)
-			v=$(sed -n "s|^KDTEST: restored $l /scratch/||p" "$rlog")
-			if [ -z "$v" ]; then
-				fail "$c" "kdumpctl start restored no dump from the raw target of $l (read-back log $rlog)" "$log"
-			elif ! crash_opens "$MNT/$v"; then
-				fail "$c" "crash cannot open the restored $v" "$log"
-			else
-				pass "$c"
-			fi ;;
-		*)
-			if ! grep -q "^KDTEST: copied /var/crash of $l" "$rlog"; then
-				fail "$c" "the check guest copied no dump of $l ($layout_ok; read-back log $rlog)" "$log"
-			elif ! grep -q "^KDTEST: $marker ok" "$rlog"; then
-				fail "$c" "after the dump: $layout_ok (read-back log $rlog)" "$log"
-			elif check_dump "$c" "$(ls -d "$MNT/$l"/127.0.0.1-* 2>/dev/null)" "$log"; then
-				pass "$c"
-			fi ;;
-		esac
-	done
+	while read -r c l kind dsk; do
+		read_check "$c" "$l" "$kind" "$dsk" "$rlog"
+	done < "$list"
 	umount "$MNT"
-fi
+}
+
+# read_check CASE LAYOUT KIND DISKS LOG - what the read-back found
+read_check() {
+	c=$1 l=$2 kind=$3 rlog=$5
+	log=$(cat "$SW/dump/$c.log")
+	marker="layout $l"
+	[ "$4" = - ] || marker="layout ${l}_degraded"
+	layout_ok=$(grep -m 1 "^KDTEST: $marker" "$rlog")
+	case $kind in
+	raw)
+		v=$(sed -n "s|^KDTEST: restored $l /scratch/||p" "$rlog")
+		if [ -z "$v" ]; then
+			fail "$c" "kdumpctl start restored no dump from the raw target of $l (read-back log $rlog)" "$log"
+		elif ! crash_opens "$MNT/$v"; then
+			fail "$c" "crash cannot open the restored $v" "$log"
+		else
+			pass "$c"
+		fi ;;
+	*)
+		if ! grep -q "^KDTEST: copied /var/crash of $l" "$rlog"; then
+			fail "$c" "the check guest copied no dump of $l ($layout_ok; read-back log $rlog)" "$log"
+		elif ! grep -q "^KDTEST: $marker ok" "$rlog"; then
+			fail "$c" "after the dump: $layout_ok (read-back log $rlog)" "$log"
+		elif check_dump "$c" "$(ls -d "$MNT/$l"/127.0.0.1-* 2>/dev/null)" "$log"; then
+			pass "$c"
+		fi ;;
+	esac
+}
+
+read_back 1
+read_back 2
 say "storage tests took $(( $(date +%s) - started )) s; cache: $(du -sh "$STORAGE" | cut -f1) on disk"
