@@ -43,6 +43,16 @@ static const char *boot_image_path(const char *cmdline, char *buf, size_t size)
 	return p ? p + 1 : buf;
 }
 
+/* ".../modules/<kver>/vmlinuz": where kernel-install puts the image. */
+static int is_module_image(const char *path, const char *kver)
+{
+	char tail[300];
+	size_t n = (size_t)snprintf(tail, sizeof tail, "/modules/%s/vmlinuz", kver);
+
+	return path[0] == '/' && n < sizeof tail && strlen(path) >= n &&
+	       !strcmp(path + strlen(path) - n, tail);
+}
+
 /* Try one directory; 0 when bf->kernel now names an existing file. */
 static int try_dir(struct kd_bootfiles *bf, const char *dir, const char *name)
 {
@@ -55,6 +65,7 @@ int kd_bootfiles_kernel(struct kd_bootfiles *bf, const struct kdump_sysconfig *s
 			const char *proc_cmdline, struct kd_error *e)
 {
 	static const char *const dirs[] = { "/boot", "/boot/efi", "/efi", "/" };
+	static const char *const module_dirs[] = { "/usr/lib/modules", "/lib/modules" };
 	char name[512], image[1024], dir[1100], tried[2048] = "";
 	const char *boot_image;
 	size_t i;
@@ -78,11 +89,24 @@ int kd_bootfiles_kernel(struct kd_bootfiles *bf, const struct kdump_sysconfig *s
 		if (try_dir(bf, dir, name) == 0)
 			return 0;
 	}
+	/* the kernel-install layout (Fedora, RHEL, Debian 13's newer
+	 * kernels): BOOT_IMAGE=/usr/lib/modules/<version>/vmlinuz */
+	if (boot_image && is_module_image(boot_image, bf->kver) && exists(boot_image)) {
+		snprintf(bf->kernel, sizeof bf->kernel, "%s", boot_image);
+		return 0;
+	}
 	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
 		if (try_dir(bf, dirs[i], name) == 0)
 			return 0;
 		snprintf(tried + strlen(tried), sizeof tried - strlen(tried),
 			 "%s%s", i ? ", " : "", bf->kernel);
+	}
+	for (i = 0; i < sizeof module_dirs / sizeof module_dirs[0]; i++) {
+		snprintf(dir, sizeof dir, "%s/%s", module_dirs[i], bf->kver);
+		if (try_dir(bf, dir, "vmlinuz") == 0)
+			return 0;
+		snprintf(tried + strlen(tried), sizeof tried - strlen(tried),
+			 ", %s", bf->kernel);
 	}
 	return kd_fail(e, ENOENT, "no kernel found (tried %s): set KDUMP_BOOTDIR "
 		       "or KDUMP_KERNELVER in the sysconfig file or pass --kernel",

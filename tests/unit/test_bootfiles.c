@@ -2,6 +2,7 @@
 #define UNIT_SUITE "bootfiles"
 #include <stdlib.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "unit.h"
 #include "bootfiles.h"
 
@@ -65,6 +66,34 @@ TEST(missing_kernel_names_what_was_tried)
 	sc.bootdir = NULL;
 	CHECK_INT(kd_bootfiles_find(&bf, &sc, "", NULL, NULL, &e), -1);
 	CHECK(strstr(e.msg, "/boot/vmlinuz-0.0.0-none") != NULL);
+	CHECK(strstr(e.msg, "/usr/lib/modules/0.0.0-none/vmlinuz") != NULL);
+}
+
+/* BOOT_IMAGE naming the kernel-install layout's image. */
+TEST(kernel_install_layout)
+{
+	struct kdump_sysconfig sc = { 0 };
+	struct kd_bootfiles bf;
+	struct kd_error e;
+	char cmdline[300], path[256];
+
+	snprintf(path, sizeof path, "%s/modules", dir);
+	CHECK_INT(mkdir(path, 0755), 0);
+	snprintf(path, sizeof path, "%s/modules/7.3.4+deb13-amd64", dir);
+	CHECK_INT(mkdir(path, 0755), 0);
+	touch("modules/7.3.4+deb13-amd64/vmlinuz");
+	sc.kernelver = "7.3.4+deb13-amd64";
+	snprintf(cmdline, sizeof cmdline, "BOOT_IMAGE=%s/vmlinuz ro", path);
+	memset(&bf, 0, sizeof bf);
+	CHECK_INT(kd_bootfiles_kernel(&bf, &sc, cmdline, &e), 0);
+	CHECK(strstr(bf.kernel, "/modules/7.3.4+deb13-amd64/vmlinuz") != NULL);
+	/* another version's image is not taken */
+	sc.kernelver = "7.3.5+deb13-amd64";
+	CHECK_INT(kd_bootfiles_kernel(&bf, &sc, cmdline, &e), -1);
+	cleanup("modules/7.3.4+deb13-amd64/vmlinuz");
+	rmdir(path);
+	snprintf(path, sizeof path, "%s/modules", dir);
+	rmdir(path);
 }
 
 TEST(default_initrd_location_and_overrides)
@@ -95,6 +124,7 @@ int main(void)
 		return 1;
 	RUN(bootdir_and_names);
 	RUN(missing_kernel_names_what_was_tried);
+	RUN(kernel_install_layout);
 	RUN(default_initrd_location_and_overrides);
 	rmdir(dir);
 	return unit_done();
