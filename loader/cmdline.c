@@ -73,16 +73,22 @@ static void put(struct out *o, const char *s, size_t len)
 	o->buf[o->len] = '\0';
 }
 
-static void put_renamed(struct out *o, const char *name, const struct kd_kparam *w)
+/* name immediately followed by len bytes of rest, as one word. */
+static void put_joined(struct out *o, const char *name, const char *rest, size_t len)
 {
 	char tmp[KD_CMDLINE_MAX];
-	int n = snprintf(tmp, sizeof tmp, "%s%.*s", name,
-			 (int)(w->len - w->name_len), w->s + w->name_len);
+	int n = snprintf(tmp, sizeof tmp, "%s%.*s", name, (int)len, rest);
 
 	if (n < 0 || (size_t)n >= sizeof tmp)
 		o->overflow = 1;
 	else
 		put(o, tmp, (size_t)n);
+}
+
+/* w under another name: "root=X" as "kdump.root=X". */
+static void put_renamed(struct out *o, const char *name, const struct kd_kparam *w)
+{
+	put_joined(o, name, w->s + w->name_len, w->len - w->name_len);
 }
 
 static void put_all(struct out *o, const char *words)
@@ -98,20 +104,14 @@ static void put_all(struct out *o, const char *words)
  * value. */
 static void put_root_params(struct out *o, const char *base, const char *root)
 {
-	char tmp[KD_CMDLINE_MAX];
 	struct kd_kparam w;
 	size_t i;
-	int n;
 
 	for (i = 0; i < sizeof root_params / sizeof root_params[0]; i++) {
 		const char *p = base;
 
 		if (i == 0 && root) {
-			n = snprintf(tmp, sizeof tmp, "%s=%s", root_params[0][1], root);
-			if (n < 0 || (size_t)n >= sizeof tmp)
-				o->overflow = 1;
-			else
-				put(o, tmp, (size_t)n);
+			put_joined(o, "kdump.root=", root, strlen(root));
 			continue;
 		}
 		while (kd_kparam_next(&p, &w))

@@ -119,11 +119,11 @@ static int matches(const char *name, const char *key, const char *value)
 		return !is_partition(name) && serial_of(name, got, sizeof got) == 0 &&
 		       !strcmp(got, value);
 	snprintf(dev, sizeof dev, "/dev/%s", name);
-	if (component(name) || kd_probe_device(dev, &fs))
+	if (kd_probe_device(dev, &fs) ||
+	    (strcmp(key, "UUID") ? strcmp(fs.label, value) : strcasecmp(fs.uuid, value)))
 		return 0;
-	if (!strcmp(key, "UUID"))
-		return !strcasecmp(fs.uuid, value);
-	return !strcmp(fs.label, value);
+	/* only for a device that matches: it reads the MD superblocks */
+	return !component(name);
 }
 
 /* /dev/<its kernel name> for block device node path (its number's

@@ -189,7 +189,7 @@ int kd_lvm_activate(const struct kd_lv_ref *ref, int degraded, char *dev, size_t
 		    struct kd_error *e)
 {
 	struct kd_lvm_plan p;
-	unsigned num[KD_LVM_PLAN_DEVS][2];
+	unsigned num[KD_LVM_PLAN_DEVS][2], *top;
 	const struct kd_lvm_dmdev *d;
 	int r;
 
@@ -203,15 +203,16 @@ int kd_lvm_activate(const struct kd_lv_ref *ref, int degraded, char *dev, size_t
 			"as it is now", p.vg_name, p.lv_name,
 			(unsigned long long)ref->seqno, ref->vg_name, ref->lv_name,
 			(unsigned long long)p.seqno);
+	/* the LV's own device is the last one */
 	d = &p.dev[p.ndev - 1];
+	top = num[p.ndev - 1];
 	r = make_devices(&p, num, e);
 	if (r == 0)
-		r = kd_dm_node(d->name, num[p.ndev - 1][0], num[p.ndev - 1][1], dev, size, e);
-	if (r == 0)
+		r = kd_dm_node(d->name, top[0], top[1], dev, size, e);
+	if (r == 0) {
 		vg_link(&p, d->name);
-	if (r == 0)
-		kd_info("LV %s/%s is %s (%u:%u)", p.vg_name, p.lv_name, dev,
-			num[p.ndev - 1][0], num[p.ndev - 1][1]);
+		kd_info("LV %s/%s is %s (%u:%u)", p.vg_name, p.lv_name, dev, top[0], top[1]);
+	}
 out:
 	kd_lvm_plan_free(&p);
 	return r;
