@@ -60,19 +60,53 @@ static int plain_byte(uint8_t c)
 	return (c >= 0x20 && c < 0x7f) || (c >= '\t' && c <= '\r');
 }
 
-static void record(struct kd_text *t, uint64_t ts_nsec, const uint8_t *s,
-		   size_t len)
-{
-	char prefix[48], pad[48], esc[16];
-	int indent = snprintf(prefix, sizeof prefix, "[%5llu.%06llu] ",
-			      (unsigned long long)(ts_nsec / 1000000000),
-			      (unsigned long long)(ts_nsec % 1000000000 / 1000));
-	size_t i = 0, run;
+/* Bit 31 of a caller id: the rest is a CPU number, not a task id. */
+#define CALLER_CPU 0x80000000u
 
-	if (indent < 0 || (size_t)indent >= sizeof prefix)
-		indent = 0;
+/* The caller id at off in p when the layout has one, else NULL. */
+static const uint32_t *caller_at(int has_caller, const uint8_t *p, size_t off,
+				 uint32_t *id)
+{
+	if (!has_caller)
+		return NULL;
+	*id = kd_get_le32(p + off);
+	return id;
+}
+
+/* The record's prefix in buf: "[sssss.uuuuuu] ", then, with a caller
+ * id, "[%8s] " of "T<task>" or "C<cpu>".  Its length; 0 if it did not fit
+ * (it always does: 35 bytes at the most). */
+static size_t prefix(char *buf, size_t size, uint64_t ts_nsec,
+		     const uint32_t *caller)
+{
+	char who[16];
+	int n, m;
+
+	n = snprintf(buf, size, "[%5llu.%06llu] ",
+		     (unsigned long long)(ts_nsec / 1000000000),
+		     (unsigned long long)(ts_nsec % 1000000000 / 1000));
+	if (n < 0 || (size_t)n >= size)
+		return 0;
+	if (!caller)
+		return (size_t)n;
+	m = snprintf(who, sizeof who, "%c%u", *caller & CALLER_CPU ? 'C' : 'T',
+		     *caller & ~CALLER_CPU);
+	if (m < 0 || (size_t)m >= sizeof who)
+		return 0;
+	m = snprintf(buf + n, size - (size_t)n, "[%8s] ", who);
+	if (m < 0 || (size_t)m >= size - (size_t)n)
+		return 0;
+	return (size_t)(n + m);
+}
+
+static void record(struct kd_text *t, uint64_t ts_nsec, const uint32_t *caller,
+		   const uint8_t *s, size_t len)
+{
+	char head[48], pad[48], esc[16];
+	size_t indent = prefix(head, sizeof head, ts_nsec, caller), i = 0, run;
+
 	memset(pad, ' ', sizeof pad);
-	put(t, prefix, (size_t)indent);
+	put(t, head, indent);
 	while (i < len) {
 		for (run = i; run < len && s[run] != '\n' && plain_byte(s[run]);
 		     run++)
@@ -82,7 +116,7 @@ static void record(struct kd_text *t, uint64_t ts_nsec, const uint8_t *s,
 			break;
 		if (s[run] == '\n') {
 			put(t, "\n", 1);
-			put(t, pad, (size_t)indent);
+			put(t, pad, indent);
 		} else {
 			/* "\\x%02x" of a signed char: 0xc3 is \xffffffc3 */
 			unsigned v = s[run] < 0x80 ? s[run] : 0xffffff00u | s[run];
@@ -114,7 +148,8 @@ static int prb_layout_ok(const struct kd_prb_layout *l)
 	       fits(l->off_begin, 8, l->desc_size) &&
 	       fits(l->off_next, 8, l->desc_size) &&
 	       fits(l->off_ts, 8, l->info_size) &&
-	       fits(l->off_text_len, 2, l->info_size);
+	       fits(l->off_text_len, 2, l->info_size) &&
+	       (!l->has_caller || fits(l->off_caller, 4, l->info_size));
 }
 
 /* Find record id's text block: [*start, *end) of the data ring, which
@@ -149,6 +184,7 @@ static int prb_record(struct kd_text *t, const struct kd_prb_layout *l,
 	uint64_t sv = kd_get_le64(d + l->off_state);
 	uint64_t begin = kd_get_le64(d + l->off_begin);
 	uint64_t next = kd_get_le64(d + l->off_next), start = 0, end = 0, len;
+	uint32_t id32;
 	int ret;
 
 	if ((sv & ID_MASK) != id ||
@@ -167,7 +203,9 @@ static int prb_record(struct kd_text *t, const struct kd_prb_layout *l,
 	len = kd_get_le16(info + l->off_text_len);
 	if (len > end - start - 8)
 		len = end - start - 8;	/* truncated, as makedumpfile has it */
-	record(t, kd_get_le64(info + l->off_ts), r->text + start + 8, (size_t)len);
+	record(t, kd_get_le64(info + l->off_ts),
+	       caller_at(l->has_caller, info, l->off_caller, &id32),
+	       r->text + start + 8, (size_t)len);
 	return 0;
 }
 
@@ -221,13 +259,15 @@ int kd_dmesg_logbuf(struct kd_text *t, const struct kd_logbuf_layout *l,
 	int wrapped = 0;
 
 	if (!hs || !fits(l->off_ts, 8, hs) || !fits(l->off_len, 2, hs) ||
-	    !fits(l->off_text_len, 2, hs))
+	    !fits(l->off_text_len, 2, hs) ||
+	    (l->has_caller && !fits(l->off_caller, 4, hs)))
 		return kd_fail(e, EINVAL, "impossible log_buf record layout");
 	if (next > size)
 		return logbuf_corrupt(e, next, "log_next_idx out of range");
 	while (idx != next) {
 		const uint8_t *h;
 		uint64_t len, text_len;
+		uint32_t id32;
 
 		if (idx > size || size - idx < hs)
 			return logbuf_corrupt(e, idx, "a record past the end");
@@ -242,7 +282,9 @@ int kd_dmesg_logbuf(struct kd_text *t, const struct kd_logbuf_layout *l,
 		text_len = kd_get_le16(h + l->off_text_len);
 		if (len < hs || len > size - idx || text_len > len - hs)
 			return logbuf_corrupt(e, idx, "an inconsistent record");
-		record(t, kd_get_le64(h + l->off_ts), h + hs, (size_t)text_len);
+		record(t, kd_get_le64(h + l->off_ts),
+		       caller_at(l->has_caller, h, l->off_caller, &id32), h + hs,
+		       (size_t)text_len);
 		if (t->err)
 			return write_error(t, e);
 		idx += len;
@@ -293,6 +335,19 @@ static int have(struct kd_input *in, const char *name)
 	int64_t v;
 
 	return kd_input_vmcoreinfo(in, name, &v) == 0;
+}
+
+/* An offset VMCOREINFO may lack: 1 and *off when it has it, else 0 and
+ * *off 0.  -1 is makedumpfile's "not found", so it counts as absent. */
+static int optional_offset(struct kd_input *in, const char *name, size_t *off)
+{
+	int64_t v;
+
+	*off = 0;
+	if (kd_input_vmcoreinfo(in, name, &v) || v == -1)
+		return 0;
+	*off = (size_t)v;
+	return 1;
 }
 
 /* A copy of len bytes at vaddr, at most KD_DMESG_MAX_RING of them. */
@@ -360,6 +415,8 @@ static int prb_keys(struct kd_input *in, struct prb_keys *p,
 	k.missing = NULL;
 	p->counter = key(&k, "OFFSET(atomic_long_t.counter)");
 	p->l.off_state += p->counter;
+	p->l.has_caller = optional_offset(in, "OFFSET(printk_info.caller_id)",
+					  &p->l.off_caller);
 	if (p->rb_size > 4096 || p->l.desc_size > 4096 ||
 	    p->l.info_size > 4096 || !prb_layout_ok(&p->l))
 		return kd_fail(e, EINVAL, "VMCOREINFO describes an impossible "
@@ -407,9 +464,12 @@ static int prb_header(struct kd_input *in, const struct prb_keys *p,
 }
 
 /* The fields of printk_info we use, packed 16 bytes a record: ts_nsec at
- * 0, text_len at 8.  Read in chunks, so that the 88-byte infos are never
- * in memory whole. */
+ * 0, text_len at 8, caller_id (when the layout has it) at 12.  Read in
+ * chunks, so that the 88-byte infos are never in memory whole. */
 #define PACKED_INFO 16
+#define PACKED_TS 0
+#define PACKED_TEXT_LEN 8
+#define PACKED_CALLER 12
 
 static uint8_t *pack_infos(struct kd_input *in, const struct prb_keys *p,
 			   uint64_t addr, uint64_t count, struct kd_error *e)
@@ -438,9 +498,13 @@ static uint8_t *pack_infos(struct kd_input *in, const struct prb_keys *p,
 		}
 		for (i = 0; i < n; i++) {
 			uint8_t *o = out + (done + i) * PACKED_INFO;
+			const uint8_t *info = chunk + i * isz;
 
-			memcpy(o, chunk + i * isz + p->l.off_ts, 8);
-			memcpy(o + 8, chunk + i * isz + p->l.off_text_len, 2);
+			memset(o, 0, PACKED_INFO);
+			memcpy(o + PACKED_TS, info + p->l.off_ts, 8);
+			memcpy(o + PACKED_TEXT_LEN, info + p->l.off_text_len, 2);
+			if (p->l.has_caller)
+				memcpy(o + PACKED_CALLER, info + p->l.off_caller, 4);
 		}
 	}
 	free(chunk);
@@ -475,8 +539,9 @@ static int lockless_from_dump(struct kd_input *in, struct kd_text *t,
 	if (infos) {
 		l = p.l;
 		l.info_size = PACKED_INFO;
-		l.off_ts = 0;
-		l.off_text_len = 8;
+		l.off_ts = PACKED_TS;
+		l.off_text_len = PACKED_TEXT_LEN;
+		l.off_caller = PACKED_CALLER;
 		r.descs = descs;
 		r.infos = infos;
 		r.text = text;
@@ -524,6 +589,10 @@ static int logbuf_from_dump(struct kd_input *in, struct kd_text *t,
 	l.off_len = key(&k, kname);
 	snprintf(kname, sizeof kname, "OFFSET(%s.text_len)", s);
 	l.off_text_len = key(&k, kname);
+	/* as makedumpfile: printk_log's caller id (5.1 - 5.9 with
+	 * CONFIG_PRINTK_CALLER), never a struct log's */
+	l.has_caller = optional_offset(in, "OFFSET(printk_log.caller_id)",
+				       &l.off_caller) && s == name[0];
 	if (logbuf_vars(in, &k, &ptr, &len, e))
 		return -1;
 	if (kd_input_read_virt(in, fa, &first, 4) ||

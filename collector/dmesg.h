@@ -1,12 +1,20 @@
 /* dmesg.h - the crashed kernel's log (vmcore-dmesg.txt), written exactly as
- * `makedumpfile --dump-dmesg` (1.7.2) writes it:
+ * `makedumpfile --dump-dmesg` (1.7.6) writes it:
  *
  *	[sssss.uuuuuu] text
+ *	[sssss.uuuuuu] [  Tnnnnn] text		(with caller ids)
  *
  * seconds at least 5 wide, microseconds 6 digits, the lines of a multi-line
- * record indented under the first, bytes neither printable nor white space
- * as "\x%02x" of a signed char (0xc3 gives \xffffffc3), a newline after
- * each record.  No caller id: makedumpfile 1.7.2 prints none.
+ * record indented under the first (past the caller column too), bytes
+ * neither printable nor white space as "\x%02x" of a signed char (0xc3
+ * gives \xffffffc3), a newline after each record.
+ *
+ * The caller column is printed when VMCOREINFO has the field's offset:
+ * OFFSET(printk_info.caller_id), which 5.10+ always exports, or
+ * OFFSET(printk_log.caller_id), which 5.1 - 5.9 export with
+ * CONFIG_PRINTK_CALLER.  It is "[%8s] " of 'T' and the task id, or of 'C'
+ * and the CPU number when bit 31 (0x80000000) of the id is set: right-
+ * aligned in 8 columns, wider when the id needs more.
  *
  * Three formats: the lockless ring buffer of Linux 5.10+ (SYMBOL(prb)), the
  * structured log_buf of 3.5 - 5.9 (SYMBOL(log_first_idx)) and the plain
@@ -39,10 +47,13 @@ void kd_text_init(struct kd_text *t, int fd);
 /* Write what is buffered; -1 (and t->err) once any write failed. */
 int kd_text_flush(struct kd_text *t);
 
-/* Byte offsets in struct prb_desc and struct printk_info. */
+/* Byte offsets in struct prb_desc and struct printk_info; off_caller
+ * (of the u32 caller_id) counts only when has_caller. */
 struct kd_prb_layout {
 	size_t desc_size, off_state, off_begin, off_next;
 	size_t info_size, off_ts, off_text_len;
+	int has_caller;
+	size_t off_caller;
 };
 
 /* A lockless ring in memory: descs holds count * desc_size bytes, infos
@@ -57,9 +68,12 @@ struct kd_prb {
 int kd_dmesg_lockless(struct kd_text *t, const struct kd_prb_layout *l,
 		      const struct kd_prb *r, struct kd_error *e);
 
-/* Byte offsets in struct printk_log (struct log in 3.5 - 3.10). */
+/* Byte offsets in struct printk_log (struct log in 3.5 - 3.10); off_caller
+ * (of the u32 caller_id) counts only when has_caller. */
 struct kd_logbuf_layout {
 	size_t header_size, off_ts, off_len, off_text_len;
+	int has_caller;
+	size_t off_caller;
 };
 
 /* Print the records of buf[size] from index first up to index next. */

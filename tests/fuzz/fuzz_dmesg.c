@@ -2,10 +2,12 @@
  *
  * Input: a 48-byte header, then the ring.
  *	0	count_bits (mod 6: 1 to 32 descriptors)
- *	1	bit 0: take the layouts from bytes 2-8 instead of x86_64's
+ *	1	bit 0: take the layouts from bytes 2-10 instead of x86_64's;
+ *		bit 1: records have caller ids
  *	2-8	desc_size, off_state, off_begin, off_next, info_size, off_ts,
  *		off_text_len (the log_buf walker uses 2, 3, 4 and 5 for its
  *		header size and offsets)
+ *	9, 10	off_caller in printk_info, in the log_buf header
  *	16	tail_id, 24 head_id (u64)
  *	32	log_first_idx, 36 log_next_idx (u32), 40 log_end (u64)
  *	48	descs (count * desc_size), infos (count * info_size), the text
@@ -47,7 +49,7 @@ static uint32_t u32(const uint8_t *p)
 static void lockless(struct kd_text *t, const uint8_t *h, const uint8_t *d,
 		     size_t size)
 {
-	struct kd_prb_layout l = { 24, 0, 8, 16, 88, 8, 16 };
+	struct kd_prb_layout l = { 24, 0, 8, 16, 88, 8, 16, 0, 20 };
 	struct kd_prb r;
 	struct kd_error e;
 	uint8_t *descs, *infos, *text;
@@ -61,7 +63,9 @@ static void lockless(struct kd_text *t, const uint8_t *h, const uint8_t *d,
 		l.info_size = h[6];
 		l.off_ts = h[7];
 		l.off_text_len = h[8];
+		l.off_caller = h[9];
 	}
+	l.has_caller = (h[1] & 2) != 0;
 	r.count = 1u << (h[0] % 6);
 	nd = r.count * l.desc_size;
 	ni = r.count * l.info_size;
@@ -86,7 +90,7 @@ static void lockless(struct kd_text *t, const uint8_t *h, const uint8_t *d,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct kd_logbuf_layout ll = { 16, 0, 8, 10 };
+	struct kd_logbuf_layout ll = { 16, 0, 8, 10, 0, 16 };
 	struct kd_text *t;
 	struct kd_error e;
 	uint8_t *ring;
@@ -103,7 +107,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ll.off_ts = data[3];
 		ll.off_len = data[4];
 		ll.off_text_len = data[5];
+		ll.off_caller = data[10];
+	} else if (data[1] & 2) {
+		ll.header_size = 20;	/* printk_log with CONFIG_PRINTK_CALLER */
 	}
+	ll.has_caller = (data[1] & 2) != 0;
 	ring = dup(data + HEADER, size - HEADER);
 	if (ring) {
 		kd_dmesg_logbuf(t, &ll, ring, size - HEADER, u32(data + 32),

@@ -1,5 +1,7 @@
 /* test_dmesg.c - the kernel log walkers on synthetic rings, against the
- * exact text makedumpfile --dump-dmesg (1.7.2) prints. */
+ * exact text makedumpfile --dump-dmesg (1.7.6) prints, with and without
+ * the caller id column; and kd_dmesg_write() on small vmcores, whose
+ * VMCOREINFO decides whether the column is printed. */
 #define UNIT_SUITE "dmesg"
 #include <errno.h>
 #include <fcntl.h>
@@ -7,12 +9,19 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "unit.h"
-#include "byteorder.h"
+#include "elfcore.h"
+#include "scratch.h"
 #include "dmesg.h"
+#include "input.h"
+#include "log.h"
 
 /* x86_64 6.1: prb_desc 24 bytes (state_var 0, text_blk_lpos.begin 8,
- * .next 16), printk_info 88 bytes (ts_nsec 8, text_len 16). */
-static const struct kd_prb_layout layout = { 24, 0, 8, 16, 88, 8, 16 };
+ * .next 16), printk_info 88 bytes (ts_nsec 8, text_len 16, caller_id 20).
+ * `layout` is that of a VMCOREINFO without OFFSET(printk_info.caller_id). */
+static const struct kd_prb_layout layout = { 24, 0, 8, 16, 88, 8, 16, 0, 0 };
+static const struct kd_prb_layout layout_caller = {
+	24, 0, 8, 16, 88, 8, 16, 1, 20
+};
 
 #define COUNT 8
 #define TEXT 256
@@ -23,8 +32,9 @@ static const struct kd_prb_layout layout = { 24, 0, 8, 16, 88, 8, 16 };
 
 static uint8_t descs[COUNT * 24], infos[COUNT * 88], text[TEXT];
 
-#define put64 kd_put_le64
-#define put16 kd_put_le16
+/* Caller ids: bit 31 marks a CPU number. */
+#define TASK(n) ((uint32_t)(n))
+#define CPU(n) (0x80000000u | (uint32_t)(n))
 
 static void clear(void)
 {
@@ -62,6 +72,14 @@ static void srec(uint64_t id, uint64_t at, uint64_t ts, const char *msg)
 	uint64_t next = at + ((8 + len + 7) & ~7ULL);
 
 	rec(id, ST_FINALIZED, at, next, at, ts, msg, len);
+}
+
+/* A simple record with caller id cid (printk_info offset 20). */
+static void crec(uint64_t id, uint64_t at, uint64_t ts, uint32_t cid,
+		 const char *msg)
+{
+	srec(id, at, ts, msg);
+	put32(infos + (id % COUNT) * 88 + 20, cid);
 }
 
 /* What a walker wrote to a temporary file. */
@@ -105,18 +123,24 @@ static struct kd_prb ring(uint64_t tail, uint64_t head)
 	return r;
 }
 
-/* Walk tail..head; check the return value and the text. */
-static void expect(uint64_t tail, uint64_t head, int ret, const char *want)
+/* Walk tail..head with layout l; check the return value and the text. */
+static void expect_in(const struct kd_prb_layout *l, uint64_t tail,
+		      uint64_t head, int ret, const char *want)
 {
 	struct out *o = out_open();
 	struct kd_prb r = ring(tail, head);
 	struct kd_error e = { 0, "" };
 
-	CHECK_INT(kd_dmesg_lockless(&o->t, &layout, &r, &e), ret);
+	CHECK_INT(kd_dmesg_lockless(&o->t, l, &r, &e), ret);
 	if (ret)
-		CHECK(strstr(e.msg, "corrupt") != NULL);
+		CHECK(strstr(e.msg, "corrupt") || strstr(e.msg, "impossible"));
 	CHECK_STR(out_text(o), want);
 	out_close(o);
+}
+
+static void expect(uint64_t tail, uint64_t head, int ret, const char *want)
+{
+	expect_in(&layout, tail, head, ret, want);
 }
 
 TEST(lockless_format)
@@ -139,6 +163,57 @@ TEST(lockless_format)
 	       "[100000.000000] six digits\n"
 	       "[12345678.123456] eight\n"
 	       "                  digits\n");
+}
+
+/* Tasks and CPUs, ids of every width; the lines of a record indented
+ * past the caller column, however wide it is. */
+static void caller_ring(void)
+{
+	clear();
+	crec(1, 0, 0, TASK(0), "Linux version 6.12.0");
+	crec(2, 32, 1500000, TASK(1), "two\nlines");
+	crec(3, 56, 2000000, CPU(0), "irq \xc3");
+	crec(4, 72, 4000000, TASK(12345678), "nine\nten");
+	crec(5, 88, 5000000, TASK(0x7fffffff), "max task");
+	crec(6, 112, 12345678901ULL, CPU(0x7fffffff), "max cpu");
+}
+
+/* Records 1..3 of caller_ring(), with the column and without. */
+static const char ring3_caller[] =
+	"[    0.000000] [      T0] Linux version 6.12.0\n"
+	"[    0.001500] [      T1] two\n"
+	"                          lines\n"
+	"[    0.002000] [      C0] irq \\xffffffc3\n";
+static const char ring3_plain[] =
+	"[    0.000000] Linux version 6.12.0\n"
+	"[    0.001500] two\n"
+	"               lines\n"
+	"[    0.002000] irq \\xffffffc3\n";
+
+TEST(lockless_caller_ids)
+{
+	caller_ring();
+	expect_in(&layout_caller, 1, 6, 0,
+		  "[    0.000000] [      T0] Linux version 6.12.0\n"
+		  "[    0.001500] [      T1] two\n"
+		  "                          lines\n"
+		  "[    0.002000] [      C0] irq \\xffffffc3\n"
+		  "[    0.004000] [T12345678] nine\n"
+		  "                           ten\n"
+		  "[    0.005000] [T2147483647] max task\n"
+		  "[   12.345678] [C2147483647] max cpu\n");
+}
+
+/* No OFFSET(printk_info.caller_id): the same ring, no column. */
+TEST(lockless_no_caller_offset)
+{
+	struct kd_prb_layout bad = layout_caller;
+
+	caller_ring();
+	expect(1, 3, 0, ring3_plain);
+	expect_in(&layout_caller, 1, 3, 0, ring3_caller);
+	bad.off_caller = 85;	/* 4 bytes do not fit in 88 */
+	expect_in(&bad, 1, 3, -1, "");
 }
 
 TEST(lockless_states)
@@ -329,36 +404,110 @@ TEST(write_error)
 /* ---- log_buf (3.5 - 5.9) ---- */
 
 /* printk_log: ts_nsec 0, len 8, text_len 10, dict_len 12, header 16 */
-static const struct kd_logbuf_layout llayout = { 16, 0, 8, 10 };
+static const struct kd_logbuf_layout llayout = { 16, 0, 8, 10, 0, 0 };
 
-/* A record at idx: text, then dict, padded to 8; returns its length. */
-static uint16_t lrec(uint8_t *buf, size_t idx, uint64_t ts, const char *msg,
-		     const char *dict)
+/* 5.1 - 5.9 with CONFIG_PRINTK_CALLER: caller_id 16, header 20. */
+static const struct kd_logbuf_layout llayout_caller = { 20, 0, 8, 10, 1, 16 };
+
+/* A record at idx with an hs-byte header: text, then dict, padded to 8;
+ * returns its length. */
+static uint16_t lrec_in(uint8_t *buf, size_t idx, size_t hs, uint64_t ts,
+			const char *msg, const char *dict)
 {
 	size_t tl = strlen(msg), dl = strlen(dict);
-	uint16_t len = (uint16_t)((16 + tl + dl + 7) & ~7u);
+	uint16_t len = (uint16_t)((hs + tl + dl + 7) & ~7u);
 
+	memset(buf + idx, 0, hs);
 	put64(buf + idx, ts);
 	put16(buf + idx + 8, len);
 	put16(buf + idx + 10, (uint16_t)tl);
 	put16(buf + idx + 12, (uint16_t)dl);
-	memcpy(buf + idx + 16, msg, tl);
-	memcpy(buf + idx + 16 + tl, dict, dl);
+	memcpy(buf + idx + hs, msg, tl);
+	memcpy(buf + idx + hs + tl, dict, dl);
 	return len;
+}
+
+static uint16_t lrec(uint8_t *buf, size_t idx, uint64_t ts, const char *msg,
+		     const char *dict)
+{
+	return lrec_in(buf, idx, 16, ts, msg, dict);
+}
+
+/* A record with a caller id, in the 20-byte header of llayout_caller. */
+static uint16_t lrec_caller(uint8_t *buf, size_t idx, uint64_t ts,
+			    uint32_t cid, const char *msg, const char *dict)
+{
+	uint16_t len = lrec_in(buf, idx, 20, ts, msg, dict);
+
+	put32(buf + idx + 16, cid);
+	return len;
+}
+
+static void lexpect_in(const struct kd_logbuf_layout *l, const uint8_t *buf,
+		       size_t size, uint64_t first, uint64_t next, int ret,
+		       const char *want)
+{
+	struct out *o = out_open();
+	struct kd_error e = { 0, "" };
+
+	CHECK_INT(kd_dmesg_logbuf(&o->t, l, buf, size, first, next, &e), ret);
+	if (ret)
+		CHECK(strstr(e.msg, "corrupt") || strstr(e.msg, "impossible"));
+	CHECK_STR(out_text(o), want);
+	out_close(o);
 }
 
 static void lexpect(const uint8_t *buf, size_t size, uint64_t first,
 		    uint64_t next, int ret, const char *want)
 {
-	struct out *o = out_open();
-	struct kd_error e = { 0, "" };
+	lexpect_in(&llayout, buf, size, first, next, ret, want);
+}
 
-	CHECK_INT(kd_dmesg_logbuf(&o->t, &llayout, buf, size, first, next, &e),
-		  ret);
-	if (ret)
-		CHECK(strstr(e.msg, "corrupt") || strstr(e.msg, "impossible"));
-	CHECK_STR(out_text(o), want);
-	out_close(o);
+/* Records of a 5.4 kernel with CONFIG_PRINTK_CALLER in buf[160]; the
+ * index after them. */
+static size_t caller_logbuf(uint8_t *buf)
+{
+	size_t idx = 0;
+
+	memset(buf, 0xee, 160);
+	idx += lrec_caller(buf, idx, 0, TASK(0), "Linux version 5.4.0", "");
+	idx += lrec_caller(buf, idx, 2000000000, TASK(1234567), "multi\nline",
+			   "SUBSYSTEM=pci");
+	idx += lrec_caller(buf, idx, 3000001000ULL, CPU(1), "from irq", "");
+	idx += lrec_caller(buf, idx, 4000000000ULL, TASK(12345678), "wide\nid",
+			   "");
+	return idx;
+}
+
+/* What makedumpfile prints of caller_logbuf(). */
+static const char caller_logbuf_log[] =
+	"[    0.000000] [      T0] Linux version 5.4.0\n"
+	"[    2.000000] [T1234567] multi\n"
+	"                          line\n"
+	"[    3.000001] [      C1] from irq\n"
+	"[    4.000000] [T12345678] wide\n"
+	"                           id\n";
+
+TEST(logbuf_caller_ids)
+{
+	uint8_t buf[160];
+	size_t next = caller_logbuf(buf);
+	struct kd_logbuf_layout l = llayout_caller;
+
+	lexpect_in(&llayout_caller, buf, sizeof buf, 0, next, 0,
+		   caller_logbuf_log);
+	/* no OFFSET(printk_log.caller_id): no column */
+	l.has_caller = 0;
+	lexpect_in(&l, buf, sizeof buf, 0, next, 0,
+		   "[    0.000000] Linux version 5.4.0\n"
+		   "[    2.000000] multi\n"
+		   "               line\n"
+		   "[    3.000001] from irq\n"
+		   "[    4.000000] wide\n"
+		   "               id\n");
+	l = llayout_caller;
+	l.off_caller = 17;	/* 4 bytes do not fit in the 20 */
+	lexpect_in(&l, buf, sizeof buf, 0, next, -1, "");
 }
 
 TEST(logbuf_records)
@@ -385,7 +534,7 @@ TEST(logbuf_corrupt_stops)
 {
 	uint8_t buf[128], zero[64];
 	uint16_t a;
-	struct kd_logbuf_layout bad = { 16, 0, 8, 15 };
+	struct kd_logbuf_layout bad = { 16, 0, 8, 15, 0, 0 };
 	struct out *o;
 	struct kd_error e;
 
@@ -439,9 +588,181 @@ TEST(plain_ring)
 	out_close(o);
 }
 
+/* ---- kd_dmesg_write() on a vmcore: VMCOREINFO decides ---- */
+
+/* 64 KiB of RAM at paddr 0, in the direct map; the symbols are in the
+ * kernel map (phys_base 0): the printk ring at RAM_PRB, its arrays and
+ * log_buf at RAM_DESCS, RAM_INFOS and RAM_TEXT. */
+#define PAGE 4096
+#define RAM_SIZE 0x10000
+#define DIRECT_MAP 0xffff888000000000ULL
+#define KMAP 0xffffffff80000000ULL
+#define RAM_PTR 0x0		/* prb, or log_buf */
+#define RAM_LEN 0x8		/* log_buf_len */
+#define RAM_FIRST 0x10		/* log_first_idx */
+#define RAM_NEXT 0x18		/* log_next_idx */
+#define RAM_PRB 0x100
+#define RAM_DESCS 0x1000
+#define RAM_INFOS 0x2000
+#define RAM_TEXT 0x3000
+
+static uint8_t ram[RAM_SIZE];
+
+static const char vmci_base[] =
+	"PAGESIZE=4096\nSYMBOL(init_top_pgt)=ffffffff80008000\n"
+	"NUMBER(phys_base)=0\nCRASHTIME=1700000000\n";
+
+/* 6.12 x86_64: printk_ringbuffer 88 bytes (desc_ring at 0, its
+ * text_data_ring at 48), prb_desc_ring (count_bits 0, descs 8, infos 16,
+ * head_id 24, tail_id 32), prb_data_ring (size_bits 0, data 8). */
+static const char vmci_prb[] =
+	"OSRELEASE=6.12.0-test\nSYMBOL(prb)=ffffffff80000000\n"
+	"SIZE(printk_ringbuffer)=88\nOFFSET(printk_ringbuffer.desc_ring)=0\n"
+	"OFFSET(printk_ringbuffer.text_data_ring)=48\n"
+	"OFFSET(prb_desc_ring.count_bits)=0\nOFFSET(prb_desc_ring.descs)=8\n"
+	"OFFSET(prb_desc_ring.infos)=16\nOFFSET(prb_desc_ring.head_id)=24\n"
+	"OFFSET(prb_desc_ring.tail_id)=32\nSIZE(prb_desc)=24\n"
+	"OFFSET(prb_desc.state_var)=0\nOFFSET(prb_desc.text_blk_lpos)=8\n"
+	"OFFSET(prb_data_blk_lpos.begin)=0\nOFFSET(prb_data_blk_lpos.next)=8\n"
+	"OFFSET(prb_data_ring.size_bits)=0\nOFFSET(prb_data_ring.data)=8\n"
+	"SIZE(printk_info)=88\nOFFSET(printk_info.ts_nsec)=8\n"
+	"OFFSET(printk_info.text_len)=16\nSIZE(atomic_long_t)=8\n"
+	"OFFSET(atomic_long_t.counter)=0\n";
+
+/* 5.4 x86_64: printk_log (SIZE 16, or 20 with CONFIG_PRINTK_CALLER). */
+static const char vmci_logbuf[] =
+	"OSRELEASE=5.4.0-test\nSYMBOL(log_buf)=ffffffff80000000\n"
+	"SYMBOL(log_buf_len)=ffffffff80000008\n"
+	"SYMBOL(log_first_idx)=ffffffff80000010\n"
+	"SYMBOL(log_next_idx)=ffffffff80000018\n"
+	"OFFSET(printk_log.ts_nsec)=0\nOFFSET(printk_log.len)=8\n"
+	"OFFSET(printk_log.text_len)=10\nOFFSET(printk_log.dict_len)=12\n";
+
+/* The synthetic lockless ring (descs, infos, text), tail..head, in ram. */
+static void ram_prb(uint64_t tail, uint64_t head)
+{
+	uint8_t *rb = ram + RAM_PRB;
+
+	memset(ram, 0, sizeof ram);
+	put64(ram + RAM_PTR, KMAP + RAM_PRB);
+	put32(rb, 3);			/* COUNT */
+	put64(rb + 8, KMAP + RAM_DESCS);
+	put64(rb + 16, KMAP + RAM_INFOS);
+	put64(rb + 24, head);
+	put64(rb + 32, tail);
+	put32(rb + 48, 8);		/* TEXT */
+	put64(rb + 48 + 8, KMAP + RAM_TEXT);
+	memcpy(ram + RAM_DESCS, descs, sizeof descs);
+	memcpy(ram + RAM_INFOS, infos, sizeof infos);
+	memcpy(ram + RAM_TEXT, text, sizeof text);
+}
+
+/* log_buf (size bytes of buf) and its indexes in ram. */
+static void ram_logbuf(const uint8_t *buf, uint32_t size, uint32_t first,
+		       uint32_t next)
+{
+	memset(ram, 0, sizeof ram);
+	put64(ram + RAM_PTR, KMAP + RAM_TEXT);
+	put32(ram + RAM_LEN, size);
+	put32(ram + RAM_FIRST, first);
+	put32(ram + RAM_NEXT, next);
+	memcpy(ram + RAM_TEXT, buf, size);
+}
+
+/* An ELF vmcore of ram with VMCOREINFO info; 0 when written. */
+static int write_dump(const char *path, const char *info)
+{
+	static const uint8_t prstatus[336];
+	uint8_t hdr[2 * PAGE];
+	size_t n;
+	int fd, ok;
+
+	memset(hdr, 0, sizeof hdr);
+	ehdr(hdr, 2);
+	n = note(hdr + PAGE, "CORE", 1, prstatus, sizeof prstatus);
+	n += note(hdr + PAGE + n, "VMCOREINFO", 0, info, (uint32_t)strlen(info));
+	phdr_load(hdr + 64, 4, PAGE, 0, 0, n);
+	phdr_load(hdr + 120, 1, 2 * PAGE, DIRECT_MAP, 0, sizeof ram);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	ok = fd >= 0 && pwrite(fd, hdr, sizeof hdr, 0) == (ssize_t)sizeof hdr &&
+	     pwrite(fd, ram, sizeof ram, 2 * PAGE) == (ssize_t)sizeof ram;
+	if (fd >= 0 && close(fd))
+		ok = 0;
+	return ok ? 0 : -1;
+}
+
+/* kd_dmesg_write() on ram with VMCOREINFO base + kind + extra. */
+static void dump_expect(const char *kind, const char *extra, const char *want)
+{
+	char info[4096], path[128];
+	struct kd_input *in = NULL;
+	struct kd_error e = { 0, "" };
+	struct out *o;
+
+	snprintf(info, sizeof info, "%s%s%s", vmci_base, kind, extra);
+	snprintf(path, sizeof path, "%s/vmcore", dir);
+	CHECK_INT(write_dump(path, info), 0);
+	CHECK_INT(kd_input_open(&in, path, 0, &e), 0);
+	if (!in) {
+		printf("  %s\n", e.msg);
+		return;
+	}
+	o = out_open();
+	CHECK_INT(kd_dmesg_write(in, fileno(o->f), &e), 0);
+	CHECK_STR(out_text(o), want);
+	out_close(o);
+	kd_input_close(in);
+	unlink(path);
+}
+
+TEST(dump_lockless_caller_ids)
+{
+	caller_ring();
+	ram_prb(1, 3);
+	dump_expect(vmci_prb, "OFFSET(printk_info.caller_id)=20\n", ring3_caller);
+	/* a kernel that exports no caller_id: as before */
+	dump_expect(vmci_prb, "", ring3_plain);
+	/* makedumpfile's "not found" */
+	dump_expect(vmci_prb, "OFFSET(printk_info.caller_id)=-1\n", ring3_plain);
+}
+
+TEST(dump_logbuf_caller_ids)
+{
+	uint8_t buf[160];
+	size_t next = caller_logbuf(buf);
+
+	ram_logbuf(buf, sizeof buf, 0, (uint32_t)next);
+	dump_expect(vmci_logbuf,
+		    "SIZE(printk_log)=20\nOFFSET(printk_log.caller_id)=16\n",
+		    caller_logbuf_log);
+}
+
+/* 5.4 without CONFIG_PRINTK_CALLER: a 16-byte printk_log, no column. */
+TEST(dump_logbuf_no_caller)
+{
+	uint8_t buf[64];
+	uint16_t a;
+
+	memset(buf, 0, sizeof buf);
+	a = lrec(buf, 0, 1000, "one", "");
+	a += lrec(buf, a, 2000000, "two\nlines", "");
+	ram_logbuf(buf, sizeof buf, 0, a);
+	dump_expect(vmci_logbuf, "SIZE(printk_log)=16\n",
+		    "[    0.000001] one\n"
+		    "[    0.002000] two\n"
+		    "               lines\n");
+}
+
 int main(void)
 {
+	if (scratch_setup("dmesg")) {
+		printf("FAIL dmesg:setup: no scratch directory\n");
+		return 1;
+	}
+	kd_log_set_level(KD_LOG_ERR);
 	RUN(lockless_format);
+	RUN(lockless_caller_ids);
+	RUN(lockless_no_caller_offset);
 	RUN(lockless_states);
 	RUN(lockless_wrapped_blocks);
 	RUN(lockless_id_wraps);
@@ -452,8 +773,13 @@ int main(void)
 	RUN(lockless_bad_layout);
 	RUN(lockless_long_output);
 	RUN(write_error);
+	RUN(logbuf_caller_ids);
 	RUN(logbuf_records);
 	RUN(logbuf_corrupt_stops);
 	RUN(plain_ring);
+	RUN(dump_lockless_caller_ids);
+	RUN(dump_logbuf_caller_ids);
+	RUN(dump_logbuf_no_caller);
+	scratch_done();
 	return unit_done();
 }
