@@ -16,6 +16,7 @@
 #include "blockdev.h"
 #include "targetspec.h"
 #include "stackplan.h"
+#include "kmodules.h"
 #include "readfile.h"
 #include "writefile.h"
 
@@ -39,6 +40,39 @@ static void append(char *list, size_t size, const char *word)
 		p += n + (p[n] == ' ');
 	}
 	snprintf(list + used, size - used, "%s%s", used ? " " : "", word);
+}
+
+/* Modules wanted where the kernel has them: newer kernels fold them into
+ * others (crc32c_generic is gone from 6.14 on: the crc32c library). */
+static const char *const optional_modules[] = { "crc32c_generic", NULL };
+
+static int is_optional(const char *name, size_t len)
+{
+	int i;
+
+	for (i = 0; optional_modules[i]; i++)
+		if (strlen(optional_modules[i]) == len &&
+		    !strncmp(optional_modules[i], name, len))
+			return 1;
+	return 0;
+}
+
+/* Drop the optional modules the target kernel does not have: not a
+ * warning, nothing is missing. */
+static void drop_absent_optional(struct kd_image_plan *p)
+{
+	char kept[sizeof p->modules] = "", word[128];
+	const char *w = p->modules;
+
+	while (*w) {
+		size_t n = strcspn(w, " ");
+
+		snprintf(word, sizeof word, "%.*s", (int)n, w);
+		if (!is_optional(w, n) || kd_kernel_has_module(p->kmoddir, word) != 0)
+			append(kept, sizeof kept, word);
+		w += n + (w[n] == ' ');
+	}
+	memcpy(p->modules, kept, sizeof kept);
 }
 
 /* The module a filesystem type needs (ext2 and ext3 are served by ext4). */
@@ -313,6 +347,7 @@ int kd_image_plan(struct kd_image_plan *p, const struct kdump_conf *conf,
 		return -1;
 	for (i = 0; i < conf->extra_modules.n; i++)
 		append(p->modules, sizeof p->modules, conf->extra_modules.v[i]);
+	drop_absent_optional(p);
 	if (add_file(p, "kdump_pre", conf->kdump_pre, e) ||
 	    add_file(p, "kdump_post", conf->kdump_post, e) ||
 	    add_file(p, "kdump_emergency", conf->kdump_emergency, e))

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "unit.h"
 #include "image.h"
+#include "kmodules.h"
 
 static char dir[64];
 
@@ -73,6 +74,46 @@ TEST(plan_and_staleness)
 	parse(&c, "xfs LABEL=crash\npath /other\n");
 	CHECK_INT(kd_image_plan(p, &c, NULL, &bf, dir, &e), 0);
 	CHECK_INT(kd_image_stale(p, &c, why, sizeof why), 1);
+	kdump_conf_free(&c);
+	free(p);
+}
+
+/* crc32c_generic goes in where the kernel has it (6.1, 6.12), and is left
+ * out without a word where it has not (7.x: the crc32c library). */
+TEST(optional_module_only_where_the_kernel_has_it)
+{
+	struct kd_image_plan *p = malloc(sizeof *p);
+	struct kd_bootfiles bf;
+	struct kdump_conf c;
+	struct kd_error e;
+	char kmod[96], path[128];
+
+	snprintf(kmod, sizeof kmod, "%s/kmod", dir);
+	CHECK_INT(mkdir(kmod, 0700), 0);
+	snprintf(path, sizeof path, "%s/modules.dep", kmod);
+	put(path, "kernel/fs/jbd2/jbd2.ko.xz: kernel/lib/crc32c.ko.xz\n"
+	    "kernel/fs/ext4/ext4.ko.xz: kernel/fs/jbd2/jbd2.ko.xz\n"
+	    "kernel/lib/crc32c.ko.xz:\n", 0600);
+	snprintf(path, sizeof path, "%s/modules.builtin", kmod);
+	put(path, "kernel/fs/nls/nls_iso8859-1.ko\n", 0600);
+	CHECK_INT(kd_kernel_has_module(kmod, "ext4"), 1);
+	CHECK_INT(kd_kernel_has_module(kmod, "ext"), 0);
+	CHECK_INT(kd_kernel_has_module(kmod, "nls_iso8859_1"), 1);
+	CHECK_INT(kd_kernel_has_module(kmod, "crc32c_generic"), 0);
+	CHECK_INT(kd_kernel_has_module("/nonexistent", "ext4"), -1);
+
+	memset(&bf, 0, sizeof bf);
+	snprintf(bf.kver, sizeof bf.kver, "7.3.4");
+	snprintf(bf.kernel, sizeof bf.kernel, "%s/vmlinuz", dir);
+	snprintf(bf.initrd, sizeof bf.initrd, "%s/initramfs.img", dir);
+	parse(&c, "ext4 LABEL=crash\nextra_modules dm_mod\n");
+	CHECK_INT(kd_image_plan(p, &c, NULL, &bf, kmod, &e), 0);
+	CHECK_STR(p->modules, "ext4 dm_mod");
+
+	/* built in counts as there (the capture kernel loads nothing) */
+	put(path, "kernel/crypto/crc32c_generic.ko\n", 0600);
+	CHECK_INT(kd_image_plan(p, &c, NULL, &bf, kmod, &e), 0);
+	CHECK_STR(p->modules, "crc32c_generic ext4 dm_mod");
 	kdump_conf_free(&c);
 	free(p);
 }
@@ -225,6 +266,7 @@ int main(void)
 	if (!mkdtemp(dir))
 		return 1;
 	RUN(plan_and_staleness);
+	RUN(optional_module_only_where_the_kernel_has_it);
 	RUN(missing_hook_is_an_error);
 	RUN(collector_program_in_image);
 	RUN(busybox_only_when_needed);
