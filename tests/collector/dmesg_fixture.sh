@@ -1,6 +1,6 @@
 #!/bin/sh
 # dmesg_fixture.sh - kdump-collect --dump-dmesg against makedumpfile
-# --dump-dmesg on the fixtures (raw ELF vmcores of real crashes): the logs
+# 1.7.6's --dump-dmesg (Debian 13's: dump-readers.sh) on the fixtures (raw ELF vmcores of real crashes): the logs
 # must be byte-identical.  A copy of a fixture is then damaged: a record's
 # text gets a newline and bytes that need escaping (still identical), and
 # its descriptor an impossible text block (we must stop there with an
@@ -12,6 +12,8 @@
 if [ -z "${K:-}" ]; then
 	set -u
 	top=$(cd "$(dirname "$0")/../.." && pwd)
+	TOP=$top
+	. "$top/tests/dump-readers.sh"
 	K=$top/build/bin/kdump-collect
 	work=$top/build/collector-tests
 	mkdir -p "$work"
@@ -30,7 +32,7 @@ dmesg_run() {	# name vmcore
 	rm -f "$work/ours.log" "$work/theirs.log"
 	"$K" --dump-dmesg "$2" "$work/ours.log" 2> "$work/ours.err"
 	st=$?
-	makedumpfile --dump-dmesg "$2" "$work/theirs.log" > /dev/null 2>&1
+	reference_dmesg "$2" "$work/theirs.log"
 }
 
 dmesg_same() {	# name vmcore [text the log must hold]

@@ -191,11 +191,9 @@ crash_guest() {	# name [qemu args]
 		"kdtest=crash crashkernel=256M panic=5 ${ROOT_ARG:-}" $GUEST_NET "$@"
 }
 
-# check_crash NAME FILE LOG - crash opens the dump of a sysrq crash.
+# check_crash NAME FILE LOG - the debugger opens the dump of a sysrq crash.
 check_crash() {
-	printf 'sys\nquit\n' > "$CAP/cmds"
-	timeout 300 crash -s -i "$CAP/cmds" "$VMLINUX" "$2" > "$CAP/crash.out" 2>&1
-	if ! grep -q 'PANIC: "Kernel panic - not syncing: sysrq triggered crash"' "$CAP/crash.out"; then
+	if ! dump_open "$KVER" "$VMLINUX" "$2" "$CAP/crash.out"; then
 		fail "$1" "crash cannot open $2: $(head -c 200 "$CAP/crash.out" | tr '\n' ' ')" "$3"
 		return 1
 	fi

@@ -148,7 +148,7 @@ storage_tools() {
 	# shellcheck disable=SC2086
 	add_modules "$dir" $STORAGE_MODULES >/dev/null 2>&1 ||
 		die "add_modules failed"
-	printf '%s\n' $STORAGE_MODULES > "$dir/etc/storage-modules"
+	printf '%s\n' $(known_modules $STORAGE_MODULES) > "$dir/etc/storage-modules"
 }
 
 # The disk sizes of LAYOUT (one word per disk).
