@@ -107,7 +107,7 @@ measure() {
 		s && /Linux version / && !r { r = $1 }
 		END { if (p && s && r) printf "%.0f %.0f\n", s - p, r - p; else print "? ?" }' "$log")
 	SAVED_S=$1 REBOOT_S=$2
-	DUMP_SIZE=$(sed -n 's/^[0-9.]* KDTEST: dumps| \/var\/crash\/[^ ]*\/\(vmcore\|dump\.[0-9]*\) \([0-9]*\) .*/\2/p' "$log" | head -n 1)
+	DUMP_SIZE=$(sed -n 's/^[0-9.]* .*KDTEST: dumps| \/var\/crash\/[^ ]*\/\(vmcore\|dump\.[0-9]*\) \([0-9]*\) .*/\2/p' "$log" | head -n 1)
 	[ -n "$DUMP_SIZE" ] || DUMP_SIZE="?"
 }
 

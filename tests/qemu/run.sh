@@ -80,7 +80,12 @@ say "QEMU tests took $(( $(date +%s) - started )) s"
 
 # A suite that stops early (a missing tool, a failed download) is a
 # failure, not a handful of tests that silently did not run.
-for suite in capture network storage system; do
+for suite in capture kernels network storage system; do
 	"$QEMU_DIR/$suite.sh" ||
 		echo "FAIL qemu:$suite.sh: stopped before the end (exit $?)"
 done
+# and the full system on Debian 13 (its dracut, systemd and kernel)
+if [ "$KSUITE" = host ]; then
+	KDUMP_KERNEL=trixie "$QEMU_DIR/system.sh" ||
+		echo "FAIL qemu:system.sh@debian13: stopped before the end (exit $?)"
+fi

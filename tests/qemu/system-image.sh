@@ -1,8 +1,10 @@
 #!/bin/sh
-# system-image.sh [ours|kdump-tools] - the Debian 12 guest of the
+# system-image.sh [ours|kdump-tools] - the Debian guest of the
 # full-system test (tests/qemu/system.sh) and of the comparison with
 # Debian's kdump-tools (scripts/compare-kdump-tools.sh), built with
-# debootstrap and cached in ${KDUMP_CACHE:-~/.cache/kdump}/system/VARIANT/:
+# debootstrap and cached in ${KDUMP_CACHE:-~/.cache/kdump}/system/VARIANT/
+# (Debian 12), or VARIANT-trixie/ (Debian 13) when the kernel
+# (KDUMP_KERNEL, lib.sh) is Debian 13's or one of its backports':
 #
 #   disk.raw    the root filesystem (ext4, label kdroot, whole disk /dev/vda):
 #               systemd, Debian's kernel KVER in /boot and /lib/modules, and
@@ -29,12 +31,17 @@ kdump-tools) pkgs="initramfs-tools busybox kdump-tools makedumpfile kexec-tools"
 esac
 
 fetch_kernel >/dev/null
+case $KSUITE in
+host) dist=bookworm sub= ;;
+trixie|trixie-backports) dist=trixie sub=-trixie ;;
+*) die "no guest image for kernels of $KSUITE" ;;
+esac
 MIRROR=${KDUMP_MIRROR:-$(sed -n 's/^URIs: *\(http[^ ]*\/debian\)$/\1/p' \
 	/etc/apt/sources.list.d/*.sources 2>/dev/null | head -n 1)}
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 SYS=$CACHE/system
-dir=$SYS/$variant
-recipe=$(printf 'variant %s\nkernel %s\nscript %s\n' "$variant" "$KVER" \
+dir=$SYS/$variant$sub
+recipe=$(printf 'variant %s\nkernel %s %s\nscript %s\n' "$variant" "$KVER" "$KSUITE" \
 	"$(sha256sum < "$QEMU_DIR/system-image.sh" | cut -d' ' -f1)")
 
 mkdir -p "$SYS/debs/partial"
@@ -47,7 +54,7 @@ if [ -s "$dir/disk.raw" ] && [ -s "$dir/initrd.img" ] &&
 fi
 
 say "building the $variant guest image (debootstrap, a few minutes)"
-tmp=$SYS/build-$variant
+tmp=$SYS/build-$variant$sub
 mnt=$tmp/root
 cleanup() {
 	for m in dev/pts dev proc sys var/cache/apt/archives; do
@@ -66,18 +73,20 @@ mkfs.ext4 -q -F -L kdroot "$tmp/disk.raw"
 mount -o loop "$tmp/disk.raw" "$mnt"
 
 t0=$(date +%s)
-say "  debootstrap bookworm from $MIRROR"
+say "  debootstrap $dist from $MIRROR"
 debootstrap --variant=minbase --cache-dir="$SYS/debs" \
 	--include=systemd,systemd-sysv,udev,kmod,e2fsprogs,procps \
-	bookworm "$mnt" "$MIRROR" > "$tmp/debootstrap.log" 2>&1 ||
+	"$dist" "$mnt" "$MIRROR" > "$tmp/debootstrap.log" 2>&1 ||
 	{ tail -n 20 "$tmp/debootstrap.log" >&2; die "debootstrap failed"; }
 say "  debootstrap done ($(( $(date +%s) - t0 )) s)"
 
 cat > "$mnt/etc/apt/sources.list" <<EOF
-deb $MIRROR bookworm main
-deb $MIRROR bookworm-updates main
-deb ${MIRROR%/debian}/debian-security bookworm-security main
+deb $MIRROR $dist main
+deb $MIRROR $dist-updates main
+deb ${MIRROR%/debian}/debian-security $dist-security main
 EOF
+[ "$KSUITE" != trixie-backports ] ||
+	echo "deb $MIRROR trixie-backports main" >> "$mnt/etc/apt/sources.list"
 printf '#!/bin/sh\nexit 101\n' > "$mnt/usr/sbin/policy-rc.d"
 chmod 0755 "$mnt/usr/sbin/policy-rc.d"
 mount -t proc proc "$mnt/proc"
@@ -91,7 +100,8 @@ say "  installing $pkgs linux-image-$KVER"
 {
 	in_root apt-get update -q &&
 	in_root apt-get install -y -q --no-install-recommends $pkgs &&
-	in_root apt-get install -y -q --no-install-recommends "linux-image-$KVER"
+	in_root apt-get install -y -q --no-install-recommends \
+		${sub:+-t "$KSUITE"} "linux-image-$KVER"
 } > "$tmp/apt.log" 2>&1 || { tail -n 20 "$tmp/apt.log" >&2; die "apt-get install failed"; }
 
 # The guest's own initramfs: generic, so that it finds /dev/vda.

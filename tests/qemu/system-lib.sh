@@ -70,5 +70,5 @@ sys_boot() {
 
 # kdtest LOG PATTERN - the value part of the first "KDTEST: PATTERN..." line
 kdtest() {
-	sed -n "s/^[0-9.]* KDTEST: $2//p" "$1" | head -n 1
+	sed -n "s/^[0-9.]* .*KDTEST: $2//p" "$1" | head -n 1
 }
