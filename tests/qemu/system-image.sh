@@ -3,7 +3,7 @@
 # full-system test (tests/qemu/system.sh) and of the comparison with
 # Debian's kdump-tools (scripts/compare-kdump-tools.sh), built with
 # debootstrap and cached in ${KDUMP_CACHE:-~/.cache/kdump}/system/VARIANT/
-# (Debian 12), or VARIANT-trixie/ (Debian 13) when the kernel
+# (Debian 12), or VARIANT-trixie/ and VARIANT-trixie-backports/ (Debian 13) when the kernel
 # (KDUMP_KERNEL, lib.sh) is Debian 13's or one of its backports':
 #
 #   disk.raw    the root filesystem (ext4, label kdroot, whole disk /dev/vda):
@@ -33,7 +33,7 @@ esac
 fetch_kernel >/dev/null
 case $KSUITE in
 host) dist=bookworm sub= ;;
-trixie|trixie-backports) dist=trixie sub=-trixie ;;
+trixie|trixie-backports) dist=trixie sub=-$KSUITE ;;
 *) die "no guest image for kernels of $KSUITE" ;;
 esac
 MIRROR=${KDUMP_MIRROR:-$(sed -n 's/^URIs: *\(http[^ ]*\/debian\)$/\1/p' \
