@@ -48,7 +48,8 @@ sys_disk() {
 	WantedBy=multi-user.target
 	EOF
 	systemctl --root="$root" enable kdtest.service > /dev/null 2>&1
-	[ -z "${SYS_DISK_HOOK:-}" ] || "$SYS_DISK_HOOK" "$root"
+	[ -z "${SYS_DISK_HOOK:-}" ] || "$SYS_DISK_HOOK" "$root" ||
+		{ sys_umount; die "$SYS_DISK_HOOK failed"; }
 	sys_umount
 }
 

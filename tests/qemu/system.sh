@@ -29,6 +29,22 @@ rm -rf "$W"
 mkdir -p "$W" "$LOGS"
 LOG=$LOGS/system${NAME_SUFFIX:-}.log
 
+# On Debian 13 the kernel moves to the kernel-install layout (Fedora's,
+# RHEL's, and Debian 13's for 7.x kernels): /usr/lib/modules/<release>/
+# vmlinuz and config, nothing in /boot.
+kernel_install_layout() {
+	m=$1/usr/lib/modules/$KVER
+	for f in vmlinuz config; do
+		[ -e "$m/$f" ] || cp "$1/boot/$f-$KVER" "$m/$f" || return 1
+		rm -f "$1/boot/$f-$KVER"
+	done
+}
+KERNEL_PATH=/boot/vmlinuz-$KVER
+if [ "$KSUITE" != host ]; then
+	SYS_DISK_HOOK=kernel_install_layout
+	KERNEL_PATH=/usr/lib/modules/$KVER/vmlinuz
+fi
+
 say "system test: preparing the guest disk"
 sys_disk "$IMG" "$W/disk.raw" ours test
 say "system test: booting (TCG; arm, crash, capture, reboot, rebuild: a few minutes)"
@@ -58,6 +74,8 @@ elif [ "$(val "$W/boot1" 'status rc=')" != 0 ] || [ "$(val "$W/boot1" 'loaded ')
 elif ! grep -q '^service| .*building the capture initramfs' "$W/boot1" ||
      ! grep -q '^initramfs .* size [1-9]' "$W/boot1"; then
 	fail system_armed "kdump.service did not build the capture initramfs" "$SUM"
+elif ! grep -q "^service| kdump: crash kernel armed: $KERNEL_PATH with" "$W/boot1"; then
+	fail system_armed "the kernel armed is not $KERNEL_PATH" "$SUM"
 else
 	pass system_armed
 fi
