@@ -30,6 +30,15 @@ static void parse(struct kdump_conf *c, const char *text)
 	CHECK_INT(kdump_conf_parse(c, text, strlen(text), &d), 0);
 }
 
+/* Kernel kver's files in the scratch directory. */
+static void boot_files(struct kd_bootfiles *bf, const char *kver)
+{
+	memset(bf, 0, sizeof *bf);
+	snprintf(bf->kver, sizeof bf->kver, "%s", kver);
+	snprintf(bf->kernel, sizeof bf->kernel, "%s/vmlinuz", dir);
+	snprintf(bf->initrd, sizeof bf->initrd, "%s/initramfs.img", dir);
+}
+
 TEST(plan_and_staleness)
 {
 	struct kd_image_plan *p = malloc(sizeof *p);
@@ -40,10 +49,7 @@ TEST(plan_and_staleness)
 
 	snprintf(hook, sizeof hook, "%s/post.sh", dir);
 	put(hook, "#!/bin/sh\n", 0755);
-	memset(&bf, 0, sizeof bf);
-	snprintf(bf.kver, sizeof bf.kver, "9.9.9");
-	snprintf(bf.kernel, sizeof bf.kernel, "%s/vmlinuz", dir);
-	snprintf(bf.initrd, sizeof bf.initrd, "%s/initramfs.img", dir);
+	boot_files(&bf, "9.9.9");
 	put(bf.kernel, "kernel", 0600);
 	snprintf(conf, sizeof conf, "xfs LABEL=crash\npath /dumps\nkdump_post %s\n"
 		 "extra_modules dm_mod\n", hook);
@@ -102,10 +108,7 @@ TEST(optional_module_only_where_the_kernel_has_it)
 	CHECK_INT(kd_kernel_has_module(kmod, "crc32c_generic"), 0);
 	CHECK_INT(kd_kernel_has_module("/nonexistent", "ext4"), -1);
 
-	memset(&bf, 0, sizeof bf);
-	snprintf(bf.kver, sizeof bf.kver, "7.3.4");
-	snprintf(bf.kernel, sizeof bf.kernel, "%s/vmlinuz", dir);
-	snprintf(bf.initrd, sizeof bf.initrd, "%s/initramfs.img", dir);
+	boot_files(&bf, "7.3.4");
 	parse(&c, "ext4 LABEL=crash\nextra_modules dm_mod\n");
 	CHECK_INT(kd_image_plan(p, &c, NULL, &bf, kmod, &e), 0);
 	CHECK_STR(p->modules, "ext4 dm_mod");
