@@ -148,7 +148,10 @@ int kd_page_rules_init(struct kd_page_rules *r, const struct kd_vmcoreinfo *v,
 	if (r->off_flags + 8 > r->size || r->off_mapping + 8 > r->size ||
 	    r->off_mapcount + 4 > r->size || r->off_private + 8 > r->size)
 		return kd_fail(e, EINVAL, "struct page offsets beyond SIZE(page)");
-	r->off_head = offset_or(v, "page.compound_head", KD_NO_OFFSET);
+	/* 7.1 renamed it compound_info (a mask that finds the head, when
+	 * struct page is a power of two): bit 0 still marks a tail */
+	r->off_head = offset_or(v, "page.compound_head",
+				offset_or(v, "page.compound_info", KD_NO_OFFSET));
 	if (r->off_head != KD_NO_OFFSET && r->off_head + 8 > r->size)
 		r->off_head = KD_NO_OFFSET;
 	if (flag_rules(r, v, e))

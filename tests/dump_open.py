@@ -3,6 +3,7 @@
 # the crashed thread's backtrace: as crash's sys and bt show them.
 import struct
 
+from drgn import FaultError
 from drgn.helpers.linux.printk import get_dmesg
 
 uts = prog["init_uts_ns"].name
@@ -17,15 +18,19 @@ for line in get_dmesg(prog).decode(errors="replace").splitlines():
 def stack_words(thread):
     """The functions whose addresses are on the thread's kernel stack (as
     crash's bt -t): drgn 0.0.31 cannot unwind kernels whose ORC format is
-    newer than it ("unrecognized .orc_header", 6.13 and later)."""
-    task = thread.object
-    base = task.stack.value_()
-    data = prog.read(base, 16384)
-    for (word,) in struct.iter_unpack("<Q", data):
+    newer than it ("unrecognized .orc_header", 6.13 and later), its pages
+    of zeros, which the dump leaves out, are skipped."""
+    base = thread.object.stack.value_()
+    for page in range(base, base + 16384, 4096):
         try:
-            yield prog.symbol(word).name
-        except LookupError:
-            pass
+            data = prog.read(page, 4096)
+        except FaultError:  # a page of zeros, excluded from the dump
+            continue
+        for (word,) in struct.iter_unpack("<Q", data):
+            try:
+                yield prog.symbol(word).name
+            except LookupError:
+                pass
 
 
 thread = prog.crashed_thread()

@@ -4,7 +4,8 @@
 # every dump level (test_counts: makedumpfile 1.7.6 where it is right,
 # the kernel's own free page count where it is not), the log
 # byte-identical to makedumpfile 1.7.6's, a compressed dump opened with
-# the kernel's debugger (dump-readers.sh) and verified page by page.
+# the kernel's debugger (dump-readers.sh), verified page by page, and
+# holding every page of every slab (slab_pages.py).
 # Sourced by run.sh: uses its K, work, test_counts, pass and fail.
 
 kernel_dump_opens() {	# name
@@ -17,6 +18,15 @@ kernel_dump_opens() {	# name
 		fail "$1" "$(dump_reader "$kver") cannot open the dump: $(head -c 300 "$work/open.out" | tr '\n' ' ')"
 	else
 		pass "$1"
+	fi
+	# every page of every slab is in the -d 31 dump (the kernel's own view
+	# of its compound pages, read with drgn)
+	"$DEBIAN_TOOLS" drgn -q -c "$work/dump-kernel" -s "$vmlinux" --no-default-symbols \
+		"$here/slab_pages.py" > "$work/slabs.out" 2>&1
+	if grep -q '^slabs [1-9][0-9]* pages [0-9]* missing 0$' "$work/slabs.out"; then
+		pass "slab_pages_kept_$kver"
+	else
+		fail "slab_pages_kept_$kver" "$(tail -n 1 "$work/slabs.out")"
 	fi
 	rm -f "$work/dump-kernel"
 }
