@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include "byteorder.h"
 #include "estimate.h"
+#include "kmodules.h"
 #include "readfile.h"
 
 #define PAGE_SIZE 4096
@@ -133,20 +134,6 @@ int kd_ram_top(const char *root, uint64_t *bytes, struct kd_error *e)
 	return *bytes ? 0 : meminfo_total(root, bytes, e);
 }
 
-/* 1 when the module names a and b (b of length n) are the same. */
-static int same_module(const char *a, const char *b, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		char x = a[i] == '-' ? '_' : a[i], y = b[i] == '-' ? '_' : b[i];
-
-		if (!x || x != y)
-			return 0;
-	}
-	return !a[n];
-}
-
 /* The size /proc/modules gives for the module, 0 when not loaded. */
 static uint64_t module_size(const char *modules, const char *name, size_t n)
 {
@@ -158,7 +145,7 @@ static uint64_t module_size(const char *modules, const char *name, size_t n)
 		unsigned long long size;
 
 		if (sscanf(line, "%255s %llu", mod, &size) == 2 &&
-		    same_module(mod, name, n))
+		    kd_module_name_is(mod, name, n))
 			return size;
 	}
 	return 0;

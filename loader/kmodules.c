@@ -9,20 +9,17 @@
 
 #define LIST_MAX (16 << 20)
 
-/* Module names compare with '-' and '_' alike. */
-static int same_name(const char *a, size_t alen, const char *b)
+int kd_module_name_is(const char *name, const char *s, size_t n)
 {
 	size_t i;
 
-	if (strlen(b) != alen)
-		return 0;
-	for (i = 0; i < alen; i++) {
-		char x = a[i] == '-' ? '_' : a[i], y = b[i] == '-' ? '_' : b[i];
+	for (i = 0; i < n; i++) {
+		char x = name[i] == '-' ? '_' : name[i], y = s[i] == '-' ? '_' : s[i];
 
-		if (x != y)
+		if (!x || x != y)
 			return 0;
 	}
-	return 1;
+	return !name[n];
 }
 
 /* Does a line of the list ("kernel/fs/ext4/ext4.ko.xz: deps" or
@@ -38,7 +35,7 @@ static int line_names(const char *line, size_t len, const char *name)
 	dot = memchr(base, '.', (size_t)(end - base));
 	if (!dot || strncmp(dot, ".ko", 3))
 		return 0;
-	return same_name(base, (size_t)(dot - base), name);
+	return kd_module_name_is(name, base, (size_t)(dot - base));
 }
 
 /* 1, 0, or -1 when the list cannot be read. */

@@ -2,9 +2,14 @@
 #ifndef KD_KMODULES_H
 #define KD_KMODULES_H
 
+#include <stddef.h>
+
 /* 1 when the kernel whose modules are in kmoddir has module name (as a
  * file or built in; '-' and '_' alike), 0 when it has not, -1 when its
  * lists cannot be read. */
 int kd_kernel_has_module(const char *kmoddir, const char *name);
+
+/* 1 when the n bytes at s name module `name` ('-' and '_' alike). */
+int kd_module_name_is(const char *name, const char *s, size_t n);
 
 #endif
