@@ -1,7 +1,6 @@
 /* net.c - the capture kernel's network: find the NIC, link, address,
  * route, DNS (see net.h). */
 #include <arpa/inet.h>
-#include <dirent.h>
 #include <errno.h>
 #include <netdb.h>
 #include <stdio.h>
@@ -14,51 +13,14 @@
 #include "log.h"
 #include "net.h"
 #include "netlink.h"
+#include "netstack.h"
 #include "readfile.h"
 #include "run.h"
 #include "writefile.h"
 
 #define DHCP_RESULT "/run/kdump-dhcp-ip"
 #define CARRIER_TIMEOUT 30
-
-/* The name of the interface with this MAC (NULL: the first NIC, a
- * device with a driver), now; -1 when none. */
-static int find_nic(const unsigned char *mac, char *name, size_t size)
-{
-	DIR *d = opendir("/sys/class/net");
-	struct dirent *de;
-	char want[18], have[32], path[300];
-	int found = -1;
-
-	if (!d)
-		return -1;
-	if (mac)
-		kd_mac_format(mac, want);
-	while (found && (de = readdir(d))) {
-		if (de->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof path, "/sys/class/net/%s/device", de->d_name);
-		if (mac ? !kd_net_attr(de->d_name, "address", have, sizeof have) &&
-			  !strcasecmp(have, want) :
-			  access(path, F_OK) == 0) {
-			snprintf(name, size, "%s", de->d_name);
-			found = 0;
-		}
-	}
-	closedir(d);
-	return found;
-}
-
-/* The interface nc names: by MAC, by name, or (ip=dhcp alone) any NIC. */
-static int find_interface(const struct kd_netconf *nc, char *name, size_t size)
-{
-	if (nc->has_mac)
-		return find_nic(nc->mac, name, size);
-	if (!nc->ifname[0])
-		return find_nic(NULL, name, size);
-	snprintf(name, size, "%s", nc->ifname);
-	return if_nametoindex(name) ? 0 : -1;
-}
+#define AUTO6_TIMEOUT 30
 
 static double now(void)
 {
@@ -66,28 +28,6 @@ static double now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* Wait for the interface nc describes; its kernel name goes to name. */
-static int wait_interface(const struct kd_netconf *nc, int timeout,
-			  char *name, size_t size, struct kd_error *e)
-{
-	double end = now() + timeout;
-	char what[24];
-
-	if (nc->has_mac)
-		kd_mac_format(nc->mac, what);
-	else
-		snprintf(what, sizeof what, "%s", nc->ifname[0] ? nc->ifname :
-			 "(any)");
-	kd_info("waiting for network interface %s (up to %d s)", what, timeout);
-	while (find_interface(nc, name, size)) {
-		if (now() >= end)
-			return kd_fail(e, ENODEV, "network interface %s did not "
-				       "appear in %d s", what, timeout);
-		usleep(100000);
-	}
-	return 0;
 }
 
 static int wait_carrier(const char *name, struct kd_error *e)
@@ -104,9 +44,9 @@ static int wait_carrier(const char *name, struct kd_error *e)
 	return 0;
 }
 
-static void write_resolv_conf(const struct in_addr *dns, int n)
+static void write_resolv_conf(const struct kd_ip *dns, int n)
 {
-	char text[KD_NET_MAX_DNS * 32] = "";
+	char text[KD_NET_MAX_DNS * (KD_IP_STRLEN + 16)] = "", a[KD_IP_STRLEN];
 	struct kd_error e;
 	size_t len;
 	int i;
@@ -115,8 +55,8 @@ static void write_resolv_conf(const struct in_addr *dns, int n)
 		return;
 	for (i = 0; i < n && i < KD_NET_MAX_DNS; i++) {
 		len = strlen(text);
-		snprintf(text + len, sizeof text - len, "nameserver %s\n",
-			 inet_ntoa(dns[i]));
+		kd_ip_format(&dns[i], 0, a);
+		snprintf(text + len, sizeof text - len, "nameserver %s\n", a);
 	}
 	if (kd_write_text("/etc/resolv.conf", text, 0644, &e))
 		kd_warn("%s", e.msg);
@@ -125,18 +65,47 @@ static void write_resolv_conf(const struct in_addr *dns, int n)
 static int configure_static(const struct kd_netconf *nc, int ifindex,
 			    const char *name, struct kd_error *e)
 {
-	struct in_addr any = { 0 };
-	char a[INET_ADDRSTRLEN];
+	struct kd_ip any = { .family = nc->addr.family };
+	char a[KD_IP_STRLEN], g[KD_IP_STRLEN];
 
-	inet_ntop(AF_INET, &nc->addr, a, sizeof a);
+	kd_ip_format(&nc->addr, 0, a);
 	kd_info("%s: address %s/%d", name, a, nc->prefix);
-	if (kd_nl_addr_add(ifindex, nc->addr, nc->prefix, e))
+	if (kd_nl_addr_add(ifindex, &nc->addr, nc->prefix, e))
 		return -1;
-	if (nc->gateway.s_addr) {
-		kd_info("%s: default route via %s", name, inet_ntoa(nc->gateway));
-		if (kd_nl_route_add(ifindex, any, 0, nc->gateway, e))
+	if (nc->gateway.family) {
+		kd_ip_format(&nc->gateway, 0, g);
+		kd_info("%s: default route via %s", name, g);
+		if (kd_nl_route_add(ifindex, &any, 0, &nc->gateway, e))
 			return -1;
 	}
+	write_resolv_conf(nc->dns, nc->n_dns);
+	return 0;
+}
+
+/* IPv6 stateless autoconfiguration: the kernel makes the address from a
+ * router advertisement; wait for it (and its duplicate check). */
+static int wait_auto6(const struct kd_netconf *nc, int ifindex,
+		      const char *name, char *local_ip, size_t size,
+		      struct kd_error *e)
+{
+	struct kd_ip any = { .family = AF_INET6 };
+	struct kd_ifaddr a;
+	struct kd_error ignored;
+	double end = now() + AUTO6_TIMEOUT;
+	char text[KD_IP_STRLEN];
+
+	kd_info("%s: waiting for an IPv6 address from a router advertisement "
+		"(up to %d s)", name, AUTO6_TIMEOUT);
+	while (kd_nl_addr_find(ifindex, &any, &a, &ignored) || a.tentative) {
+		if (now() >= end)
+			return kd_fail(e, ENETUNREACH, "%s: no IPv6 address from "
+				       "a router advertisement in %d s", name,
+				       AUTO6_TIMEOUT);
+		usleep(200000);
+	}
+	kd_ip_format(&a.addr, 0, text);
+	kd_info("%s: address %s/%d", name, text, a.prefix);
+	snprintf(local_ip, size, "%s", text);
 	write_resolv_conf(nc->dns, nc->n_dns);
 	return 0;
 }
@@ -191,7 +160,9 @@ int kd_net_up(const struct kdump_conf *conf, struct kd_netconf *nc,
 	if (!nc->configured)
 		return kd_fail(e, EINVAL, "the image has no network configuration "
 			       "(%s) and the command line has no ip=", KD_NET_CONF);
-	if (wait_interface(nc, conf->disk_timeout, name, sizeof name, e))
+	if (kd_netconf_check(nc, e))
+		return kd_prefix(e, "the network description");
+	if (kd_netstack_up(nc, conf->disk_timeout, name, sizeof name, e))
 		return -1;
 	ifindex = (int)if_nametoindex(name);
 	if (!ifindex || kd_nl_link_up(ifindex, e) || wait_carrier(name, e))
@@ -201,11 +172,13 @@ int kd_net_up(const struct kdump_conf *conf, struct kd_netconf *nc,
 		kd_info("link_delay: waiting %d s", conf->link_delay);
 		sleep((unsigned)conf->link_delay);
 	}
-	if (nc->dhcp)
+	if (nc->method == KD_NET_DHCP)
 		return run_dhcp(name, local_ip, size, e);
+	if (nc->method == KD_NET_AUTO6)
+		return wait_auto6(nc, ifindex, name, local_ip, size, e);
 	if (configure_static(nc, ifindex, name, e))
 		return -1;
-	inet_ntop(AF_INET, &nc->addr, local_ip, (socklen_t)size);
+	kd_ip_format(&nc->addr, 0, local_ip);
 	return 0;
 }
 
@@ -261,19 +234,27 @@ int kd_net_dhcp_event(const char *event)
 	return 0;
 }
 
-int kd_net_resolve(const char *host, char *out, size_t size,
+int kd_net_resolve(const char *host, int family, char *out, size_t size,
 		   struct kd_error *e)
 {
-	struct addrinfo hints = { .ai_family = AF_INET,
+	struct addrinfo hints = { .ai_family = family,
 				  .ai_socktype = SOCK_STREAM };
 	struct addrinfo *res;
+	struct kd_ip ip;
 	int rc = getaddrinfo(host, NULL, &hints, &res);
 
 	if (rc)
 		return kd_fail(e, EHOSTUNREACH, "cannot resolve %s: %s", host,
 			       gai_strerror(rc));
-	inet_ntop(AF_INET, &((struct sockaddr_in *)res->ai_addr)->sin_addr,
-		  out, (socklen_t)size);
+	memset(&ip, 0, sizeof ip);
+	ip.family = res->ai_family;
+	if (ip.family == AF_INET6)
+		ip.u.v6 = ((struct sockaddr_in6 *)res->ai_addr)->sin6_addr;
+	else
+		ip.u.v4 = ((struct sockaddr_in *)res->ai_addr)->sin_addr;
 	freeaddrinfo(res);
+	kd_ip_format(&ip, 0, out);
+	if (strlen(out) >= size)
+		return kd_fail(e, ENAMETOOLONG, "address of %s too long", host);
 	return 0;
 }

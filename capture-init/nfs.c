@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include "log.h"
 #include "net.h"
@@ -25,7 +26,8 @@ int kd_nfs_mount(const char *spec, int version, const char *local_ip,
 
 	if (kd_server_host(spec, 0, host, sizeof host) == KD_SERVER_BAD)
 		return kd_fail(e, EINVAL, "\"%s\" is not host:/export", spec);
-	if (kd_net_resolve(host, ip, sizeof ip, e))
+	if (kd_net_resolve(host, strchr(local_ip, ':') ? AF_INET6 : AF_INET, ip,
+			   sizeof ip, e))
 		return -1;
 	if (mkdir(dir, 0700) && errno != EEXIST)
 		return kd_fail(e, errno, "mkdir %s: %s", dir, strerror(errno));

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "log.h"
 #include "save.h"
+#include "server.h"
 #include "command.h"
 #include "ssh.h"
 
@@ -66,17 +67,26 @@ static int ssh_argv(char **argv, char *port, const struct kdump_conf *conf,
 	return n;
 }
 
+/* user@host for ssh, user@host or user@[v6] for scp (then ":path"). */
+static const char *destination(const struct kdump_conf *conf, int scp,
+			       char *buf, size_t size)
+{
+	if (kd_ssh_destination(conf->target, scp, buf, size))
+		snprintf(buf, size, "%s", conf->target);
+	return buf;
+}
+
 /* Run `remote` on the server with in_fd (-1: /dev/null) as its input. */
 static int remote(const struct kdump_conf *conf, const char *port,
 		  const char *cmd, int in_fd, struct kd_error *e)
 {
-	char *argv[40], portbuf[8];
+	char *argv[40], portbuf[8], dest[300];
 	int n, status, null_fd = -1;
 	pid_t pid;
 
 	snprintf(portbuf, sizeof portbuf, "%s", port);
 	n = ssh_argv(argv, portbuf, conf, "ssh");
-	argv[n++] = conf->target;
+	argv[n++] = (char *)destination(conf, 0, dest, sizeof dest);
 	argv[n++] = (char *)cmd;
 	argv[n] = NULL;
 	if (in_fd < 0) {
@@ -104,7 +114,7 @@ static int stream(const struct kdump_conf *conf, const char *port,
 						   int, struct kd_error *),
 		  struct kd_error *e)
 {
-	char *argv[40], portbuf[8];
+	char *argv[40], portbuf[8], dest[300];
 	struct kd_error ssh_err;
 	int p[2], n, status, ret;
 	pid_t pid;
@@ -113,7 +123,7 @@ static int stream(const struct kdump_conf *conf, const char *port,
 		return kd_fail(e, errno, "pipe: %s", strerror(errno));
 	snprintf(portbuf, sizeof portbuf, "%s", port);
 	n = ssh_argv(argv, portbuf, conf, "ssh");
-	argv[n++] = conf->target;
+	argv[n++] = (char *)destination(conf, 0, dest, sizeof dest);
 	argv[n++] = (char *)cmd;
 	argv[n] = NULL;
 	pid = kd_spawn(argv, p[0], -1, &ssh_err);
@@ -184,11 +194,12 @@ static int remote_dd(const struct kdump_conf *conf, const char *port,
 static int scp_vmcore(const struct kdump_conf *conf, const char *port,
 		      const char *dir, struct kd_error *e)
 {
-	char *argv[40], portbuf[8], dest[PATH_MAX_REMOTE + 256];
+	char *argv[40], portbuf[8], dest[PATH_MAX_REMOTE + 256], host[300];
 	int n, status;
 
 	snprintf(portbuf, sizeof portbuf, "%s", port);
-	snprintf(dest, sizeof dest, "%s:%s/vmcore-incomplete", conf->target, dir);
+	snprintf(dest, sizeof dest, "%s:%s/vmcore-incomplete",
+		 destination(conf, 1, host, sizeof host), dir);
 	n = ssh_argv(argv, portbuf, conf, "scp");
 	argv[n++] = "-q";
 	argv[n++] = KD_VMCORE;

@@ -59,3 +59,16 @@ enum kd_server_kind kd_server_host(const char *target, int ssh, char *out,
 		out[0] = '\0';
 	return kind;
 }
+
+int kd_ssh_destination(const char *target, int scp, char *out, size_t size)
+{
+	char host[256];
+	enum kd_server_kind kind = kd_server_host(target, 1, host, sizeof host);
+	int v6 = kind == KD_SERVER_IPV6, n;
+
+	if (kind == KD_SERVER_BAD)
+		return -1;
+	n = snprintf(out, size, "%.*s@%s%s%s", (int)(strchr(target, '@') - target),
+		     target, scp && v6 ? "[" : "", host, scp && v6 ? "]" : "");
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}

@@ -19,4 +19,10 @@ enum kd_server_kind { KD_SERVER_BAD = -1, KD_SERVER_NAME, KD_SERVER_IPV6 };
 enum kd_server_kind kd_server_host(const char *target, int ssh, char *out,
 				   size_t size);
 
+/* What ssh takes for an ssh target: user@host, brackets dropped (ssh
+ * does not strip them); for scp (scp != 0) user@host or user@[v6], to be
+ * followed by ":path".  0, or -1 when the target is not user@host or does
+ * not fit. */
+int kd_ssh_destination(const char *target, int scp, char *out, size_t size);
+
 #endif

@@ -50,3 +50,22 @@ int kd_write_text(const char *path, const char *text, mode_t mode,
 {
 	return kd_write_file(path, text, strlen(text), mode, e);
 }
+
+int kd_write_kernel_file(const char *path, const char *text,
+			 struct kd_error *e)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return kd_fail(e, errno, "cannot open %s: %s", path,
+			       strerror(errno));
+	if (kd_write_full(fd, text, strlen(text))) {
+		kd_fail(e, errno, "cannot write %s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (close(fd))
+		return kd_fail(e, errno, "cannot write %s: %s", path,
+			       strerror(errno));
+	return 0;
+}

@@ -18,4 +18,9 @@ int kd_write_file(const char *path, const void *buf, size_t len, mode_t mode,
 int kd_write_text(const char *path, const char *text, mode_t mode,
 		  struct kd_error *e);
 
+/* Write text into an existing kernel file (sysfs, procfs) in one write:
+ * no temporary file, no creation.  0, or -1 with e naming the path. */
+int kd_write_kernel_file(const char *path, const char *text,
+			 struct kd_error *e);
+
 #endif

@@ -297,14 +297,18 @@ static int rootfs_modules(struct kd_image_plan *p, const struct kdump_conf *conf
 	return m.dev[0] == '/' && device_modules(p, m.dev, e) ? -1 : 0;
 }
 
-/* The network: the NIC's driver, NFS, the ssh client. */
+/* The network: the NICs' drivers and the stack's modules, NFS, the ssh
+ * client. */
 static int plan_network(struct kd_image_plan *p, const struct kdump_conf *conf,
 			const struct kdump_sysconfig *sc, struct kd_error *e)
 {
+	char words[sizeof p->net.modules], *w, *save = NULL;
+
 	if (kd_netplan(&p->net, conf, sc, e))
 		return -1;
-	if (p->net.driver[0])
-		append(p->modules, sizeof p->modules, p->net.driver);
+	snprintf(words, sizeof words, "%s", p->net.modules);
+	for (w = strtok_r(words, " ", &save); w; w = strtok_r(NULL, " ", &save))
+		append(p->modules, sizeof p->modules, w);
 	if (p->net.nfs_modules[0])
 		append(p->modules, sizeof p->modules, p->net.nfs_modules);
 	if (p->net.ssh_prog[0])

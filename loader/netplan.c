@@ -11,7 +11,7 @@
 #include "collector_line.h"
 #include "kparam.h"
 #include "log.h"
-#include "netlink.h"
+#include "netdescribe.h"
 #include "netplan.h"
 #include "number.h"
 #include "program.h"
@@ -19,142 +19,6 @@
 #include "server.h"
 #include "command.h"
 #include "writefile.h"
-
-/* Bonds, VLANs, bridges, teams: not (yet) set up in the capture kernel. */
-static int refuse_virtual(const char *ifname, struct kd_error *e)
-{
-	static const char *const kinds[] = { "bond", "vlan", "bridge", "team",
-					     "macvlan", "ipvlan", NULL };
-	char buf[1024], path[160], *uevent, *devtype;
-	int i, ret = 0;
-
-	if (!kd_net_attr(ifname, "bonding/mode", buf, sizeof buf))
-		return kd_fail(e, ENOTSUP, "the dump target is reached through "
-			       "bond %s: bonds are not supported in the capture "
-			       "kernel yet", ifname);
-	if (!kd_net_attr(ifname, "bridge/stp_state", buf, sizeof buf))
-		return kd_fail(e, ENOTSUP, "the dump target is reached through "
-			       "bridge %s: bridges are not supported in the "
-			       "capture kernel yet", ifname);
-	snprintf(path, sizeof path, "/sys/class/net/%s/uevent", ifname);
-	uevent = kd_read_file(path, 4096, NULL);
-	devtype = uevent ? strstr(uevent, "DEVTYPE=") : NULL;
-	for (i = 0; devtype && kinds[i] && !ret; i++)
-		if (!strncmp(devtype + 8, kinds[i], strlen(kinds[i])))
-			ret = kd_fail(e, ENOTSUP, "the dump target is reached "
-				      "through %s %s: not supported in the "
-				      "capture kernel yet", kinds[i], ifname);
-	free(uevent);
-	return ret;
-}
-
-static void driver_of(const char *ifname, char *out, size_t size)
-{
-	char path[160], link[PATH_MAX];
-	ssize_t n;
-
-	out[0] = '\0';
-	snprintf(path, sizeof path, "/sys/class/net/%s/device/driver/module",
-		 ifname);
-	n = readlink(path, link, sizeof link - 1);
-	if (n <= 0)
-		return;
-	link[n] = '\0';
-	snprintf(out, size, "%s", strrchr(link, '/') ? strrchr(link, '/') + 1 : link);
-}
-
-/* ifupdown's "iface X inet dhcp". */
-static int ifupdown_dhcp(const char *ifname)
-{
-	char *text = kd_read_file("/etc/network/interfaces", 1 << 20, NULL);
-	char want[64];
-	int yes;
-
-	if (!text)
-		return 0;
-	snprintf(want, sizeof want, "iface %s inet dhcp", ifname);
-	yes = strstr(text, want) != NULL;
-	free(text);
-	return yes;
-}
-
-/* The IPv4 nameservers of the running system that the capture kernel can
- * use (not a local stub resolver). */
-static void nameservers(struct kd_netconf *nc)
-{
-	static const char *const files[] = { "/run/systemd/resolve/resolv.conf",
-					     "/etc/resolv.conf", NULL };
-	char *text = NULL, *line, *save = NULL;
-	int i;
-
-	for (i = 0; files[i] && !text; i++)
-		text = kd_read_file(files[i], 1 << 16, NULL);
-	for (line = text ? strtok_r(text, "\n", &save) : NULL; line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		char addr[64];
-		struct in_addr a;
-
-		if (sscanf(line, "nameserver %63s", addr) == 1 &&
-		    inet_pton(AF_INET, addr, &a) == 1 &&
-		    (ntohl(a.s_addr) >> 24) != 127 && nc->n_dns < KD_NET_MAX_DNS)
-			nc->dns[nc->n_dns++] = a;
-	}
-	free(text);
-}
-
-static int resolve(const char *host, struct in_addr *out, struct kd_error *e)
-{
-	struct addrinfo hints = { .ai_family = AF_INET };
-	struct addrinfo *res;
-	int rc = getaddrinfo(host, NULL, &hints, &res);
-
-	if (rc)
-		return kd_fail(e, EHOSTUNREACH, "cannot resolve %s: %s", host,
-			       gai_strerror(rc));
-	*out = ((struct sockaddr_in *)res->ai_addr)->sin_addr;
-	freeaddrinfo(res);
-	return 0;
-}
-
-int kd_net_describe(const char *server, struct kd_netconf *nc, char *driver,
-		    size_t size, struct kd_error *e)
-{
-	struct kd_route r;
-	struct kd_ifaddr a;
-	struct in_addr dst;
-	char ifname[IF_NAMESIZE], mac[32];
-
-	memset(nc, 0, sizeof *nc);
-	if (resolve(server, &dst, e))
-		return -1;
-	if (kd_nl_route_get(dst, &r, e))
-		return kd_prefix(e, "no route to %s", server);
-	if (!if_indextoname((unsigned)r.ifindex, ifname))
-		return kd_fail(e, errno, "interface %d: %s", r.ifindex,
-			       strerror(errno));
-	if (!strcmp(ifname, "lo"))
-		return kd_fail(e, EINVAL, "%s is this machine: a dump cannot be "
-			       "sent to the crashing system itself", server);
-	if (refuse_virtual(ifname, e))
-		return -1;
-	if (kd_net_attr(ifname, "address", mac, sizeof mac) ||
-	    kd_mac_parse(mac, nc->mac))
-		return kd_fail(e, EINVAL, "%s has no MAC address", ifname);
-	if (kd_nl_addr_find(r.ifindex, r.source, &a, e))
-		return kd_prefix(e, "%s: the address %s", ifname,
-				 inet_ntoa(r.source));
-	snprintf(nc->ifname, sizeof nc->ifname, "%s", ifname);
-	nc->has_mac = 1;
-	nc->configured = 1;
-	nc->dhcp = a.dynamic || ifupdown_dhcp(ifname);
-	nc->addr = a.addr;
-	nc->prefix = a.prefix;
-	nc->gateway = r.gateway;
-	if (!nc->dhcp)
-		nameservers(nc);
-	driver_of(ifname, driver, size);
-	return 0;
-}
 
 /* ---- ssh ---- */
 
@@ -225,7 +89,8 @@ static int ssh_plan(struct kd_netplan *np, const struct kdump_conf *conf,
 		    const struct kdump_sysconfig *sc, struct kd_netconf *nc,
 		    char *server, size_t size, struct kd_error *e)
 {
-	char *argv[8], out[16384], files[2048], name[300], *f, *save = NULL;
+	char *argv[8], out[16384], files[2048], name[300], dest[300], *f;
+	char *save = NULL;
 	int n = 0, port, status;
 
 	argv[n++] = "ssh";
@@ -234,7 +99,9 @@ static int ssh_plan(struct kd_netplan *np, const struct kdump_conf *conf,
 		argv[n++] = sc->ssh_config;
 	}
 	argv[n++] = "-G";
-	argv[n++] = conf->target;
+	if (kd_ssh_destination(conf->target, 0, dest, sizeof dest))
+		return kd_fail(e, EINVAL, "%s is not user@host", conf->target);
+	argv[n++] = dest;
 	argv[n] = NULL;
 	status = kd_capture(argv, NULL, out, sizeof out, e);
 	if (status < 0 || status == 127)
@@ -320,9 +187,25 @@ static int explicit_network(const struct kdump_sysconfig *sc,
 
 	if (!append || kd_kparam_get(append, "ip", ip, sizeof ip))
 		return 0;
-	if (kd_netconf_parse(nc, append, e))
+	if (kd_netconf_parse(nc, append, e) || kd_netconf_check(nc, e))
 		return kd_prefix(e, "KDUMP_COMMANDLINE_APPEND");
 	return 1;
+}
+
+/* An address literal the capture network cannot reach: an IPv6 server
+ * with an IPv4 network, or the other way round.  Names resolve there. */
+static int check_family(const char *server, const struct kd_netconf *nc,
+			struct kd_error *e)
+{
+	struct kd_ip ip;
+	int v6_net = nc->method == KD_NET_AUTO6 ||
+		     (nc->method == KD_NET_STATIC && nc->addr.family == AF_INET6);
+
+	if (kd_ip_parse(server, &ip) || (ip.family == AF_INET6) == v6_net)
+		return 0;
+	return kd_fail(e, EAFNOSUPPORT, "%s is an IPv%d address and the capture "
+		       "network (ip=) is IPv%d", server,
+		       ip.family == AF_INET6 ? 6 : 4, v6_net ? 6 : 4);
 }
 
 int kd_netplan(struct kd_netplan *np, const struct kdump_conf *conf,
@@ -330,7 +213,7 @@ int kd_netplan(struct kd_netplan *np, const struct kdump_conf *conf,
 {
 	struct kd_netconf nc, ssh_nc;
 	char server[300];
-	int explicit, port, version;
+	int explicit, port, version, i;
 
 	memset(np, 0, sizeof *np);
 	memset(&nc, 0, sizeof nc);
@@ -354,9 +237,15 @@ int kd_netplan(struct kd_netplan *np, const struct kdump_conf *conf,
 	explicit = explicit_network(sc, &nc, e);
 	if (explicit < 0)
 		return -1;
-	if (!explicit && kd_net_describe(server, &nc, np->driver,
-					 sizeof np->driver, e))
+	if (!explicit && kd_net_describe(server, &nc, np->modules,
+					 sizeof np->modules, e))
 		return kd_prefix(e, "network dump target %s", server);
+	kd_net_stack_modules(&nc, np->modules, sizeof np->modules);
+	for (i = 0; i < conf->fence_kdump_nodes.n; i++)
+		if (check_family(conf->fence_kdump_nodes.v[i], &nc, e))
+			return kd_prefix(e, "fence_kdump node");
+	if (check_family(server, &nc, e))
+		return kd_prefix(e, "network dump target");
 	port = ssh_nc.sshport;
 	nc.sshport = port;
 	if (conf->target_kind == KD_TARGET_NFS) {
@@ -369,9 +258,6 @@ int kd_netplan(struct kd_netplan *np, const struct kdump_conf *conf,
 	}
 	if (kd_netconf_format(&nc, np->words, sizeof np->words))
 		return kd_fail(e, ENOSPC, "the network description is too long");
-	if (!explicit && !np->driver[0])
-		kd_warn("%s has no driver module: if it needs one, add it to "
-			"extra_modules", nc.ifname);
 	return 0;
 }
 

@@ -1,11 +1,12 @@
 /* netplan.h - what the capture image needs to reach a network target,
  * worked out in the first kernel.
  *
- * The interface that routes to the server (the ssh or NFS host, else the
- * first fence_kdump node), named by its MAC address, with its address,
- * prefix, gateway and DNS servers, or DHCP when the running system got
- * its address that way; its driver module.  Bonds, VLANs, bridges and
- * teams are refused here, not discovered at crash time.  An ip= in
+ * The way to the server (the ssh or NFS host, else the first fence_kdump
+ * node) as the running kernel has it: NICs by their MAC addresses, a
+ * bond, VLAN or bridge over them, the address, gateway and DNS servers,
+ * or DHCP or IPv6 autoconfiguration (netdescribe.h); the modules they
+ * need.  What the capture kernel cannot set up is refused here, not
+ * discovered at crash time.  An ip= in
  * KDUMP_COMMANDLINE_APPEND replaces the detection (the capture command
  * line then says how to configure the network).  For ssh: the effective
  * ssh settings for the target (`ssh -G`, so ssh_config's Port and
@@ -24,7 +25,7 @@
 struct kd_netplan {
 	int needed;			/* a remote target or fence_kdump */
 	char words[1024];		/* /etc/kdump/net.conf */
-	char driver[64];		/* the NIC's module, "" when none */
+	char modules[256];		/* NIC drivers, bonding, 8021q, bridge */
 	char nfs_modules[64];
 	char sshkey[PATH_MAX];		/* "" when no ssh target */
 	char ssh_prog[PATH_MAX];	/* the ssh client to install */
@@ -41,11 +42,6 @@ int kd_netplan(struct kd_netplan *np, const struct kdump_conf *conf,
 int kd_netplan_stage(const struct kd_netplan *np, const char *dir,
 		     struct kd_error *e);
 void kd_netplan_unstage(const char *dir);
-
-/* Describe the interface that routes to `server` (an IPv4 address or a
- * name) into nc; its driver module goes to driver. */
-int kd_net_describe(const char *server, struct kd_netconf *nc, char *driver,
-		    size_t size, struct kd_error *e);
 
 /* Parse `ssh -G` output: HostName and Port. */
 int kd_ssh_g_parse(const char *text, char *host, size_t size, int *port,

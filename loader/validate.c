@@ -12,6 +12,7 @@
 #include "blockdev.h"
 #include "collector_line.h"
 #include "fence_args.h"
+#include "ipaddr.h"
 #include "kexec_args.h"
 #include "mountinfo.h"
 #include "options.h"
@@ -104,26 +105,18 @@ static void check_collector(struct check *c)
 
 /* ---- the network ---- */
 
-static const char ipv4_only[] = "the capture kernel's network is set up "
-				"for IPv4 only";
-
-static void check_servers(struct check *c)
+/* The first fence_kdump node that is an address of another family. */
+static const char *literal_of_other_family(const struct kdump_conf *conf,
+					   int family)
 {
-	const struct kdump_conf *conf = c->conf;
-	int ssh = conf->target_kind == KD_TARGET_SSH, i;
-	char host[256];
+	struct kd_ip ip;
+	int i;
 
-	if ((ssh || conf->target_kind == KD_TARGET_NFS) &&
-	    kd_server_host(conf->target, ssh, host, sizeof host) == KD_SERVER_IPV6)
-		kd_diag_error(c->dconf, conf->target_line, "%s server %s is an "
-			      "IPv6 address, and %s: use an IPv4 address or a "
-			      "name with one", ssh ? "ssh" : "NFS", host, ipv4_only);
 	for (i = 0; i < conf->fence_kdump_nodes.n; i++)
-		if (strchr(conf->fence_kdump_nodes.v[i], ':'))
-			kd_diag_error(c->dconf, kdump_conf_line(conf,
-				      "fence_kdump_nodes"), "fence_kdump node %s "
-				      "is an IPv6 address, and %s",
-				      conf->fence_kdump_nodes.v[i], ipv4_only);
+		if (!kd_ip_parse(conf->fence_kdump_nodes.v[i], &ip) &&
+		    ip.family != family)
+			return conf->fence_kdump_nodes.v[i];
+	return NULL;
 }
 
 /* What kdump-init's fence_kdump sender will do with the arguments. */
@@ -138,9 +131,12 @@ static void check_fence(struct check *c)
 		return;
 	if (kd_fence_parse_args(conf->fence_kdump_args, &a, &e))
 		kd_diag_error(c->dconf, at, "%s", e.msg);
-	else if (a.family == AF_INET6)
-		kd_diag_error(c->dconf, at, "fence_kdump_args: -f ipv6: %s",
-			      ipv4_only);
+	else if (a.family != AF_UNSPEC && literal_of_other_family(conf, a.family))
+		kd_diag_error(c->dconf, at, "fence_kdump_args: -f %s, and fence_kdump "
+			      "node %s is an IPv%s address",
+			      a.family == AF_INET6 ? "ipv6" : "ipv4",
+			      literal_of_other_family(conf, a.family),
+			      a.family == AF_INET6 ? "4" : "6");
 	else if (!conf->fence_kdump_nodes.n)
 		kd_diag_warn(c->dconf, at, "fence_kdump_args has no effect "
 			     "without fence_kdump_nodes");
@@ -393,7 +389,6 @@ void kd_validate(const struct kdump_conf *conf,
 	struct check c = { conf, sc, ram, system, dconf, dsys };
 
 	check_collector(&c);
-	check_servers(&c);
 	check_fence(&c);
 	check_fat(&c);
 	check_kexec(&c);

@@ -20,7 +20,7 @@ PACKAGES="build-essential musl-tools clang libclang-rt-14-dev dpkg-dev
 	lvm2 mdadm cryptsetup-bin thin-provisioning-tools
 	crash makedumpfile kexec-tools
 	zlib1g-dev libdeflate-dev liblzo2-dev libzstd-dev
-	openssh-client openssh-server nfs-ganesha nfs-ganesha-vfs rpcbind iproute2
+	openssh-client openssh-server nfs-ganesha nfs-ganesha-vfs rpcbind iproute2 dnsmasq-base
 	file python3 time util-linux groff-base man-db systemd udev debootstrap"
 
 export DEBIAN_FRONTEND=noninteractive

@@ -91,7 +91,7 @@ case_ fence_bad_port start 1 'k.conf:1: fence_kdump_args: bad option "-p 70000"'
 fence_kdump_args -p 70000
 fence_kdump_nodes 127.0.0.1
 C
-case_ fence_ipv6 check 1 "k.conf:1: fence_kdump_args: -f ipv6: the capture kernel's network is set up for IPv4 only" <<'C'
+case_ fence_ipv6_v4_node check 1 "k.conf:1: fence_kdump_args: -f ipv6, and fence_kdump node 127.0.0.1 is an IPv4 address" <<'C'
 fence_kdump_args -f ipv6
 fence_kdump_nodes 127.0.0.1
 C
@@ -183,11 +183,26 @@ fi
 [ -n "${MADE_NODE:-}" ] && rm -f "$MADE_NODE"
 
 # ---- network servers ----
-case_ nfs_ipv6 check 1 "k.conf:1: NFS server fd00::1 is an IPv6 address, and the capture kernel's network is set up for IPv4 only: use an IPv4 address or a name with one" <<'C'
+# IPv6 servers with the capture network given (the detection of the
+# running system's is tests/qemu/network.sh's)
+sys <<'S'
+KDUMP_COMMANDLINE_APPEND="ip=[fd00::5]::[fe80::1]:64::eth0:none"
+S
+case_ nfs_ipv6 check 0 "" <<'C'
 nfs [fd00::1]:/export
 C
-case_ ssh_ipv6 check 1 "k.conf:1: ssh server fd00::1 is an IPv6 address, and the capture kernel's network is set up for IPv4 only: use an IPv4 address or a name with one" <<'C'
-ssh kdump@[fd00::1]
+sys <<'S'
+KDUMP_COMMANDLINE_APPEND="ip=10.0.0.5:::24::eth0:none"
+S
+case_ nfs_ipv6_ipv4_network check 1 "kdump: error: network dump target: fd00::1 is an IPv6 address and the capture network (ip=) is IPv4" <<'C'
+nfs [fd00::1]:/export
+C
+sys <<'S'
+KDUMP_COMMANDLINE_APPEND="ip=eth0:auto6"
+S
+case_ fence_ipv4_node_ipv6_network check 1 "kdump: error: fence_kdump node: 192.0.2.9 is an IPv4 address and the capture network (ip=) is IPv6" <<'C'
+nfs [fd00::1]:/export
+fence_kdump_nodes 192.0.2.9
 C
 case_ nfs_ipv6_unbracketed check 1 'k.conf:1: nfs target "fd00::1:/export" must be host:/export (an IPv6 server as [addr]:/export)' <<'C'
 nfs fd00::1:/export

@@ -1,5 +1,5 @@
 /* fuzz_netconf.c - the network words of a command line (ip=, ifname=,
- * nameserver=, kdump.*) on arbitrary text.  Besides not crashing: what is
+ * bond=, vlan=, bridge=, nameserver=, kdump.*) on arbitrary text.  Besides not crashing: what is
  * accepted formats, and the format parses back to the same words. */
 #include <stdint.h>
 #include <stdio.h>
@@ -19,9 +19,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text[size] = '\0';
 	memset(&nc, 0, sizeof nc);
 	if (kd_netconf_parse(&nc, text, &e) == 0 &&
+	    kd_netconf_check(&nc, &e) == 0 &&
 	    kd_netconf_format(&nc, out, sizeof out) == 0) {
 		memset(&again, 0, sizeof again);
 		if (kd_netconf_parse(&again, out, &e) ||
+		    kd_netconf_check(&again, &e) ||
 		    kd_netconf_format(&again, out2, sizeof out2) ||
 		    strcmp(out, out2)) {
 			fprintf(stderr, "round trip: \"%s\" -> \"%s\"\n", out, out2);

@@ -57,9 +57,27 @@ TEST(too_long)
 	CHECK_STR(host, "abc");
 }
 
+/* What ssh and scp are given for an ssh target. */
+TEST(ssh_destination)
+{
+	char out[64];
+
+	CHECK_INT(kd_ssh_destination("dump@[fd00::1]", 0, out, sizeof out), 0);
+	CHECK_STR(out, "dump@fd00::1");
+	CHECK_INT(kd_ssh_destination("dump@[fd00::1]", 1, out, sizeof out), 0);
+	CHECK_STR(out, "dump@[fd00::1]");
+	CHECK_INT(kd_ssh_destination("dump@fd00::1", 1, out, sizeof out), 0);
+	CHECK_STR(out, "dump@[fd00::1]");
+	CHECK_INT(kd_ssh_destination("dump@host.example", 1, out, sizeof out), 0);
+	CHECK_STR(out, "dump@host.example");
+	CHECK_INT(kd_ssh_destination("nouser", 0, out, sizeof out), -1);
+	CHECK_INT(kd_ssh_destination("dump@[fd00::1]", 0, out, 8), -1);
+}
+
 int main(void)
 {
 	RUN(hosts);
 	RUN(too_long);
+	RUN(ssh_destination);
 	return unit_done();
 }
