@@ -368,6 +368,19 @@ static void nameservers(struct kd_netconf *nc)
 	free(text);
 }
 
+enum kd_net_method kd_address_method(const struct kd_ifaddr *a,
+				      int ifupdown_dhcp)
+{
+	if (a->addr.family == AF_INET)
+		return a->dynamic || ifupdown_dhcp ? KD_NET_DHCP : KD_NET_STATIC;
+	/* SLAAC: made from a router advertisement, or a /64-like prefix
+	 * with a lifetime (kernels before IFA_PROTO); a DHCPv6 lease is a
+	 * /128 with a lifetime */
+	if (a->from_ra || (a->dynamic && a->prefix != 128))
+		return KD_NET_AUTO6;
+	return KD_NET_STATIC;
+}
+
 static int describe_address(struct kd_netconf *nc, const char *ifname,
 			    const char *top, const struct kd_route *r,
 			    struct kd_error *e)
@@ -380,25 +393,19 @@ static int describe_address(struct kd_netconf *nc, const char *ifname,
 		return kd_prefix(e, "%s: the address %s", ifname, text);
 	snprintf(nc->ifname, sizeof nc->ifname, "%s", top);
 	nc->configured = 1;
-	if (r->source.family == AF_INET && (a.dynamic || ifupdown_dhcp(ifname))) {
-		nc->method = KD_NET_DHCP;
+	nc->method = kd_address_method(&a, ifupdown_dhcp(ifname));
+	if (nc->method == KD_NET_DHCP)
+		return 0;	/* DHCP gives the name servers */
+	nameservers(nc);
+	if (nc->method == KD_NET_AUTO6)
 		return 0;
-	}
-	if (r->source.family == AF_INET6 && (a.from_ra ||
-					     (a.dynamic && a.prefix != 128))) {
-		nc->method = KD_NET_AUTO6;
-		nameservers(nc);
-		return 0;
-	}
 	if (a.dynamic)
 		kd_warn("%s: %s/%d is a DHCPv6 lease: the capture kernel has no "
 			"DHCPv6 client and uses it as a static address", ifname,
 			text, a.prefix);
-	nc->method = KD_NET_STATIC;
 	nc->addr = a.addr;
 	nc->prefix = a.prefix;
 	nc->gateway = r->gateway;
-	nameservers(nc);
 	return 0;
 }
 

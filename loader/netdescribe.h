@@ -17,12 +17,19 @@
 #include <stddef.h>
 #include "error.h"
 #include "netconf.h"
+#include "netlink.h"
 
 /* Describe the way to `server` (an address or a name) into nc; the
  * kernel modules it needs (NIC drivers, bonding, 8021q, bridge) go to
  * modules, space-separated. */
 int kd_net_describe(const char *server, struct kd_netconf *nc, char *modules,
 		    size_t size, struct kd_error *e);
+
+/* How the capture kernel gets an address like a: IPv4 with a lifetime
+ * (or ifupdown's inet dhcp) by DHCP, IPv6 from router advertisements by
+ * SLAAC, else (a DHCPv6 lease too) static. */
+enum kd_net_method kd_address_method(const struct kd_ifaddr *a,
+				      int ifupdown_dhcp);
 
 /* The modules the description's bond, VLAN and bridge need, appended. */
 void kd_net_stack_modules(const struct kd_netconf *nc, char *modules,

@@ -579,7 +579,7 @@ peer_crash() {
 	start_peer "$2" || { echo "$PEER_LOG"; return; }
 	shift 2
 	boot "network-$name" "$CAP/$name-first.img" \
-		"kdtest=crash crashkernel=256M panic=5" $PEER_NET "$@"
+		"kdtest=crash crashkernel=${CRASHKERNEL:-256M} panic=5" $PEER_NET "$@"
 	stop_peer
 }
 
@@ -597,14 +597,19 @@ s.sendall(("set_link %s off\n" % sys.argv[2]).encode()); time.sleep(1)
 ' "$1" "$2" &
 }
 
+# kdump.conf for an ssh dump to SSH_HOST (198.51.100.1) through the peer.
+peer_ssh_conf() {
+	printf 'ssh %s@%s\nsshkey %s/kdump_id_rsa\npath %s/dumps\n%s\n' \
+		"$TUSER" "${SSH_HOST:-198.51.100.1}" "$NET" "$NET" "$PEER_MODS"
+}
+
 # peer_ssh_case NAME PEER-MODE WORDS CHECK-TEXT [QEMU ARGS] - an ssh dump to
 # 198.51.100.1 through the peer; CHECK-TEXT must be in the console log.
 peer_ssh_case() {
 	name=$1 mode=$2 words=$3 want=$4
 	shift 4
 	authorize "$NET/kdump_id_rsa.pub"
-	image "$name" "$(printf 'ssh %s@%s\nsshkey %s/kdump_id_rsa\npath %s/dumps\n%s\n' \
-		"$TUSER" "${SSH_HOST:-198.51.100.1}" "$NET" "$NET" "$PEER_MODS")" "$words" ||
+	image "$name" "$(peer_ssh_conf)" "$words" ||
 		{ fail "$name" "kdumpctl rebuild: $(tail -n 2 "$CAP/$name.rebuild")" /dev/null; return; }
 	if [ -n "${LINK_OFF:-}" ]; then	# a NIC whose link is down
 		rm -f "$CAP/mon.sock"
@@ -655,6 +660,32 @@ test_bridge() {
 		'kdump: bridge br0'
 }
 
+# Not a test (NETWORK_ONLY=measure_ssh_bond): the footprint of an ssh
+# target over an active-backup bond as kdumpctl builds it - the image's
+# size and the smallest crashkernel= (8 MiB steps) that saves the dump of
+# a 2 GiB guest.
+measure_ssh_bond() {
+	authorize "$NET/kdump_id_rsa.pub"
+	image mbond "$(peer_ssh_conf)" \
+		"$STATIC_BOND bond=bond0:ens3,ens4:mode=active-backup,miimon=100" ||
+		die "kdumpctl rebuild: $(tail -n 2 "$CAP/mbond.rebuild")"
+	say "ssh over a bond: the capture initramfs is $(stat -c %s "$CAP/mbond.img") bytes"
+	lo=48 hi=256
+	while [ $((hi - lo)) -gt 8 ]; do
+		mid=$(( (lo + hi) / 2 / 8 * 8 ))
+		[ "$mid" -le "$lo" ] && mid=$((lo + 8))
+		rm -rf "$NET"/dumps/*
+		log=$(GUEST_MEM=2G CRASHKERNEL=${mid}M peer_crash mbond switch)
+		if grep -q 'kdump: saved ' "$log" && ls -d "$NET"/dumps/198.51.100.15-* >/dev/null 2>&1; then
+			hi=$mid
+		else
+			lo=$mid
+		fi
+		say "  crashkernel=${mid}M: $([ "$hi" = "$mid" ] && echo saved || echo failed)"
+	done
+	say "smallest crashkernel= for an ssh dump over a bond of a 2 GiB guest: ${hi}M"
+}
+
 # IPv6: a static address, the server one hop away through a link-local
 # router (the namespace, fe80::1), ssh user@[addr].
 test_ipv6_static() {
@@ -693,7 +724,7 @@ fence_kdump_args -p $FENCE_PORT -i 1 -f ipv6" "ip=ens3:auto6 ifname=ens3:$GMAC0 
 }
 
 # What kdumpctl records of real bonds (every mode), VLANs, a bridge and
-# IPv6 addresses, and what it refuses: kdumpctl check in a Debian kernel
+# IPv6 addresses (static, SLAAC), and what it refuses: kdumpctl check in a Debian kernel
 # (netdescribe-init), one line a case.
 test_describe() {
 	rm -rf "$WORK/root-describe"
@@ -722,6 +753,7 @@ test_describe() {
 	describe_is bridge "ip=203.0.113.10:::24::br0:none ifname=eth1:$m1 bridge=br0:eth1" "$log"
 	describe_is ipv6 "ip=[fd5e:300::10]:::64::eth1:none ifname=eth1:$m1" "$log"
 	describe_is ipv6-gateway "ip=[fd5e:300::10]::[fe80::1]:64::eth1:none ifname=eth1:$m1" "$log"
+	describe_is ipv6-slaac "ip=eth1:auto6 ifname=eth1:$m1" "$log"
 	describe_refused vlan-on-bridge 'VLAN br0.30 sits on bridge br0: the capture kernel sets up VLANs on a NIC or a bond only' "$log"
 	describe_refused team 'team t0: a team is run by teamd, a userspace daemon' "$log"
 	describe_refused macvlan 'reached through macvlan mv0: not supported in the capture kernel' "$log"
