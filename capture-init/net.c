@@ -146,7 +146,7 @@ static void load_description(struct kd_netconf *nc)
 	free(text);
 	text = kd_read_file("/proc/cmdline", 1 << 16, NULL);
 	if (text && kd_netconf_parse(nc, text, &e))
-		kd_warn("/proc/cmdline: %s", e.msg);
+		kd_warn("/proc/cmdline: %s: its network words are ignored", e.msg);
 	free(text);
 }
 
@@ -241,6 +241,7 @@ int kd_net_resolve(const char *host, int family, char *out, size_t size,
 				  .ai_socktype = SOCK_STREAM };
 	struct addrinfo *res;
 	struct kd_ip ip;
+	char text[KD_IP_STRLEN];
 	int rc = getaddrinfo(host, NULL, &hints, &res);
 
 	if (rc)
@@ -253,8 +254,9 @@ int kd_net_resolve(const char *host, int family, char *out, size_t size,
 	else
 		ip.u.v4 = ((struct sockaddr_in *)res->ai_addr)->sin_addr;
 	freeaddrinfo(res);
-	kd_ip_format(&ip, 0, out);
-	if (strlen(out) >= size)
+	kd_ip_format(&ip, 0, text);
+	if (strlen(text) >= size)
 		return kd_fail(e, ENAMETOOLONG, "address of %s too long", host);
+	snprintf(out, size, "%s", text);
 	return 0;
 }

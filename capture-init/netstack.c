@@ -70,7 +70,27 @@ static int find_all(const struct kd_netconf *nc, struct found *f)
 	return f->n;
 }
 
-/* Wait for every NIC; 0 when all came, 1 when some, -1 when none. */
+/* Whether every NIC that did not appear is a bond slave, and the bond
+ * has at least one: the bond can go on without them. */
+static int only_slaves_missing(const struct kd_netconf *nc,
+			       const struct found *f)
+{
+	int i, j, slaves = 0;
+
+	for (i = 0; i < nc->n_nics; i++) {
+		int slave = 0;
+
+		for (j = 0; j < nc->n_slaves; j++)
+			slave |= !strcmp(nc->slaves[j], nc->nics[i].name);
+		if (!f->name[i][0] && !slave)
+			return 0;
+		slaves += slave && f->name[i][0];
+	}
+	return slaves > 0;
+}
+
+/* Wait for every NIC; 0 when all came, 1 when only some bond slaves did
+ * not, -1 otherwise. */
 static int wait_nics(const struct kd_netconf *nc, int timeout, struct found *f,
 		     struct kd_error *e)
 {
@@ -94,7 +114,7 @@ static int wait_nics(const struct kd_netconf *nc, int timeout, struct found *f,
 	}
 	if (f->n == nc->n_nics)
 		return 0;
-	if (f->n && nc->bond[0])
+	if (only_slaves_missing(nc, f))
 		return 1;
 	if (nc->n_nics == 1)
 		return kd_fail(e, ENODEV, "network interface %s did not appear in "
@@ -162,6 +182,14 @@ static int bond_options(const struct kd_netconf *nc, const struct found *f,
 	return 0;
 }
 
+static int is_empty_bond(const char *name)
+{
+	char slaves[64];
+
+	return !kd_net_attr(name, "bonding/slaves", slaves, sizeof slaves) &&
+	       !slaves[0];
+}
+
 static int make_bond(const struct kd_netconf *nc, const struct found *f,
 		     struct kd_error *e)
 {
@@ -169,7 +197,9 @@ static int make_bond(const struct kd_netconf *nc, const struct found *f,
 
 	kd_info("bond %s: %s", nc->bond, nc->bond_opts[0] ? nc->bond_opts :
 		"default options");
-	if (kd_nl_link_create("bond", nc->bond, 0, 0, e) ||
+	/* the bonding module makes bond0 when it loads: take that one */
+	if (!(is_empty_bond(nc->bond) ||
+	      !kd_nl_link_create("bond", nc->bond, 0, 0, e)) ||
 	    bond_options(nc, f, e) ||
 	    !(bond = index_of(nc->bond, e)))
 		return -1;
@@ -199,9 +229,9 @@ static int make_vlan(const struct kd_netconf *nc, const struct found *f,
 	kd_info("VLAN %s: id %d on %s", nc->vlan, nc->vlan_id, nc->vlan_parent);
 	if (!parent || kd_nl_link_up(parent, e) ||
 	    kd_nl_link_create("vlan", nc->vlan, parent, nc->vlan_id, e) ||
-	    !(vlan = index_of(nc->vlan, e)))
-		return -1;
-	return kd_nl_link_up(vlan, e);
+	    !(vlan = index_of(nc->vlan, e)) || kd_nl_link_up(vlan, e))
+		return kd_prefix(e, "VLAN %s on %s", nc->vlan, nc->vlan_parent);
+	return 0;
 }
 
 static int make_bridge(const struct kd_netconf *nc, const struct found *f,
@@ -212,7 +242,7 @@ static int make_bridge(const struct kd_netconf *nc, const struct found *f,
 	kd_info("bridge %s", nc->bridge);
 	if (kd_nl_link_create("bridge", nc->bridge, 0, 0, e) ||
 	    !(bridge = index_of(nc->bridge, e)))
-		return -1;
+		return kd_prefix(e, "bridge %s", nc->bridge);
 	for (i = 0; i < nc->n_ports; i++) {
 		port = index_of(kernel_name(nc, f, nc->ports[i]), e);
 		if (!port || kd_nl_link_master(port, bridge, e) ||

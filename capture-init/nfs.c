@@ -32,7 +32,9 @@ int kd_nfs_mount(const char *spec, int version, const char *local_ip,
 	if (mkdir(dir, 0700) && errno != EEXIST)
 		return kd_fail(e, errno, "mkdir %s: %s", dir, strerror(errno));
 	if (version == 3) {
-		snprintf(opts, sizeof opts, "vers=3,proto=tcp,nolock,addr=%s", ip);
+		/* the kernel wants proto= of the address's family */
+		snprintf(opts, sizeof opts, "vers=3,proto=%s,nolock,addr=%s",
+			 strchr(ip, ':') ? "tcp6" : "tcp", ip);
 		if (try_mount(spec, "nfs", opts, dir))
 			return kd_fail(e, errno, "cannot mount %s (NFSv3): %s",
 				       spec, strerror(errno));

@@ -169,7 +169,7 @@ static int parse_ifname(struct kd_netconf *nc, char *v, struct kd_error *e)
 {
 	char *colon = strchr(v, ':');
 	struct kd_nic nic;
-	int i;
+	int i, j;
 
 	if (!colon)
 		return kd_fail(e, EINVAL, "ifname= needs <iface>:<MAC>");
@@ -181,6 +181,11 @@ static int parse_ifname(struct kd_netconf *nc, char *v, struct kd_error *e)
 		if (!strcmp(nc->nics[i].name, v) ||
 		    !memcmp(nc->nics[i].mac, nic.mac, 6))
 			break;
+	for (j = i + 1; j < nc->n_nics; j++)
+		if (!strcmp(nc->nics[j].name, v) ||
+		    !memcmp(nc->nics[j].mac, nic.mac, 6))
+			return kd_fail(e, EINVAL, "the name and the MAC belong to "
+				       "two other ifname= words");
 	if (i == KD_NET_MAX_NICS)
 		return kd_fail(e, EINVAL, "more than %d NICs", KD_NET_MAX_NICS);
 	nc->nics[i] = nic;	/* a NIC named again: the later word wins */
@@ -333,8 +338,8 @@ static int parse_word(struct kd_netconf *nc, const char *name, char *v,
 	return 0;
 }
 
-int kd_netconf_parse(struct kd_netconf *nc, const char *text,
-		     struct kd_error *e)
+static int parse_words(struct kd_netconf *nc, const char *text,
+		       struct kd_error *e)
 {
 	struct kd_kparam w;
 	const char *p = text;
@@ -366,6 +371,18 @@ int kd_netconf_parse(struct kd_netconf *nc, const char *text,
 				       (int)vlen, w.s + w.name_len + 1, why);
 		}
 	}
+	return 0;
+}
+
+int kd_netconf_parse(struct kd_netconf *nc, const char *text,
+		     struct kd_error *e)
+{
+	/* all the words or none: a bad word leaves nc as it was */
+	struct kd_netconf work = *nc;
+
+	if (parse_words(&work, text, e))
+		return -1;
+	*nc = work;
 	return 0;
 }
 

@@ -67,7 +67,7 @@ struct kd_netconf {
 };
 
 /* Apply the words of `text` (a command line) to nc, later words winning.
- * Returns 0, or -1 with the offending word in e. */
+ * Returns 0, or -1 with the offending word in e and nc unchanged. */
 int kd_netconf_parse(struct kd_netconf *nc, const char *text,
 		     struct kd_error *e);
 

@@ -4,9 +4,11 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include "nlmsg.h"
 
-#define BUF_SIZE 16384
+#define BUF_SIZE 32768
+#define ANSWER_TIMEOUT 10	/* seconds */
 
 void kd_nlmsg_init(struct nl_request *r, int type, int flags, size_t body)
 {
@@ -34,12 +36,19 @@ void kd_nlmsg_nest_end(struct nl_request *r, struct rtattr *nest)
 	nest->rta_len = (unsigned short)((char *)r + r->h.nlmsg_len - (char *)nest);
 }
 
+/* A socket whose answers come within ANSWER_TIMEOUT seconds. */
 static int open_socket(struct kd_error *e)
 {
+	struct timeval tv = { ANSWER_TIMEOUT, 0 };
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
 
 	if (fd < 0)
 		kd_fail(e, errno, "netlink socket: %s", strerror(errno));
+	else if (setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv)) {
+		kd_fail(e, errno, "netlink socket: %s", strerror(errno));
+		close(fd);
+		fd = -1;
+	}
 	return fd;
 }
 
@@ -57,8 +66,13 @@ static int take_answers(char *buf, ssize_t n, struct nl_request *r,
 			done = 1;
 		} else if (h->nlmsg_type == NLMSG_ERROR) {
 			struct nlmsgerr *err = NLMSG_DATA(h);
+			/* EEXIST: already there, unless it had to be new */
+			int ok_exists = !(r->h.nlmsg_flags & NLM_F_EXCL);
 
-			if (err->error && -err->error != EEXIST)
+			if (h->nlmsg_len < NLMSG_LENGTH(sizeof *err))
+				*ret = kd_fail(e, EPROTO, "netlink %s: a short "
+					       "answer", what);
+			else if (err->error && (-err->error != EEXIST || !ok_exists))
 				*ret = kd_fail(e, -err->error, "netlink %s: %s",
 					       what, strerror(-err->error));
 			done = 1;
@@ -87,12 +101,18 @@ int kd_nlmsg_talk(struct nl_request *r, int (*each)(struct nlmsghdr *, void *),
 		done = 1;
 	}
 	while (!done) {
-		ssize_t n = recv(fd, buf, sizeof buf, 0);
+		ssize_t n = recv(fd, buf, sizeof buf, MSG_TRUNC);
 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			ret = kd_fail(e, errno, "netlink %s: %s", what, strerror(errno));
+			ret = kd_fail(e, errno, "netlink %s: %s", what,
+				      errno == EAGAIN ? "no answer" : strerror(errno));
+			break;
+		}
+		if ((size_t)n > sizeof buf) {
+			ret = kd_fail(e, EMSGSIZE, "netlink %s: an answer of %zd "
+				      "bytes", what, n);
 			break;
 		}
 		done = take_answers(buf, n, r, each, arg, what, &ret, e);

@@ -4,14 +4,18 @@
 #include "cmdline.h"
 #include "kparam.h"
 
-/* Removed from every capture command line, whatever the configuration:
- * the reservation itself, root-device assembly the capture initramfs does
- * not do, and what would take the capture boot elsewhere. */
+/* Removed from the base of every capture command line, whatever the
+ * configuration: the reservation itself, root-device assembly the capture
+ * initramfs does not do, what would take the capture boot elsewhere, and
+ * the first kernel's own network words (dracut's, for a network root): the
+ * capture network is the image's /etc/kdump/net.conf, overridden only by
+ * KDUMP_COMMANDLINE_APPEND. */
 static const char *const always_removed[] = {
 	"crashkernel", "panic_on_warn", "root", "rootfstype", "rootflags",
 	"rd.lvm.lv", "rd.luks.uuid", "rd.dm.uuid", "rd.md.uuid", "fcoe",
 	"netroot", "rd.iscsi.initiator", "iscsi_initiator", "resume",
-	"rdinit", NULL,
+	"rdinit", "ip", "ifname", "bond", "vlan", "bridge", "team",
+	"nameserver", "rd.route", "rd.neednet", "bootdev", NULL,
 };
 
 /* Carried over under our own names for dump_to_rootfs. */

@@ -30,7 +30,7 @@ static const struct bond_option {
 	{ "downdelay", 0x7f, "0" },
 	{ "arp_interval", 0x0f, "0" },
 	{ "arp_ip_target", 0x0f, "" },
-	{ "arp_validate", 0x02, "none" },
+	{ "arp_validate", 0x0f, "none" },
 	{ "primary", 0x62, "" },
 	{ "primary_reselect", 0x62, "always" },
 	{ "fail_over_mac", 0x02, "none" },
@@ -103,6 +103,8 @@ static int add_nic(struct walk *w, const char *name, const struct kd_linkinfo *l
 	struct kd_nic *nic;
 	char mac[32];
 
+	if (kd_netconf_nic(nc, name))
+		return 0;	/* a VLAN's parent and a bridge port */
 	if (nc->n_nics == KD_NET_MAX_NICS)
 		return kd_fail(w->e, E2BIG, "more than %d NICs on the way to the "
 			       "server", KD_NET_MAX_NICS);
@@ -146,10 +148,9 @@ static int bond_opts(struct walk *w, const char *bond)
 		return kd_fail(w->e, EINVAL, "bond %s: cannot read its mode", bond);
 	snprintf(opts, size, "mode=%s", key);
 	for (i = 0; bond_options[i].name; i++) {
+		snprintf(key, sizeof key, "bonding/%s", bond_options[i].name);
 		if (!(bond_options[i].modes & (1u << mode)) ||
-		    kd_net_attr(bond, (snprintf(key, sizeof key, "bonding/%s",
-						bond_options[i].name), key),
-				value, sizeof value))
+		    kd_net_attr(bond, key, value, sizeof value))
 			continue;
 		for (v = strtok_r(value, " ", &save); v; v = strtok_r(NULL, " ", &save)) {
 			if (!strcmp(v, bond_options[i].skip))
@@ -164,6 +165,12 @@ static int bond_opts(struct walk *w, const char *bond)
 	}
 	if (strlen(opts) >= size - 1)
 		return kd_fail(w->e, E2BIG, "bond %s: too many options", bond);
+	if (!kd_net_attr(bond, "bonding/ns_ip6_target", value, sizeof value) &&
+	    value[0] && strstr(opts, "arp_interval="))
+		return kd_fail(w->e, ENOTSUP, "bond %s watches its links with IPv6 "
+			       "neighbour solicitations (ns_ip6_target): not "
+			       "supported in the capture kernel; use miimon or "
+			       "arp_ip_target", bond);
 	return 0;
 }
 
@@ -187,9 +194,11 @@ static int add_bond(struct walk *w, const char *bond)
 			return -1;
 		if (!is_nic(s, &li))
 			return refuse(w, s, &li, " in a bond");
-		if (nc->n_slaves == KD_NET_MAX_NICS || add_nic(w, s, &li))
+		if (nc->n_slaves == KD_NET_MAX_NICS)
 			return kd_fail(w->e, E2BIG, "bond %s: more than %d slaves",
 				       bond, KD_NET_MAX_NICS);
+		if (add_nic(w, s, &li))
+			return -1;
 		snprintf(nc->slaves[nc->n_slaves++], 16, "%s", s);
 	}
 	if (!nc->n_slaves)
@@ -326,24 +335,51 @@ static int resolve(const char *host, struct kd_ip *out, struct kd_error *e)
 	return 0;
 }
 
-/* ifupdown's "iface X inet dhcp". */
+/* "iface <ifname> inet dhcp" in text, however spaced. */
+static int says_dhcp(const char *text, const char *ifname)
+{
+	const char *line = text;
+
+	while (line && *line) {
+		char w[4][32];
+
+		if (sscanf(line, " %31s %31s %31s %31s", w[0], w[1], w[2], w[3]) == 4 &&
+		    !strcmp(w[0], "iface") && !strcmp(w[1], ifname) &&
+		    !strcmp(w[2], "inet") && !strcmp(w[3], "dhcp"))
+			return 1;
+		line = strchr(line, '\n');
+		line = line ? line + 1 : NULL;
+	}
+	return 0;
+}
+
+/* ifupdown's /etc/network/interfaces or interfaces.d/ says DHCP. */
 static int ifupdown_dhcp(const char *ifname)
 {
+	static const char dir[] = "/etc/network/interfaces.d";
 	char *text = kd_read_file("/etc/network/interfaces", 1 << 20, NULL);
-	char want[64];
-	int yes;
+	char path[PATH_MAX];
+	struct dirent *de;
+	int yes = text && says_dhcp(text, ifname);
+	DIR *d = yes ? NULL : opendir(dir);
 
-	if (!text)
-		return 0;
-	snprintf(want, sizeof want, "iface %s inet dhcp", ifname);
-	yes = strstr(text, want) != NULL;
 	free(text);
+	while (d && !yes && (de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+		text = kd_read_file(path, 1 << 20, NULL);
+		yes = text && says_dhcp(text, ifname);
+		free(text);
+	}
+	if (d)
+		closedir(d);
 	return yes;
 }
 
-/* The nameservers of the running system that the capture kernel can use
- * (not a local stub resolver). */
-static void nameservers(struct kd_netconf *nc)
+/* The nameservers of the running system that the capture kernel can use:
+ * of its network's family, not a local stub resolver. */
+static void nameservers(struct kd_netconf *nc, int family)
 {
 	static const char *const files[] = { "/run/systemd/resolve/resolv.conf",
 					     "/etc/resolv.conf", NULL };
@@ -359,6 +395,7 @@ static void nameservers(struct kd_netconf *nc)
 		struct in6_addr loop6 = IN6ADDR_LOOPBACK_INIT;
 
 		if (sscanf(line, "nameserver %63s", addr) != 1 || kd_ip_parse(addr, &a) ||
+		    a.family != family ||
 		    (a.family == AF_INET && (ntohl(a.u.v4.s_addr) >> 24) == 127) ||
 		    (a.family == AF_INET6 && !memcmp(&a.u.v6, &loop6, 16)) ||
 		    kd_ip_is_link_local(&a) || nc->n_dns == KD_NET_MAX_DNS)
@@ -396,7 +433,7 @@ static int describe_address(struct kd_netconf *nc, const char *ifname,
 	nc->method = kd_address_method(&a, ifupdown_dhcp(ifname));
 	if (nc->method == KD_NET_DHCP)
 		return 0;	/* DHCP gives the name servers */
-	nameservers(nc);
+	nameservers(nc, r->source.family);
 	if (nc->method == KD_NET_AUTO6)
 		return 0;
 	if (a.dynamic)
@@ -437,9 +474,47 @@ int kd_net_describe(const char *server, struct kd_netconf *nc, char *modules,
 	return kd_netconf_check(nc, e) ? kd_prefix(e, "the network to %s", server) : 0;
 }
 
-void kd_net_stack_modules(const struct kd_netconf *nc, char *modules,
+/* The interface of this system with that MAC (its own or, for a bond
+ * slave, its permanent one); 0 or -1. */
+static int nic_by_mac(const unsigned char mac[6], char name[IF_NAMESIZE])
+{
+	DIR *d = opendir("/sys/class/net");
+	struct dirent *de;
+	unsigned char have[6];
+	char text[32];
+	int found = -1;
+
+	while (d && found && (de = readdir(d))) {
+		if (de->d_name[0] == '.' || strlen(de->d_name) >= IF_NAMESIZE)
+			continue;
+		if ((!kd_net_attr(de->d_name, "bonding_slave/perm_hwaddr", text,
+				  sizeof text) ||
+		     !kd_net_attr(de->d_name, "address", text, sizeof text)) &&
+		    !kd_mac_parse(text, have) && !memcmp(have, mac, 6)) {
+			snprintf(name, IF_NAMESIZE, "%s", de->d_name);
+			found = 0;
+		}
+	}
+	if (d)
+		closedir(d);
+	return found;
+}
+
+void kd_net_modules(const struct kd_netconf *nc, char *modules,
 			  size_t size)
 {
+	char name[IF_NAMESIZE], mac[18];
+	int i;
+
+	for (i = 0; i < nc->n_nics; i++) {
+		kd_mac_format(nc->nics[i].mac, mac);
+		if (nic_by_mac(nc->nics[i].mac, name))
+			kd_warn("no NIC here has the MAC %s (%s): if its driver is "
+				"a module, add it to extra_modules", mac,
+				nc->nics[i].name);
+		else
+			driver_of(name, modules, size);
+	}
 	if (nc->bond[0])
 		append_word(modules, size, "bonding");
 	if (nc->vlan[0])

@@ -31,8 +31,10 @@ int kd_net_describe(const char *server, struct kd_netconf *nc, char *modules,
 enum kd_net_method kd_address_method(const struct kd_ifaddr *a,
 				      int ifupdown_dhcp);
 
-/* The modules the description's bond, VLAN and bridge need, appended. */
-void kd_net_stack_modules(const struct kd_netconf *nc, char *modules,
+/* The modules the description needs, appended: the drivers of its NICs
+ * (found here by MAC; a warning for a MAC no NIC has) and bonding, 8021q,
+ * bridge for its bond, VLAN and bridge. */
+void kd_net_modules(const struct kd_netconf *nc, char *modules,
 			  size_t size);
 
 #endif

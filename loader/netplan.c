@@ -192,20 +192,56 @@ static int explicit_network(const struct kdump_sysconfig *sc,
 	return 1;
 }
 
-/* An address literal the capture network cannot reach: an IPv6 server
- * with an IPv4 network, or the other way round.  Names resolve there. */
-static int check_family(const char *server, const struct kd_netconf *nc,
+/* Whether /etc/hosts (which goes into the image) names host. */
+static int in_hosts(const char *host)
+{
+	char *text = kd_read_file("/etc/hosts", 1 << 20, NULL);
+	char *line, *save = NULL, *w, *wsave;
+	int found = 0;
+
+	for (line = text ? strtok_r(text, "\n", &save) : NULL; line && !found;
+	     line = strtok_r(NULL, "\n", &save)) {
+		line[strcspn(line, "#")] = '\0';
+		w = strtok_r(line, " \t", &wsave);	/* the address */
+		while (w && !found && (w = strtok_r(NULL, " \t", &wsave)))
+			found = !strcmp(w, host);
+	}
+	free(text);
+	return found;
+}
+
+/* Whether the capture kernel can reach `server` (a target or a fence_kdump
+ * node): an address of its network's family and not link-local (no
+ * scope there), or a name it can resolve (/etc/hosts, DHCP's name servers,
+ * or one of the family). */
+static int check_server(const char *server, const struct kd_netconf *nc,
 			struct kd_error *e)
 {
 	struct kd_ip ip;
 	int v6_net = nc->method == KD_NET_AUTO6 ||
 		     (nc->method == KD_NET_STATIC && nc->addr.family == AF_INET6);
+	int i, dns = 0;
 
-	if (kd_ip_parse(server, &ip) || (ip.family == AF_INET6) == v6_net)
+	if (!kd_ip_parse(server, &ip)) {
+		if ((ip.family == AF_INET6) != v6_net)
+			return kd_fail(e, EAFNOSUPPORT, "%s is an IPv%d address "
+				       "and the capture network (ip=) is IPv%d",
+				       server, ip.family == AF_INET6 ? 6 : 4,
+				       v6_net ? 6 : 4);
+		if (kd_ip_is_link_local(&ip))
+			return kd_fail(e, EINVAL, "%s is a link-local address: "
+				       "use one the server has beyond its link",
+				       server);
 		return 0;
-	return kd_fail(e, EAFNOSUPPORT, "%s is an IPv%d address and the capture "
-		       "network (ip=) is IPv%d", server,
-		       ip.family == AF_INET6 ? 6 : 4, v6_net ? 6 : 4);
+	}
+	for (i = 0; i < nc->n_dns; i++)
+		dns += (nc->dns[i].family == AF_INET6) == v6_net;
+	if (nc->method == KD_NET_DHCP || dns || in_hosts(server))
+		return 0;
+	return kd_fail(e, EHOSTUNREACH, "the capture kernel cannot resolve %s: it "
+		       "is not in /etc/hosts and no IPv%d name server is known "
+		       "(give one with nameserver= in KDUMP_COMMANDLINE_APPEND, "
+		       "or use the address)", server, v6_net ? 6 : 4);
 }
 
 int kd_netplan(struct kd_netplan *np, const struct kdump_conf *conf,
@@ -240,11 +276,12 @@ int kd_netplan(struct kd_netplan *np, const struct kdump_conf *conf,
 	if (!explicit && kd_net_describe(server, &nc, np->modules,
 					 sizeof np->modules, e))
 		return kd_prefix(e, "network dump target %s", server);
-	kd_net_stack_modules(&nc, np->modules, sizeof np->modules);
+	if (explicit)
+		kd_net_modules(&nc, np->modules, sizeof np->modules);
 	for (i = 0; i < conf->fence_kdump_nodes.n; i++)
-		if (check_family(conf->fence_kdump_nodes.v[i], &nc, e))
+		if (check_server(conf->fence_kdump_nodes.v[i], &nc, e))
 			return kd_prefix(e, "fence_kdump node");
-	if (check_family(server, &nc, e))
+	if (check_server(server, &nc, e))
 		return kd_prefix(e, "network dump target");
 	port = ssh_nc.sshport;
 	nc.sshport = port;

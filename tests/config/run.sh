@@ -200,6 +200,18 @@ C
 sys <<'S'
 KDUMP_COMMANDLINE_APPEND="ip=eth0:auto6"
 S
+case_ nfs_ipv6_link_local check 1 "kdump: error: network dump target: fe80::1 is a link-local address: use one the server has beyond its link" <<'C'
+nfs [fe80::1]:/export
+C
+sys <<'S'
+KDUMP_COMMANDLINE_APPEND="ip=[fd00::5]::[fe80::1]:64::eth0:none"
+S
+case_ nfs_name_unresolvable check 1 "kdump: error: network dump target: the capture kernel cannot resolve kd-no-such-host.invalid: it is not in /etc/hosts and no IPv6 name server is known (give one with nameserver= in KDUMP_COMMANDLINE_APPEND, or use the address)" <<'C'
+nfs kd-no-such-host.invalid:/export
+C
+sys <<'S'
+KDUMP_COMMANDLINE_APPEND="ip=eth0:auto6"
+S
 case_ fence_ipv4_node_ipv6_network check 1 "kdump: error: fence_kdump node: 192.0.2.9 is an IPv4 address and the capture network (ip=) is IPv6" <<'C'
 nfs [fd00::1]:/export
 fence_kdump_nodes 192.0.2.9

@@ -723,6 +723,24 @@ fence_kdump_args -p $FENCE_PORT -i 1 -f ipv6" "ip=ens3:auto6 ifname=ens3:$GMAC0 
 	check_fence fence_kdump_ipv6 "$log"
 }
 
+# NFSv3 over IPv6 (proto=tcp6, the ports from rpcbind over IPv6), a static
+# address, the server behind the link-local router.
+test_nfs3_ipv6() {
+	NFS_BIND=:: start_nfs "3, 4"
+	image nfs3v6 "nfs [fd5e:200::1]:/export
+path /dumps3v6
+$PEER_MODS" "ip=[fd5e:100::16]::[fe80::1]:64::ens3:none ifname=ens3:$GMAC0 kdump.nfsvers=3" ||
+		{ fail nfs3_ipv6 "kdumpctl rebuild: $(tail -n 2 "$CAP/nfs3v6.rebuild")" /dev/null; stop_nfs; return; }
+	log=$(peer_crash nfs3v6 switch)
+	stop_nfs
+	dir=$(ls -d "$NET"/export/dumps3v6/fd5e:100::16-* 2>/dev/null)
+	if ! grep -q 'mounting \[fd5e:200::1\]:/export (nfs, vers=3,proto=tcp6,nolock,addr=fd5e:200::1' "$log"; then
+		fail nfs3_ipv6 "the export was not mounted with NFSv3 over IPv6" "$log"
+	elif check_saved nfs3_ipv6 "$dir" vmcore "$log"; then
+		pass nfs3_ipv6
+	fi
+}
+
 # What kdumpctl records of real bonds (every mode), VLANs, a bridge and
 # IPv6 addresses (static, SLAAC), and what it refuses: kdumpctl check in a Debian kernel
 # (netdescribe-init), one line a case.
@@ -804,4 +822,5 @@ test_vlan_on_nic
 test_bridge
 test_ipv6_static
 test_nfs_ipv6_slaac_fence
+test_nfs3_ipv6
 say "network tests took $(( $(date +%s) - started )) s"

@@ -32,6 +32,11 @@ static const struct vector vectors[] = {
 	{ "root=/dev/vda1 rootfstype=ext4 rootflags=\"data=ordered,x\" ro",
 	  NULL, NULL, NULL, "ro kdump.root=/dev/vda1 kdump.rootfstype=ext4 "
 	  "kdump.rootflags=\"data=ordered,x\"" },
+	/* the first kernel's network words go; the appended ones stay */
+	{ "ip=eth0:dhcp ifname=eth0:52:54:00:12:34:56 bond=bond0:a,b vlan=v.5:v "
+	  "bridge=br0:a team=t0:a nameserver=10.0.0.1 rd.route=10.0.0.0/8:10.0.0.1 "
+	  "rd.neednet=1 bootdev=eth0 keep=1", NULL, "ip=ens3:dhcp", NULL,
+	  "keep=1 ip=ens3:dhcp" },
 	/* nothing is de-duplicated: the appended value comes last and wins */
 	{ "nr_cpus=4 console=ttyS0,115200", NULL, "nr_cpus=1", "disable_cpu_apicid=0",
 	  "nr_cpus=4 console=ttyS0,115200 nr_cpus=1 disable_cpu_apicid=0" },

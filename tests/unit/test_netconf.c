@@ -117,6 +117,8 @@ TEST(bad_words)
 		"ifname=a:52:54:00:00:00:01 ifname=b:52:54:00:00:00:02 "
 		"ifname=c:52:54:00:00:00:03 ifname=d:52:54:00:00:00:04 "
 		"ifname=e:52:54:00:00:00:05",
+		"ifname=a:52:54:00:00:00:01 ifname=b:52:54:00:00:00:02 "
+		"ifname=a:52:54:00:00:00:02",
 		"ip=10.0.2.15::10.0.2.2:24:::none",
 		"ip=10.0.2.15::10.0.2.2:24::a/b:none",
 		"ifname=eth0:52:54:00:12:34",
@@ -211,6 +213,12 @@ TEST(broken_stacks)
 			printf("  %s: %s\n", bad[i][0], e.msg);
 		CHECK(strstr(e.msg, bad[i][1]) != NULL);
 	}
+	/* a bad word leaves the description as it was */
+	CHECK_INT(parse(&nc, "ip=bond0:dhcp ifname=a:52:54:00:00:00:01 bond=bond0:a"), 0);
+	CHECK_INT(kd_netconf_parse(&nc, "ip=eth9:dhcp bond=bond0:a,,b", &e), -1);
+	CHECK_STR(nc.ifname, "bond0");
+	CHECK_INT(nc.n_slaves, 1);
+	CHECK_INT(kd_netconf_check(&nc, &e), 0);
 	/* the command line's ip= for another interface replaces the image's */
 	CHECK_STR(round_trip("ip=bond0:dhcp ifname=a:52:54:00:00:00:01 bond=bond0:a "
 			     "ip=ens9:dhcp"), "ip=ens9:dhcp");
