@@ -2,14 +2,13 @@
  * route, DNS (see net.h). */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <net/if.h>
 #include <sys/stat.h>
+#include "clock.h"
 #include "log.h"
 #include "net.h"
 #include "netlink.h"
@@ -22,21 +21,13 @@
 #define CARRIER_TIMEOUT 30
 #define AUTO6_TIMEOUT 30
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static int wait_carrier(const char *name, struct kd_error *e)
 {
-	double end = now() + CARRIER_TIMEOUT;
+	double end = kd_clock_seconds() + CARRIER_TIMEOUT;
 	char v[8];
 
 	while (kd_net_attr(name, "carrier", v, sizeof v) || strcmp(v, "1")) {
-		if (now() >= end)
+		if (kd_clock_seconds() >= end)
 			return kd_fail(e, ENETDOWN, "%s: no link (no carrier "
 				       "after %d s)", name, CARRIER_TIMEOUT);
 		usleep(100000);
@@ -91,13 +82,13 @@ static int wait_auto6(const struct kd_netconf *nc, int ifindex,
 	struct kd_ip any = { .family = AF_INET6 };
 	struct kd_ifaddr a;
 	struct kd_error ignored;
-	double end = now() + AUTO6_TIMEOUT;
+	double end = kd_clock_seconds() + AUTO6_TIMEOUT;
 	char text[KD_IP_STRLEN];
 
 	kd_info("%s: waiting for an IPv6 address from a router advertisement "
 		"(up to %d s)", name, AUTO6_TIMEOUT);
 	while (kd_nl_addr_find(ifindex, &any, &a, &ignored) || a.tentative) {
-		if (now() >= end)
+		if (kd_clock_seconds() >= end)
 			return kd_fail(e, ENETUNREACH, "%s: no IPv6 address from "
 				       "a router advertisement in %d s", name,
 				       AUTO6_TIMEOUT);
@@ -237,23 +228,11 @@ int kd_net_dhcp_event(const char *event)
 int kd_net_resolve(const char *host, int family, char *out, size_t size,
 		   struct kd_error *e)
 {
-	struct addrinfo hints = { .ai_family = family,
-				  .ai_socktype = SOCK_STREAM };
-	struct addrinfo *res;
 	struct kd_ip ip;
 	char text[KD_IP_STRLEN];
-	int rc = getaddrinfo(host, NULL, &hints, &res);
 
-	if (rc)
-		return kd_fail(e, EHOSTUNREACH, "cannot resolve %s: %s", host,
-			       gai_strerror(rc));
-	memset(&ip, 0, sizeof ip);
-	ip.family = res->ai_family;
-	if (ip.family == AF_INET6)
-		ip.u.v6 = ((struct sockaddr_in6 *)res->ai_addr)->sin6_addr;
-	else
-		ip.u.v4 = ((struct sockaddr_in *)res->ai_addr)->sin_addr;
-	freeaddrinfo(res);
+	if (kd_ip_resolve(host, family, &ip, e))
+		return -1;
 	kd_ip_format(&ip, 0, text);
 	if (strlen(text) >= size)
 		return kd_fail(e, ENAMETOOLONG, "address of %s too long", host);

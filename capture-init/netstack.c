@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 #include <net/if.h>
+#include "clock.h"
 #include "log.h"
 #include "netlink.h"
 #include "netstack.h"
@@ -48,14 +48,6 @@ static int find_nic(const unsigned char *mac, char *name, size_t size)
 	return found;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static int find_all(const struct kd_netconf *nc, struct found *f)
 {
 	int i;
@@ -94,7 +86,7 @@ static int only_slaves_missing(const struct kd_netconf *nc,
 static int wait_nics(const struct kd_netconf *nc, int timeout, struct found *f,
 		     struct kd_error *e)
 {
-	double end = now() + timeout;
+	double end = kd_clock_seconds() + timeout;
 	char what[64];
 
 	memset(f, 0, sizeof *f);
@@ -108,7 +100,7 @@ static int wait_nics(const struct kd_netconf *nc, int timeout, struct found *f,
 			nc->n_nics, timeout);
 	}
 	while (find_all(nc, f) < nc->n_nics) {
-		if (now() >= end)
+		if (kd_clock_seconds() >= end)
 			break;
 		usleep(100000);
 	}
@@ -260,13 +252,13 @@ int kd_netstack_up(const struct kd_netconf *nc, int timeout, char *top,
 	const char *k;
 
 	if (!nc->n_nics) {	/* a kernel name, or any NIC */
-		double end = now() + timeout;
+		double end = kd_clock_seconds() + timeout;
 
 		kd_info("waiting for network interface %s (up to %d s)",
 			nc->ifname[0] ? nc->ifname : "(any)", timeout);
 		while (nc->ifname[0] ? !if_nametoindex(nc->ifname) :
 		       find_nic(NULL, top, size)) {
-			if (now() >= end)
+			if (kd_clock_seconds() >= end)
 				return kd_fail(e, ENODEV, "network interface %s did "
 					       "not appear in %d s", nc->ifname[0] ?
 					       nc->ifname : "(any)", timeout);

@@ -1,5 +1,7 @@
 /* ipaddr.c - IPv4 and IPv6 addresses in words (see ipaddr.h). */
 #include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -53,4 +55,25 @@ int kd_ip_is_link_local(const struct kd_ip *ip)
 {
 	return ip->family == AF_INET6 && ip->u.v6.s6_addr[0] == 0xfe &&
 	       (ip->u.v6.s6_addr[1] & 0xc0) == 0x80;
+}
+
+int kd_ip_resolve(const char *host, int family, struct kd_ip *out,
+		  struct kd_error *e)
+{
+	struct addrinfo hints = { .ai_family = family,
+				  .ai_socktype = SOCK_STREAM };
+	struct addrinfo *res;
+	int rc = getaddrinfo(host, NULL, &hints, &res);
+
+	if (rc)
+		return kd_fail(e, EHOSTUNREACH, "cannot resolve %s: %s", host,
+			       gai_strerror(rc));
+	memset(out, 0, sizeof *out);
+	out->family = res->ai_family;
+	if (out->family == AF_INET6)
+		out->u.v6 = ((struct sockaddr_in6 *)res->ai_addr)->sin6_addr;
+	else
+		out->u.v4 = ((struct sockaddr_in *)res->ai_addr)->sin_addr;
+	freeaddrinfo(res);
+	return 0;
 }

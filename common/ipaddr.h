@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <netinet/in.h>
+#include "error.h"
 
 struct kd_ip {
 	int family;		/* 0 (none), AF_INET or AF_INET6 */
@@ -24,6 +25,12 @@ void kd_ip_format(const struct kd_ip *ip, int bracketed, char out[KD_IP_STRLEN])
 
 /* The bytes of the address (4 or 16) and their count. */
 const void *kd_ip_bytes(const struct kd_ip *ip, int *len);
+
+/* Resolve host (a name or an address) to its first address of family
+ * (AF_INET, AF_INET6, or AF_UNSPEC: the system's preference); 0, or -1
+ * with e saying why. */
+int kd_ip_resolve(const char *host, int family, struct kd_ip *out,
+		  struct kd_error *e);
 
 /* An IPv6 link-local address (fe80::/10). */
 int kd_ip_is_link_local(const struct kd_ip *ip);

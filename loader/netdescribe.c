@@ -4,7 +4,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
-#include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -316,25 +315,6 @@ static int add_top(struct walk *w, const char *name, char top[16])
 
 /* ---- the address ---- */
 
-static int resolve(const char *host, struct kd_ip *out, struct kd_error *e)
-{
-	struct addrinfo hints = { .ai_socktype = SOCK_STREAM };
-	struct addrinfo *res;
-	int rc = getaddrinfo(host, NULL, &hints, &res);
-
-	if (rc)
-		return kd_fail(e, EHOSTUNREACH, "cannot resolve %s: %s", host,
-			       gai_strerror(rc));
-	memset(out, 0, sizeof *out);
-	out->family = res->ai_family;
-	if (out->family == AF_INET6)
-		out->u.v6 = ((struct sockaddr_in6 *)res->ai_addr)->sin6_addr;
-	else
-		out->u.v4 = ((struct sockaddr_in *)res->ai_addr)->sin_addr;
-	freeaddrinfo(res);
-	return 0;
-}
-
 /* "iface <ifname> inet dhcp" in text, however spaced. */
 static int says_dhcp(const char *text, const char *ifname)
 {
@@ -456,7 +436,7 @@ int kd_net_describe(const char *server, struct kd_netconf *nc, char *modules,
 
 	memset(nc, 0, sizeof *nc);
 	modules[0] = '\0';
-	if (resolve(server, &dst, e))
+	if (kd_ip_resolve(server, AF_UNSPEC, &dst, e))
 		return -1;
 	if (kd_nl_route_get(&dst, &r, e))
 		return kd_prefix(e, "no route to %s", server);
