@@ -36,19 +36,22 @@ LIB_STORAGE   := $(LIB)/libstorage.a
 LIB_COLLECTOR := $(LIB)/libcollector.a
 LIB_INIT      := $(LIB)/libinit.a
 LIB_LOADER    := $(LIB)/libloader.a
-CODECS := -ldeflate -lzstd -llzo2 -lz
+# What the collector links besides libc: the page codecs, and libmd for
+# the SHA-256 of a dump (common/sha256.c).
+CODECS := -ldeflate -lzstd -llzo2 -lz -lmd
 
 PROGRAMS   := $(BIN)/kdumpctl $(BIN)/kdump-init $(BIN)/kdump-collect
 UNIT_BINS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 FUZZ_BINS  := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
 FUZZ_SECONDS ?= 20
 
-.PHONY: all libs check check-unit check-config check-fuzz check-collector check-qemu demo \
+.PHONY: all libs check check-unit check-sanitize check-config check-fuzz check-collector check-qemu demo \
 	fixtures bench clean install uninstall check-install
 
 all: $(PROGRAMS)
 
-# Static zlib, lz4, zstd and LZO built with musl from Debian's sources.
+# Static zlib, libdeflate, lz4, zstd, LZO and libmd built with musl from
+# Debian's sources.
 libs: $(STATIC)/.done
 $(STATIC)/.done: scripts/build-static-libs.sh
 	scripts/build-static-libs.sh $(STATIC)
@@ -130,6 +133,41 @@ check-unit: $(UNIT_BINS) $(BUILD)/tests/selftest/fake_unit
 		echo "FAIL unit:tests/unit/run.sh: stopped before the end (exit $$?)" >> $(RESULTS)/unit.log
 	@cat $(RESULTS)/unit.log
 
+# The unit tests again, with ASan and UBSan: built with clang against glibc
+# and Debian's compression libraries as the fuzz targets are, each linked
+# with every library source of the tree (compiled once, into
+# build/sanitize/obj).  test_static_libs is left out: what it checks is the
+# static musl builds of the codecs, which this build does not use.  A
+# sanitizer report aborts the program (abort_on_error), so that run.sh
+# always adds a FAIL line for it, even after a test's own FAIL line.
+# Leaks fail too (detect_leaks=1: LeakSanitizer at exit): no test leaves
+# an unreachable block today, so a new leak, in a library or a test, is a
+# FAIL.
+# Pointers to a returned frame's locals are caught as well
+# (detect_stack_use_after_return), and string functions check all of
+# their argument (strict_string_checks).
+SAN        := $(BUILD)/sanitize
+SAN_FLAGS  := -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
+              -std=c11 -D_GNU_SOURCE $(addprefix -I,$(LIBDIRS))
+SAN_LIB_OBJ := $(patsubst %.c,$(SAN)/obj/%.o,$(FUZZ_LIB_SRC))
+SAN_BINS   := $(patsubst tests/unit/%.c,$(SAN)/%,\
+              $(filter-out tests/unit/test_static_libs.c,$(UNIT_SRC)))
+SAN_ASAN   := detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1
+SAN_ENV    := ASAN_OPTIONS=$(SAN_ASAN):strict_string_checks=1 \
+              UBSAN_OPTIONS=print_stacktrace=1:abort_on_error=1
+$(SAN)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZCC) $(SAN_FLAGS) -MMD -MP -c -o $@ $<
+$(SAN_BINS): $(SAN)/%: $(SAN)/obj/tests/unit/%.o $(SAN_LIB_OBJ)
+	$(FUZZCC) $(SAN_FLAGS) -o $@ $^ $(CODECS)
+-include $(shell find $(SAN) -name '*.d' 2>/dev/null)
+
+check-sanitize: $(SAN_BINS)
+	@mkdir -p $(RESULTS)
+	@$(SAN_ENV) tests/unit/run.sh -p sanitize $(SAN_BINS) > $(RESULTS)/sanitize.log 2>&1 || \
+		echo "FAIL sanitize:tests/unit/run.sh: stopped before the end (exit $$?)" >> $(RESULTS)/sanitize.log
+	@grep -E '^(PASS|FAIL) ' $(RESULTS)/sanitize.log
+
 check-fuzz: $(FUZZ_BINS)
 	@mkdir -p $(RESULTS)
 	@tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS) > $(RESULTS)/fuzz.log 2>&1 || true
@@ -159,7 +197,7 @@ check-qemu: all
 check:
 	@rm -f $(RESULTS)/*.log
 	@mkdir -p $(RESULTS)
-	@for s in unit config fuzz collector install qemu; do \
+	@for s in unit sanitize config fuzz collector install qemu; do \
 		$(MAKE) -s --no-print-directory check-$$s || \
 			echo "FAIL check-$$s: did not build or run" >> $(RESULTS)/build.log; \
 	done
@@ -178,7 +216,7 @@ fixtures: all
 	tests/qemu/fixtures.sh
 
 clean:
-	rm -rf $(BIN) $(OBJ) $(LIB) $(BUILD)/tests $(BUILD)/fuzz $(RESULTS)
+	rm -rf $(BIN) $(OBJ) $(LIB) $(BUILD)/tests $(BUILD)/fuzz $(BUILD)/sanitize $(RESULTS)
 
 -include $(shell find $(OBJ) -name '*.d' 2>/dev/null)
 .SECONDARY:

@@ -87,7 +87,7 @@ static void start_workers(struct kd_batch *b)
 	b->threads = i;
 }
 
-struct kd_batch *kd_batch_new(enum kd_codec_kind codec, int threads,
+struct kd_batch *kd_batch_new(enum kd_codec_kind codec, int level, int threads,
 			      int test_zero)
 {
 	struct kd_batch *b = calloc(1, sizeof *b);
@@ -108,7 +108,8 @@ struct kd_batch *kd_batch_new(enum kd_codec_kind codec, int threads,
 	for (i = 0; i < b->threads; i++) {
 		b->workers[i].b = b;
 		b->workers[i].index = i;
-		if (codec != KD_CODEC_NONE && !(b->workers[i].codec = kd_codec_new(codec)))
+		if (codec != KD_CODEC_NONE &&
+		    !(b->workers[i].codec = kd_codec_new_level(codec, level)))
 			goto fail;
 	}
 	start_workers(b);

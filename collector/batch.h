@@ -24,8 +24,9 @@ struct kd_batch_page {
 
 struct kd_batch;
 
-/* threads: 1 or more; test_zero: mark zero pages instead of compressing. */
-struct kd_batch *kd_batch_new(enum kd_codec_kind codec, int threads,
+/* level: the codec's (0: its default, codec.h); threads: 1 or more;
+ * test_zero: mark zero pages instead of compressing. */
+struct kd_batch *kd_batch_new(enum kd_codec_kind codec, int level, int threads,
 			      int test_zero);
 void kd_batch_free(struct kd_batch *b);
 

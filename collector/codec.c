@@ -7,23 +7,27 @@
 #include <zstd.h>
 #include "codec.h"
 
+#define DEFAULT_LEVEL 1		/* zlib and zstd: the fastest */
+
 struct kd_codec {
 	enum kd_codec_kind kind;
+	int level;
 	struct libdeflate_compressor *deflate;
 	void *lzo_work;
 	ZSTD_CCtx *zstd;
 };
 
-struct kd_codec *kd_codec_new(enum kd_codec_kind kind)
+struct kd_codec *kd_codec_new_level(enum kd_codec_kind kind, int level)
 {
 	struct kd_codec *c = calloc(1, sizeof *c);
 
 	if (!c)
 		return NULL;
 	c->kind = kind;
+	c->level = level > 0 ? level : DEFAULT_LEVEL;
 	switch (kind) {
 	case KD_CODEC_ZLIB:
-		c->deflate = libdeflate_alloc_compressor(1);
+		c->deflate = libdeflate_alloc_compressor(c->level);
 		if (!c->deflate)
 			goto fail;
 		break;
@@ -46,6 +50,11 @@ struct kd_codec *kd_codec_new(enum kd_codec_kind kind)
 fail:
 	free(c);
 	return NULL;
+}
+
+struct kd_codec *kd_codec_new(enum kd_codec_kind kind)
+{
+	return kd_codec_new_level(kind, 0);
 }
 
 void kd_codec_free(struct kd_codec *c)
@@ -77,7 +86,8 @@ static size_t lzo_page(struct kd_codec *c, const void *in, size_t len, void *out
 
 static size_t zstd_page(struct kd_codec *c, const void *in, size_t len, void *out)
 {
-	size_t n = ZSTD_compressCCtx(c->zstd, out, KD_CODEC_BOUND, in, len, 1);
+	size_t n = ZSTD_compressCCtx(c->zstd, out, KD_CODEC_BOUND, in, len,
+				     c->level);
 
 	return ZSTD_isError(n) ? 0 : n;
 }

@@ -1,10 +1,14 @@
-/* collect.c - open the input, pick the writer and the sink, write. */
+/* collect.c - open the input, fit the dump to the target, pick the
+ * writer and the sink, write, and say how whole the dump is. */
 #include <errno.h>
 #include <inttypes.h>
 #include <string.h>
 #include <unistd.h>
+#include "clock.h"
 #include "collect.h"
 #include "dmesg.h"
+#include "fit.h"
+#include "log.h"
 #include "progress.h"
 #include "sink.h"
 #include "writer.h"
@@ -23,14 +27,87 @@ static uint64_t count_ram_pages(const struct kd_meta *m)
 	return n;
 }
 
+const char *kd_degraded_reason(unsigned bit)
+{
+	switch (bit) {
+	case KD_DEGRADED_READ_ERRORS: return "pages unreadable, zero-filled";
+	case KD_DEGRADED_NO_VMCOREINFO: return "no usable VMCOREINFO";
+	case KD_DEGRADED_UNFILTERED: return "pages not filtered, all kept";
+	default: return NULL;
+	}
+}
+
+/* `asked`: the dump level asked for, after fitting. */
+static unsigned degraded(const struct kd_meta *m, const struct kd_stats *s,
+			 int asked)
+{
+	unsigned d = 0;
+
+	if (s->read_errors)
+		d |= KD_DEGRADED_READ_ERRORS;
+	if (!m->have_vmcoreinfo)
+		d |= KD_DEGRADED_NO_VMCOREINFO;
+	if (!m->filtered && (asked & ~KD_DL_ZERO))
+		d |= KD_DEGRADED_UNFILTERED;
+	return d;
+}
+
+/* The room to fit in (0 on a full disk: the smallest dump is written);
+ * -1 when it cannot be known, said why. */
+static int fit_room(const struct kd_collect_opts *o, int out_fd,
+		    uint64_t *room)
+{
+	struct kd_error e;
+
+	*room = o->fit_bytes;
+	if (o->fit_bytes != KD_FIT_AUTO || kd_fit_room(out_fd, room, &e) == 0)
+		return 0;
+	kd_warn("cannot fit the dump to its target: %s", e.msg);
+	return -1;
+}
+
+/* Choose f's level and codec for o->fit_bytes.  A failure to measure
+ * loses no dump: it is written as configured (-1 only when the input
+ * cannot be set back). */
+static int fit_dump(struct kd_input *in, const struct kd_collect_opts *o,
+		    int out_fd, struct kd_fit *f, struct kd_error *e)
+{
+	double start = kd_clock_seconds();
+	struct kd_error fe;
+	uint64_t room;
+
+	if (fit_room(o, out_fd, &room))
+		return 0;
+	if (kd_fit(in, o, room, o->fit_bytes == KD_FIT_AUTO, f, &fe)) {
+		kd_warn("cannot fit the dump to its target (%s): writing it at "
+			"dump level %d", fe.msg, o->dump_level);
+		memset(f, 0, sizeof *f);
+		f->level = o->dump_level;
+		f->codec = o->codec;
+		return kd_input_set_level(in, o->dump_level, e);
+	}
+	kd_debug("fitting: %d step%s measured in %.2f s", f->steps,
+		 f->steps == 1 ? "" : "s",
+		 kd_clock_seconds() - start);
+	if (*f->why)
+		kd_warn("%s", f->why);
+	else
+		kd_info("the dump fits: %s%" PRIu64 " MiB of %" PRIu64 " MiB",
+			f->exact ? "" : "about ", f->bytes >> 20, room >> 20);
+	return 0;
+}
+
 static int write_dump(struct kd_input *in, const struct kd_collect_opts *o,
-		      struct kd_sink *sink, struct kd_write_result *wr,
-		      struct kd_error *e)
+		      const struct kd_fit *f, struct kd_sink *sink,
+		      struct kd_write_result *wr, struct kd_error *e)
 {
 	struct kd_progress progress;
 	/* makedumpfile's cycle: 8 pfns per byte of the buffer */
-	struct kd_write_opts wo = { o->codec, (size_t)o->cyclic_buffer * 1024 * 8,
-				    &progress, o->threads };
+	struct kd_write_opts wo = {
+		.codec = f->codec, .codec_level = f->codec_level,
+		.cycle_pfns = (size_t)o->cyclic_buffer * 1024 * 8,
+		.progress = &progress, .threads = o->threads,
+	};
 
 	kd_progress_start(&progress, "Copying data", 0,
 			  !!(o->message_level & KD_ML_PROGRESS));
@@ -39,11 +116,48 @@ static int write_dump(struct kd_input *in, const struct kd_collect_opts *o,
 	return kd_write_kdump(in, sink, &wo, wr, e);
 }
 
+static int open_sink(struct kd_sink *sink, const struct kd_collect_opts *o,
+		     int out_fd, struct kd_error *e)
+{
+	if (!o->flat) {
+		kd_sink_file(sink, out_fd);
+		return 0;
+	}
+	if (kd_sink_flat(sink, out_fd))
+		return kd_fail(e, sink->err, "cannot write the flattened "
+			       "header: %s", strerror(sink->err));
+	return 0;
+}
+
+/* What was written, and how whole it is; ret: the writing's. */
+static void fill_result(struct kd_collect_result *r, struct kd_input *in,
+			const struct kd_collect_opts *o, const struct kd_fit *f,
+			struct kd_sink *sink, const struct kd_write_result *wr,
+			int ret)
+{
+	const struct kd_meta *meta = kd_input_meta(in);
+
+	/* cut short: an error after some of the dump went out */
+	r->incomplete = ret != 0 && sink->err && sink->written > 0;
+	r->bytes_written = sink->written;
+	r->stats = *kd_input_stats(in);
+	r->stats.zero += wr->zero;
+	r->pages_written = wr->pages;
+	r->dump_level = meta->dump_level;
+	r->codec = f->codec;
+	r->degraded = degraded(meta, &r->stats, f->level);
+	snprintf(r->fit, sizeof r->fit, "%s", f->why);
+	kd_sink_sha256(sink, r->sha256);
+	if (o->message_level & KD_ML_REPORT)
+		r->ram_pages = count_ram_pages(meta);
+}
+
 int kd_collect(const struct kd_collect_opts *o, int out_fd,
 	       struct kd_collect_result *r, struct kd_error *e)
 {
+	struct kd_fit f = { .level = o->dump_level, .codec = o->codec };
+	struct kd_write_result wr = { 0, 0 };
 	const struct kd_meta *meta;
-	struct kd_write_result wr;
 	struct kd_input *in;
 	struct kd_sink sink;
 	int ret;
@@ -56,24 +170,15 @@ int kd_collect(const struct kd_collect_opts *o, int out_fd,
 	meta = kd_input_meta(in);
 	r->max_mapnr = meta->max_mapnr;
 	r->filtered = meta->filtered;
-	if (o->flat) {
-		if (kd_sink_flat(&sink, out_fd)) {
-			kd_input_close(in);
-			return kd_fail(e, sink.err, "cannot write the flattened "
-				       "header: %s", strerror(sink.err));
-		}
-	} else {
-		kd_sink_file(&sink, out_fd);
+	if ((o->fit_bytes && fit_dump(in, o, out_fd, &f, e)) ||
+	    open_sink(&sink, o, out_fd, e)) {
+		kd_input_close(in);
+		return -1;
 	}
-	ret = write_dump(in, o, &sink, &wr, e);
+	ret = write_dump(in, o, &f, &sink, &wr, e);
 	if (kd_sink_finish(&sink, ret ? NULL : e) && !ret)
 		ret = -1;
-	r->incomplete = ret != 0;
-	r->bytes_written = sink.written;
-	r->stats = *kd_input_stats(in);
-	r->stats.zero += wr.zero;
-	if (o->message_level & KD_ML_REPORT)
-		r->ram_pages = count_ram_pages(meta);
+	fill_result(r, in, o, &f, &sink, &wr, ret);
 	kd_input_close(in);
 	return ret;
 }

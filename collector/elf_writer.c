@@ -60,12 +60,15 @@ struct elf_out {
 	uint8_t *bits;			/* the 2nd bitmap of one window */
 	uint64_t start, end;		/* that window */
 	int read_before;		/* pass 1 read every dumpable page */
+	int sizing;			/* pass 1 only, for kd_elf_size(): the
+					 * input's counts are left alone */
 	struct plan *plan;		/* one per input PT_LOAD */
 	struct segment *seg;
 	size_t nseg, cap;
 	uint8_t *cache;
 	size_t cache_len;
 	uint64_t cache_off;
+	uint64_t pending;		/* dumpable pages in the cache */
 	uint64_t done;			/* pages written, for the progress */
 };
 
@@ -84,14 +87,21 @@ static int read_page(struct elf_out *o, uint64_t pfn, uint8_t *page)
 	return kd_input_read_page(o->in, pfn, page);
 }
 
-/* Clear the zero pages of the window from its bitmap, and count them. */
+/* Clear the zero pages of the window from its bitmap, and count them.
+ * Sizing reads them as a second pass would: a read error is counted by
+ * the dump itself, not by its estimate. */
 static void drop_zero_pages(struct elf_out *o)
 {
 	uint8_t page[KD_PAGE_SIZE];
 	uint64_t pfn;
+	int bad;
 
 	for (pfn = o->start; pfn < o->end; pfn++) {
-		if (!dumpable(o, pfn) || kd_input_read_page(o->in, pfn, page))
+		if (!dumpable(o, pfn))
+			continue;
+		bad = o->sizing ? kd_input_reread_page(o->in, pfn, page) :
+				  kd_input_read_page(o->in, pfn, page);
+		if (bad)
 			continue;
 		if (kd_is_zero(page, sizeof page)) {
 			kd_bit_clear(o->bits, pfn - o->start);
@@ -154,7 +164,7 @@ static int plan_window(struct elf_out *o, struct kd_error *e)
 {
 	int i;
 
-	if (kd_input_dumpable(o->in, o->start, o->end, o->bits, 1, e))
+	if (kd_input_dumpable(o->in, o->start, o->end, o->bits, !o->sizing, e))
 		return -1;
 	if (o->meta->dump_level & KD_DL_ZERO)
 		drop_zero_pages(o);
@@ -214,6 +224,8 @@ static int cache_flush(struct elf_out *o)
 		return -1;
 	o->cache_off += o->cache_len;
 	o->cache_len = 0;
+	o->result->pages += o->pending;
+	o->pending = 0;
 	return 0;
 }
 
@@ -267,10 +279,29 @@ static void phdr(uint8_t *p, uint32_t type, uint64_t off, uint64_t vaddr,
 	kd_put_le64(p + 40, memsz);
 }
 
+/* Where the notes go: after the ELF header, the program headers and,
+ * with PN_XNUM or more of them, the section header that counts them. */
+static uint64_t notes_offset(const struct elf_out *o)
+{
+	size_t nph = o->nseg + 1;
+
+	return EHDR_SIZE + nph * PHDR_SIZE + (nph >= PN_XNUM ? 64 : 0);
+}
+
+static uint64_t file_size(const struct elf_out *o)
+{
+	uint64_t size = notes_offset(o) + o->meta->notes_size;
+	size_t i;
+
+	for (i = 0; i < o->nseg; i++)
+		size += o->seg[i].filesz;
+	return size;
+}
+
 static int write_headers(struct elf_out *o)
 {
 	size_t nph = o->nseg + 1, i;
-	uint64_t notes_off = EHDR_SIZE + nph * PHDR_SIZE + (nph >= PN_XNUM ? 64 : 0);
+	uint64_t notes_off = notes_offset(o);
 	uint64_t data = notes_off + o->meta->notes_size;
 	uint8_t h[EHDR_SIZE], p[PHDR_SIZE], sh[64];
 
@@ -315,6 +346,7 @@ static int write_part(struct elf_out *o, const struct segment *s,
 			memset(page, 0, sizeof page);
 		if (cache_at(o, s->offset + (p - s->paddr), page + skip, len))
 			return -1;
+		o->pending += dumpable(o, pfn);
 		kd_progress_update(o->progress, ++o->done);
 		p += len;
 	}
@@ -400,6 +432,35 @@ static int setup(struct elf_out *o, const struct kd_write_opts *opts,
 	return 0;
 }
 
+static void cleanup(struct elf_out *o)
+{
+	free(o->bits);
+	free(o->plan);
+	free(o->seg);
+	free(o->cache);
+}
+
+int kd_elf_size(struct kd_input *in, const struct kd_write_opts *opts,
+		uint64_t *size, struct kd_error *e)
+{
+	struct kd_write_result r;
+	struct elf_out o;
+	int ret = -1;
+
+	memset(&r, 0, sizeof r);
+	memset(&o, 0, sizeof o);
+	o.in = in;
+	o.meta = kd_input_meta(in);
+	o.result = &r;
+	o.sizing = 1;
+	if (setup(&o, opts, e) == 0 && plan_segments(&o, e) == 0) {
+		*size = file_size(&o);
+		ret = 0;
+	}
+	cleanup(&o);
+	return ret;
+}
+
 int kd_write_elf(struct kd_input *in, struct kd_sink *out,
 		 const struct kd_write_opts *opts, struct kd_write_result *r,
 		 struct kd_error *e)
@@ -432,9 +493,6 @@ int kd_write_elf(struct kd_input *in, struct kd_sink *out,
 	kd_progress_end(o.progress);
 	ret = 0;
 out:
-	free(o.bits);
-	free(o.plan);
-	free(o.seg);
-	free(o.cache);
+	cleanup(&o);
 	return ret;
 }

@@ -95,6 +95,7 @@ static void read_notes(struct kd_input *in)
 		return;
 	}
 	in->have_vmci = 1;
+	in->meta.have_vmcoreinfo = 1;
 }
 
 /* Page tables, mem_map and page rules; any failure means no filtering. */
@@ -132,6 +133,36 @@ static void prepare_filtering(struct kd_input *in)
 	}
 }
 
+static int bad_level(int dump_level, struct kd_error *e)
+{
+	if (dump_level < 0 || dump_level > KD_DL_MAX)
+		return kd_fail(e, EINVAL, "dump level %d is not 0..31", dump_level);
+	return 0;
+}
+
+/* The filter for `dump_level`: without struct pages, only zero pages
+ * (the writers' business) can be left out. */
+static int start_filter(struct kd_input *in, int dump_level, struct kd_error *e)
+{
+	int filtered = in->meta.filtered;
+
+	in->meta.dump_level = filtered ? dump_level : dump_level & KD_DL_ZERO;
+	if (kd_filter_init(&in->filter, &in->el, filtered ? &in->x : NULL,
+			   filtered ? &in->mm : NULL, filtered ? &in->rules : NULL,
+			   in->meta.dump_level))
+		return kd_fail(e, ENOMEM, "out of memory");
+	return 0;
+}
+
+int kd_input_set_level(struct kd_input *in, int dump_level, struct kd_error *e)
+{
+	if (bad_level(dump_level, e))
+		return -1;
+	kd_filter_free(&in->filter);
+	in->asked_level = dump_level;
+	return start_filter(in, dump_level, e);
+}
+
 int kd_input_open(struct kd_input **out, const char *path, int dump_level,
 		  struct kd_error *e)
 {
@@ -139,9 +170,9 @@ int kd_input_open(struct kd_input **out, const char *path, int dump_level,
 
 	if (!in)
 		return kd_fail(e, ENOMEM, "out of memory");
-	if (dump_level < 0 || dump_level > KD_DL_MAX) {
+	if (bad_level(dump_level, e)) {
 		free(in);
-		return kd_fail(e, EINVAL, "dump level %d is not 0..31", dump_level);
+		return -1;
 	}
 	if (kd_elf_open(&in->el, path, e)) {
 		free(in);
@@ -155,13 +186,9 @@ int kd_input_open(struct kd_input **out, const char *path, int dump_level,
 	in->meta.loads = in->el.loads;
 	in->meta.nloads = in->el.nloads;
 	in->meta.elf_header = in->el.ehdr;
-	in->meta.dump_level = in->meta.filtered ? dump_level : dump_level & KD_DL_ZERO;
-	if (kd_filter_init(&in->filter, &in->el, in->meta.filtered ? &in->x : NULL,
-			   in->meta.filtered ? &in->mm : NULL,
-			   in->meta.filtered ? &in->rules : NULL,
-			   in->meta.dump_level)) {
+	if (start_filter(in, dump_level, e)) {
 		kd_input_close(in);
-		return kd_fail(e, ENOMEM, "out of memory");
+		return -1;
 	}
 	*out = in;
 	return 0;

@@ -70,6 +70,8 @@ struct kd_meta {
 	const uint8_t *elf_header;	/* the input's 64-byte Elf64_Ehdr */
 	int dump_level;			/* effective level (0 after fallback) */
 	int filtered;			/* 1 when struct pages are consulted */
+	int have_vmcoreinfo;		/* VMCOREINFO read, with OSRELEASE and
+					 * PAGESIZE */
 };
 
 struct kd_input;
@@ -78,6 +80,12 @@ struct kd_input;
 int kd_input_open(struct kd_input **in, const char *path, int dump_level,
 		  struct kd_error *e);
 void kd_input_close(struct kd_input *in);
+
+/* Filter for another dump level from now on (fitting a dump to its
+ * target tries several before writing): meta.dump_level follows, and the
+ * next window asked for must be pfn 0's.  The counts are not reset:
+ * estimates count nothing (count 0, kd_input_reread_page). */
+int kd_input_set_level(struct kd_input *in, int dump_level, struct kd_error *e);
 
 const struct kd_meta *kd_input_meta(const struct kd_input *in);
 /* What the input counted: excluded pages by class, read errors.  Zero

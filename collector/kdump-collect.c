@@ -5,7 +5,11 @@
  *	kdump-collect [-c|-l|-z|-E] [-d N] [--message-level N] VMCORE DUMPFILE
  *	kdump-collect -F [...] VMCORE > STREAM
  *	kdump-collect -R DUMPFILE < STREAM
- *	kdump-collect --dump-dmesg VMCORE LOGFILE */
+ *	kdump-collect --dump-dmesg VMCORE LOGFILE
+ *
+ * The exit status tells a whole dump (0) from one that holds less than
+ * its level says (3), one cut short (2) and none at all (1), so that a
+ * script never takes a damaged dump for a good one. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -17,6 +21,14 @@
 #include "log.h"
 #include "options.h"
 #include "verify.h"
+
+/* Exit statuses (man/kdump-collect.8, EXIT STATUS). */
+enum {
+	EXIT_WHOLE = 0,		/* the whole dump, log or stream; verified */
+	EXIT_FAILED = 1,	/* no dump (or a usage error) */
+	EXIT_INCOMPLETE = 2,	/* cut short (ENOSPC): what was written kept */
+	EXIT_DEGRADED = 3,	/* whole, but holds less than its level says */
+};
 
 static void usage(FILE *out)
 {
@@ -36,9 +48,16 @@ static void usage(FILE *out)
 	      "  --message-level N  1 progress, 2 common, 4 errors, 8 debug, 16 report\n"
 	      "  --num-threads N    compressing threads (0: one per CPU)\n"
 	      "  --cyclic-buffer KIB  bitmap memory per window (0: 4096 KiB)\n"
+	      "  --fit-to BYTES|auto  raise the level, then compress harder, until the\n"
+	      "               dump fits in BYTES (K, M, G: KiB, MiB, GiB), or in the\n"
+	      "               free space of DUMPFILE's filesystem\n"
 	      "  --dump-dmesg write the crashed kernel's log\n"
 	      "  --verify     check that DUMPFILE holds every dumpable page of VMCORE,\n"
-	      "               unchanged (-d: the level of an ELF dump)\n", out);
+	      "               unchanged (-d: the level of an ELF dump)\n"
+	      "\n"
+	      "exit status: 0 the whole dump; 1 no dump, or an error; 2 a dump cut\n"
+	      "short (disk full), kept; 3 a whole dump that holds less than its level\n"
+	      "says (unreadable pages, no VMCOREINFO, no filtering)\n", out);
 }
 
 static void set_log_level(int message_level)
@@ -107,6 +126,32 @@ static int finish(struct output *out, int ret, struct kd_error *e)
 	return ret ? 1 : 0;
 }
 
+/* One warning naming every reason a written dump is degraded. */
+static void warn_degraded(unsigned degraded)
+{
+	char why[256] = "";
+	unsigned bit;
+
+	for (bit = 1; bit && bit <= degraded; bit <<= 1)
+		if ((degraded & bit) && kd_degraded_reason(bit))
+			snprintf(why + strlen(why), sizeof why - strlen(why),
+				 "%s%s", *why ? "; " : "", kd_degraded_reason(bit));
+	kd_warn("the dump is degraded: %s", why);
+}
+
+/* The exit status of a dump: finish()'s failure, told apart when the
+ * dump was cut short; a degraded dump is said to be. */
+static int dump_status(int failed, int ret, const struct kd_collect_result *r)
+{
+	if (failed)
+		return ret && r->incomplete ? EXIT_INCOMPLETE : EXIT_FAILED;
+	if (r->degraded) {
+		warn_degraded(r->degraded);
+		return EXIT_DEGRADED;
+	}
+	return EXIT_WHOLE;
+}
+
 static int run_dump(struct kd_options *o)
 {
 	struct kd_collect_result r;
@@ -127,7 +172,7 @@ static int run_dump(struct kd_options *o)
 		kd_collect_report(stderr, &r);
 	if (!ret && out.path && (o->collect.message_level & KD_ML_COMMON))
 		kd_info("the dump is saved to %s", out.path);
-	return finish(&out, ret, &e);
+	return dump_status(finish(&out, ret, &e), ret, &r);
 }
 
 static int run_dmesg(struct kd_options *o)

@@ -54,6 +54,7 @@ struct writer {
 	uint8_t *data, *desc;		/* write caches */
 	size_t data_len, desc_len;
 	uint64_t data_off, desc_off;	/* file offsets of the caches */
+	uint64_t pending;		/* pages in the data cache */
 	uint64_t zero_page_off;		/* 0 when zero pages are kept */
 	uint64_t done;
 	struct kd_progress *progress;
@@ -171,6 +172,9 @@ static int flush(struct writer *w)
 		return -1;
 	w->desc_off += w->desc_len;
 	w->desc_len = 0;
+	/* both reached the file: those pages can be read back */
+	w->result->pages += w->pending;
+	w->pending = 0;
 	return 0;
 }
 
@@ -223,6 +227,7 @@ static int write_batch(struct writer *w, const uint64_t *pfns, int n)
 		if (add_data(w, p[i].data, p[i].len, &offset) ||
 		    add_descriptor(w, offset, (uint32_t)p[i].len, p[i].flag))
 			return -1;
+		w->pending++;
 	}
 	w->done += (uint64_t)n;
 	kd_progress_update(w->progress, w->done);
@@ -284,6 +289,14 @@ static int write_pass(struct writer *w, struct kd_error *e)
 	return flush(w);
 }
 
+uint64_t kd_kdump_data_offset(const struct kd_meta *m, uint64_t dumpable)
+{
+	struct layout l;
+
+	plan_layout(&l, m);
+	return l.descs + dumpable * DESC_SIZE;
+}
+
 /* ---- the whole dump ---- */
 
 /* One compressing thread per online CPU unless told otherwise (the
@@ -313,7 +326,7 @@ static int setup(struct writer *w, struct kd_input *in, struct kd_sink *out,
 	w->bits = malloc((size_t)(w->win.size / 8));
 	w->data = malloc(DATA_CACHE);
 	w->desc = malloc(DESC_CACHE);
-	w->batch = kd_batch_new(o->codec, threads_for(o),
+	w->batch = kd_batch_new(o->codec, o->codec_level, threads_for(o),
 				!!(w->meta->dump_level & KD_DL_ZERO));
 	if (!w->bits || !w->data || !w->desc || !w->batch)
 		return kd_fail(e, ENOMEM, "out of memory for the dump buffers");
@@ -365,7 +378,7 @@ int kd_write_kdump(struct kd_input *in, struct kd_sink *out,
 	if (kd_sink_reserve(out, w.l.descs, dumpable * DESC_SIZE, e))
 		goto out;
 	w.desc_off = w.l.descs;
-	w.data_off = w.l.descs + dumpable * DESC_SIZE;
+	w.data_off = kd_kdump_data_offset(w.meta, dumpable);
 	if (w.meta->dump_level & KD_DL_ZERO) {
 		memset(zeros, 0, sizeof zeros);
 		if (add_data(&w, zeros, sizeof zeros, &zero_off))

@@ -1,5 +1,7 @@
 /* options.c - parse makedumpfile-style collector options. */
+#include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,46 @@ static int number(const char *opt, const char *s, int max, int *out,
 		return kd_fail(e, EINVAL, "%s %s: expected a number from 0 to %d",
 			       opt, s, max);
 	*out = (int)v;
+	return 0;
+}
+
+/* Bytes with an optional K, M, G or T (powers of 1024); 0 when valid. */
+static int parse_bytes(const char *s, uint64_t *out)
+{
+	static const char suffixes[] = "KMGT";
+	const char *sfx;
+	unsigned long long v;
+	unsigned shift = 0;
+	char *end;
+
+	if (!isdigit((unsigned char)s[0]))
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (*end && !end[1] &&
+	    (sfx = strchr(suffixes, toupper((unsigned char)*end)))) {
+		shift = 10 * (unsigned)(sfx - suffixes + 1);
+		end++;
+	}
+	/* KD_FIT_AUTO, the largest value, means auto */
+	if (errno || *end || v > (KD_FIT_AUTO - 1) >> shift)
+		return -1;
+	*out = (uint64_t)v << shift;
+	return 0;
+}
+
+/* --fit-to BYTES or auto. */
+static int fit_to(const char *s, uint64_t *out, struct kd_error *e)
+{
+	if (!s)
+		return kd_fail(e, EINVAL, "--fit-to needs a size or auto");
+	if (!strcmp(s, "auto")) {
+		*out = KD_FIT_AUTO;
+		return 0;
+	}
+	if (parse_bytes(s, out) || *out == 0)
+		return kd_fail(e, EINVAL, "--fit-to %s: expected bytes (a K, M, "
+			       "G or T after the number: KiB, MiB, ...) or auto", s);
 	return 0;
 }
 
@@ -68,6 +110,8 @@ static int long_option(struct kd_options *o, const char *arg, const char *next,
 	if (len == 15 && !strncmp(arg, "--cyclic-buffer", len))
 		return number("--cyclic-buffer", value, KD_MAX_CYCLIC_BUFFER,
 			      &o->collect.cyclic_buffer, e);
+	if (len == 8 && !strncmp(arg, "--fit-to", len))
+		return fit_to(value, &o->collect.fit_bytes, e);
 	*used = 0;
 	if (!strcmp(arg, "--dump-dmesg")) {
 		o->dump_dmesg = 1;

@@ -7,6 +7,7 @@
  *	--message-level N       --dump-dmesg        --num-threads N
  *	--cyclic-buffer KiB     bitmap memory per window (0: 4 MiB)
  *	--verify    compare a dump with its vmcore
+ *	--fit-to BYTES|auto     make the dump fit its target (fit.h)
  *
  * -p (snappy) and every other option are refused with a clear reason, so
  * a kdump.conf line that would not do what it says is caught when the

@@ -12,10 +12,13 @@
 #define FLAT_HEADER_SIZE 4096
 #define ZERO_CHUNK (64 << 10)
 
+/* A stream's bytes: only a flat sink writes without an offset. */
 static int write_all(struct kd_sink *s, const void *buf, size_t len)
 {
-	if (kd_write_full(s->fd, buf, len) == 0)
+	if (kd_write_full(s->fd, buf, len) == 0) {
+		kd_sha256_update(&s->sha, buf, len);
 		return 0;
+	}
 	s->err = errno;
 	return -1;
 }
@@ -48,6 +51,7 @@ int kd_sink_flat(struct kd_sink *s, int fd)
 	memset(s, 0, sizeof *s);
 	s->fd = fd;
 	s->flat = 1;
+	kd_sha256_init(&s->sha);
 	kd_put_be64(hdr + 16, 1);		/* type: flat header */
 	kd_put_be64(hdr + 24, 1);		/* version */
 	return write_all(s, hdr, sizeof hdr);
@@ -161,4 +165,11 @@ int kd_sink_finish(struct kd_sink *s, struct kd_error *e)
 		return -1;
 	}
 	return 0;
+}
+
+void kd_sink_sha256(struct kd_sink *s, char out[KD_SHA256_HEX])
+{
+	out[0] = '\0';
+	if (s->flat && !s->err)
+		kd_sha256_hex(&s->sha, out);
 }

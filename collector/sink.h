@@ -7,13 +7,20 @@
  * first one is kept, later writes fail at once, so a writer can finish its
  * bookkeeping and mark the dump incomplete.  What a file allows beyond
  * that (going back after an error, reserving room, syncing) is asked of
- * the sink too, so the writers never touch the descriptor. */
+ * the sink too, so the writers never touch the descriptor.
+ *
+ * A stream is hashed (SHA-256) as it goes out, header and end marker
+ * included: it cannot be read back to hash afterwards, and the receiving
+ * end can check what it got.  libmd hashes about 200 MB/s a CPU: 0.2 s
+ * for the usual compressed -d 31 stream of a 1 GiB machine.  A file is
+ * hashed afterwards, as it lies on the disk (kd_sha256_file). */
 #ifndef KD_SINK_H
 #define KD_SINK_H
 
 #include <stddef.h>
 #include <stdint.h>
 #include "error.h"
+#include "sha256.h"
 
 struct kd_sink {
 	int fd;
@@ -22,6 +29,7 @@ struct kd_sink {
 	uint64_t written;	/* payload bytes accepted */
 	uint64_t end;		/* highest offset + size written */
 	uint64_t partial;	/* bytes of the failed write that landed */
+	struct kd_sha256 sha;	/* of a stream's bytes */
 };
 
 void kd_sink_file(struct kd_sink *s, int fd);
@@ -56,5 +64,9 @@ int kd_sink_sync(struct kd_sink *s, struct kd_error *e);
 
 /* Flat: the end marker.  File: fsync.  Returns -1 when any write failed. */
 int kd_sink_finish(struct kd_sink *s, struct kd_error *e);
+
+/* After kd_sink_finish(): the SHA-256 of the whole stream in out, or ""
+ * for a file or a stream cut short. */
+void kd_sink_sha256(struct kd_sink *s, char out[KD_SHA256_HEX]);
 
 #endif

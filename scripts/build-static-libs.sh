@@ -1,9 +1,9 @@
 #!/bin/sh
-# build-static-libs.sh DESTDIR - zlib, libdeflate, lz4, zstd and LZO as
-# static musl libraries, built with musl-gcc from Debian's source packages
-# (Debian's patches applied, as apt-get source does).  Headers go to
-# DESTDIR/include, archives (libz.a libdeflate.a liblz4.a libzstd.a
-# liblzo2.a) to DESTDIR/lib.
+# build-static-libs.sh DESTDIR - zlib, libdeflate, lz4, zstd, LZO and
+# libmd (SHA-256) as static musl libraries, built with musl-gcc from
+# Debian's source packages (Debian's patches applied, as apt-get source
+# does).  Headers go to DESTDIR/include, archives (libz.a libdeflate.a
+# liblz4.a libzstd.a liblzo2.a libmd.a) to DESTDIR/lib.
 #
 # The source packages are cached in DESTDIR/../src and never downloaded
 # again; nothing is built while DESTDIR/.done is newer than this script.
@@ -130,15 +130,21 @@ build_zstd() {
 	done
 }
 
+# An autotools source package $1 ($2 in messages), static only, installed
+# into $work/$1-inst for the caller to pick its files from.
+build_autotools() {
+	d=$(fetch "$1")
+	say "building $2"
+	(cd "$d" && run "$1-configure" ./configure --disable-shared \
+		--enable-static --prefix="$work/$1-inst")
+	run "$1-make" make -C "$d" -j"$jobs"
+	run "$1-install" make -C "$d" install
+}
+
 build_lzo() {
-	d=$(fetch lzo2)
-	say "building LZO"
-	(cd "$d" && run lzo-configure ./configure --disable-shared \
-		--enable-static --prefix="$work/lzo-inst")
-	run lzo-make make -C "$d" -j"$jobs"
-	run lzo-install make -C "$d" install
-	put "$work/lzo-inst/lib/liblzo2.a" "$dest/lib"
-	for h in "$work/lzo-inst/include/lzo"/*.h; do
+	build_autotools lzo2 LZO
+	put "$work/lzo2-inst/lib/liblzo2.a" "$dest/lib"
+	for h in "$work/lzo2-inst/include/lzo"/*.h; do
 		put "$h" "$dest/include/lzo"
 	done
 }
@@ -151,11 +157,21 @@ build_libdeflate() {
 	put "$d/libdeflate.h" "$dest/include"
 }
 
+# libmd: the SHA-256 of the dumps (common/sha256.c).  Only <sha2.h> is
+# installed: its other headers (md5.h, sha.h, ...) are not used and
+# should not shadow anything else's.
+build_libmd() {
+	build_autotools libmd libmd
+	put "$work/libmd-inst/lib/libmd.a" "$dest/lib"
+	put "$work/libmd-inst/include/sha2.h" "$dest/include"
+}
+
 start=$(date +%s)
 build_zlib
 build_libdeflate
 build_lz4
 build_zstd
 build_lzo
+build_libmd
 touch "$dest/.done"
 say "static musl libraries in $dest ($(($(date +%s) - start)) s)"

@@ -12,14 +12,14 @@ die() { echo "kdump-setup: error: $*" >&2; exit 1; }
 top=$(cd "$(dirname "$0")/.." && pwd)
 apt=/etc/apt
 SRC_FILE=$apt/sources.list.d/kdump-deb-src
-SOURCES="zlib libdeflate lz4 libzstd lzo2"
+SOURCES="zlib libdeflate lz4 libzstd lzo2 libmd"
 PACKAGES="build-essential musl-tools clang libclang-rt-14-dev dpkg-dev
 	busybox-static dracut-core cpio kmod lz4 zstd xz-utils
 	qemu-system-x86 qemu-utils
 	e2fsprogs xfsprogs btrfs-progs dosfstools fdisk
 	lvm2 mdadm cryptsetup-bin thin-provisioning-tools
 	crash makedumpfile kexec-tools
-	zlib1g-dev libdeflate-dev liblzo2-dev libzstd-dev
+	zlib1g-dev libdeflate-dev liblzo2-dev libzstd-dev libmd-dev
 	openssh-client openssh-server nfs-ganesha nfs-ganesha-vfs rpcbind iproute2 dnsmasq-base
 	file python3 time util-linux groff-base man-db systemd udev debootstrap"
 

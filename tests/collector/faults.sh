@@ -1,6 +1,7 @@
 # faults.sh - sourced by run.sh: what the collector does when things go
 # wrong.  It must keep what it can, say what happened, and never lose the
-# dump silently.
+# dump silently: a dump that holds less than its level says exits 3
+# (degraded), one cut short 2, a whole one 0.
 
 # A copy of a fixture to damage (sparse, removed afterwards).
 damaged_copy() {
@@ -14,10 +15,14 @@ patch_notes() {	# text replacement
 	printf '%s' "$2" | dd of="$work/damaged" bs=1 seek="$off" conv=notrunc 2>/dev/null
 }
 
-expect_fallback() {	# name
-	if ! "$K" -f -l -d 31 --message-level 7 "$work/damaged" "$work/dump-fallback" \
-		2> "$work/fallback.err"; then
-		fail "$1" "kdump-collect failed: $(tail -n 1 "$work/fallback.err")"
+expect_fallback() {	# name reason
+	"$K" -f -l -d 31 --message-level 7 "$work/damaged" "$work/dump-fallback" \
+		2> "$work/fallback.err"
+	st=$?
+	if [ "$st" != 3 ]; then
+		fail "$1" "exit status $st, not 3 (degraded): $(tail -n 1 "$work/fallback.err")"
+	elif ! grep -q "^kdump: warning: the dump is degraded: .*$2" "$work/fallback.err"; then
+		fail "$1" "no warning that the dump is degraded ($2)"
 	elif ! grep -q 'dumping without filtering' "$work/fallback.err"; then
 		fail "$1" "no warning about dumping without filtering"
 	elif ! "$K" --verify "$work/damaged" "$work/dump-fallback" > "$work/fallback.ver" 2>&1 ||
@@ -30,23 +35,29 @@ expect_fallback() {	# name
 
 test_no_vmcoreinfo() {
 	damaged_copy
-	patch_notes VMCOREINFO VMCOREINFX && expect_fallback fallback_no_vmcoreinfo ||
+	patch_notes VMCOREINFO VMCOREINFX &&
+		expect_fallback fallback_no_vmcoreinfo 'no usable VMCOREINFO; pages not filtered' ||
 		fail fallback_no_vmcoreinfo "no VMCOREINFO note to damage"
 }
 
 test_unwalkable_page_tables() {
 	damaged_copy
 	patch_notes 'SYMBOL(init_top_pgt)=' 'SYMBOL(init_top_pgt)=0000000000' &&
-		expect_fallback fallback_bad_page_tables ||
+		expect_fallback fallback_bad_page_tables 'pages not filtered, all kept' ||
 		fail fallback_bad_page_tables "no init_top_pgt to damage"
 }
 
 test_read_errors() {
 	damaged_copy
 	truncate -s -1M "$work/damaged"
-	if ! "$K" -f -l -d 31 --message-level 23 "$work/damaged" "$work/dump-short" \
-		2> "$work/short.err" >/dev/null; then
-		fail read_errors_zero_filled "kdump-collect failed: $(tail -n 1 "$work/short.err")"
+	"$K" -f -l -d 31 --message-level 23 "$work/damaged" "$work/dump-short" \
+		2> "$work/short.err" >/dev/null
+	st=$?
+	if [ "$st" != 3 ]; then
+		fail read_errors_zero_filled "exit status $st, not 3 (degraded): $(tail -n 1 "$work/short.err")"
+	elif ! grep -q '^kdump: warning: the dump is degraded: pages unreadable, zero-filled' \
+		"$work/short.err"; then
+		fail read_errors_zero_filled "no warning that the dump is degraded"
 	elif ! grep -q 'Pages zero-filled after read errors: [1-9]' "$work/short.err" ||
 	     ! grep -q 'cannot read page' "$work/short.err"; then
 		fail read_errors_zero_filled "read errors were not counted and reported"
@@ -57,17 +68,26 @@ test_read_errors() {
 	fi
 }
 
-test_enospc() {
+# A 30 MiB tmpfs at $mnt, too small for -l -d 31 of the 4level fixture
+# (test NAME fails when it cannot be had).
+mount_small() {	# name
 	mnt=$work/small
 	mkdir -p "$mnt"
 	umount "$mnt" 2>/dev/null
-	if ! mount -t tmpfs -o size=30m tmpfs "$mnt"; then
-		fail enospc_marked_incomplete "cannot mount a small tmpfs"
-		return
-	fi
-	if "$K" -l -d 31 --message-level 7 "$fixdir/vmcore-4level" "$mnt/vmcore" \
-		2> "$work/enospc.err"; then
+	mount -t tmpfs -o size=30m tmpfs "$mnt" && return 0
+	fail "$1" "cannot mount a small tmpfs"
+	return 1
+}
+
+test_enospc() {
+	mount_small enospc_marked_incomplete || return
+	"$K" -l -d 31 --message-level 7 "$fixdir/vmcore-4level" "$mnt/vmcore" \
+		2> "$work/enospc.err"
+	st=$?
+	if [ "$st" = 0 ]; then
 		fail enospc_marked_incomplete "kdump-collect succeeded on a full disk"
+	elif [ "$st" != 2 ]; then
+		fail enospc_marked_incomplete "exit status $st, not 2 (cut short)"
 	elif ! grep -q 'No space left on device' "$work/enospc.err"; then
 		fail enospc_marked_incomplete "no clear error: $(tail -n 1 "$work/enospc.err")"
 	elif [ $(( $(od -An -tu4 -j424 -N4 "$mnt/vmcore") & 8 )) = 0 ]; then
@@ -91,6 +111,23 @@ test_enospc() {
 	umount "$mnt"
 }
 
+# The reference: a whole dump of a sound vmcore exits 0, says nothing of
+# degradation.
+test_whole_exit_status() {
+	"$K" -f -l -d 31 --message-level 7 "$fixdir/vmcore-4level" "$work/dump-whole" \
+		2> "$work/whole.err"
+	st=$?
+	if [ "$st" != 0 ]; then
+		fail exit_status_whole_dump "exit status $st: $(tail -n 1 "$work/whole.err")"
+	elif grep -q 'degraded' "$work/whole.err"; then
+		fail exit_status_whole_dump "a sound dump said to be degraded"
+	else
+		pass exit_status_whole_dump
+	fi
+	rm -f "$work/dump-whole"
+}
+
+test_whole_exit_status
 test_no_vmcoreinfo
 test_unwalkable_page_tables
 test_read_errors

@@ -224,5 +224,6 @@ test_outputs
 test_windows
 test_verify_detects_corruption
 . "$here/faults.sh"
+. "$here/fit.sh"
 . "$here/kernels.sh"
 echo "kdump-test: collector tests took $(( $(date +%s) - started )) s" >&2

@@ -51,3 +51,10 @@ verdict runner_no_test_reported $?
 run "" "$fake"
 [ "$(lines 'FAIL ')" = 0 ] && [ "$(lines 'PASS ')" = 2 ] && [ "$(lines runner)" = 0 ]
 verdict runner_clean_pass $?
+
+# -p sanitize: the program's lines and the runner's own carry the prefix
+run segv -p sanitize "$fake"
+[ "$(lines 'PASS sanitize:fake:passes$')" = 1 ] &&
+	[ "$(lines "FAIL sanitize:$name: killed by signal 11\$")" = 1 ] &&
+	[ "$(lines 'PASS fake:')" = 0 ] && [ "$(lines 'FAIL unit:')" = 0 ]
+verdict runner_prefix $?

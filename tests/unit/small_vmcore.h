@@ -76,15 +76,16 @@ static inline void make_vmcore(void)
 	close(fd);
 }
 
-/* kd_collect() of the small vmcore into the file out. */
-static inline int collect(const char *out, enum kd_codec_kind codec,
-			  enum kd_format format, int level, int flat,
-			  struct kd_collect_result *r, struct kd_error *e)
+/* kd_collect() of `input` into the file out. */
+static inline int collect_from(const char *input, const char *out,
+			       enum kd_codec_kind codec, enum kd_format format,
+			       int level, int flat, struct kd_collect_result *r,
+			       struct kd_error *e)
 {
 	struct kd_collect_opts o = KD_COLLECT_DEFAULTS;
 	int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600), ret;
 
-	o.vmcore = vmcore;
+	o.vmcore = input;
 	o.codec = codec;
 	o.format = format;
 	o.dump_level = level;
@@ -93,6 +94,14 @@ static inline int collect(const char *out, enum kd_codec_kind codec,
 	ret = kd_collect(&o, fd, r, e);
 	close(fd);
 	return ret;
+}
+
+/* kd_collect() of the small vmcore into the file out. */
+static inline int collect(const char *out, enum kd_codec_kind codec,
+			  enum kd_format format, int level, int flat,
+			  struct kd_collect_result *r, struct kd_error *e)
+{
+	return collect_from(vmcore, out, codec, format, level, flat, r, e);
 }
 
 /* The little-endian u32 at off of a file (0xffffffff when short). */
@@ -107,6 +116,18 @@ static inline uint32_t u32_at(const char *path, off_t off)
 		close(fd);
 	}
 	return v;
+}
+
+/* The result and the kdump-compressed file out say that `level` and
+ * `codec` were written. */
+static inline void check_written(const struct kd_collect_result *r,
+				 const char *out, int level,
+				 enum kd_codec_kind codec)
+{
+	CHECK_INT(r->dump_level, level);
+	CHECK_INT(u32_at(out, 4096 + 8), (uint32_t)level);	/* sub header */
+	CHECK_INT(r->codec, codec);
+	CHECK_INT(u32_at(out, 424), codec);			/* status */
 }
 
 /* The vmcore, in the scratch directory (scratch_setup() first). */

@@ -64,7 +64,7 @@ static int run_and_check(struct kd_batch *b, int n, int r, int test_zero)
 
 static void batches(enum kd_codec_kind codec, int threads, int test_zero)
 {
-	struct kd_batch *b = kd_batch_new(codec, threads, test_zero);
+	struct kd_batch *b = kd_batch_new(codec, 0, threads, test_zero);
 	int r;
 
 	CHECK(b != NULL);
@@ -94,7 +94,7 @@ TEST(several_threads)
 /* Stored raw: the page itself, flag 0; compressed: smaller. */
 TEST(raw_and_compressed)
 {
-	struct kd_batch *b = kd_batch_new(KD_CODEC_ZSTD, 2, 0);
+	struct kd_batch *b = kd_batch_new(KD_CODEC_ZSTD, 0, 2, 0);
 	struct kd_batch_page *p;
 
 	CHECK(b != NULL);

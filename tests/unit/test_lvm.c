@@ -854,8 +854,9 @@ TEST(dm_table_request)
 	CHECK_STR((char *)(spec + 1), "2 128 8:32 2048 8:48 2048");
 	CHECK_INT(io->data_size, sizeof *io + 2 * sizeof *spec + 16 + 32);
 	free(io);
-	CHECK(kd_dm_table_request("x", "0 8 linear\n", &e) != NULL);	/* no params */
-	free(kd_dm_table_request("x", "0 8 linear\n", &e));
+	io = kd_dm_table_request("x", "0 8 linear\n", &e);	/* no params */
+	CHECK(io != NULL);
+	free(io);
 	CHECK(kd_dm_table_request("x", "0 0 linear 8:1 0\n", &e) == NULL);
 	CHECK(kd_dm_table_request("x", "zero 8 linear 8:1 0\n", &e) == NULL);
 	CHECK(kd_dm_table_request("x", "0 8 averyveryverylongtarget 8:1 0\n", &e) == NULL);

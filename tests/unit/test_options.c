@@ -3,9 +3,11 @@
 #include "unit.h"
 #include "options.h"
 
+/* o->args point into buf: it outlives the call (until the next one). */
 static int parse(struct kd_options *o, struct kd_error *e, const char *line)
 {
-	char buf[512], *argv[32], *save = NULL, *w;
+	static char buf[512];
+	char *argv[32], *save = NULL, *w;
 	int argc = 0;
 
 	snprintf(buf, sizeof buf, "%s", line);
@@ -57,6 +59,7 @@ TEST(defaults)
 	CHECK_INT(o.collect.dump_level, 0);
 	CHECK_INT(o.collect.message_level, 7);
 	CHECK_INT(o.collect.format, KD_FORMAT_KDUMP);
+	CHECK_INT(o.collect.fit_bytes, 0);
 }
 
 TEST(refused)
@@ -108,11 +111,48 @@ TEST(cyclic_buffer)
 	CHECK_INT(o.collect.codec, KD_CODEC_ZSTD);
 }
 
+/* Bytes, with binary suffixes, or auto; never 0 nor more than 64 bits. */
+TEST(fit_to)
+{
+	struct kd_options o;
+	struct kd_error e;
+	char words[256];
+
+	CHECK_INT(parse(&o, &e, "-l --fit-to 300M -d 1 in out"), 0);
+	CHECK(o.collect.fit_bytes == 300ULL << 20);
+	CHECK_INT(o.collect.dump_level, 1);
+	CHECK_INT(o.nargs, 2);
+	CHECK_INT(parse(&o, &e, "--fit-to=4096"), 0);
+	CHECK(o.collect.fit_bytes == 4096);
+	CHECK_INT(parse(&o, &e, "--fit-to 12k"), 0);
+	CHECK(o.collect.fit_bytes == 12 << 10);
+	CHECK_INT(parse(&o, &e, "--fit-to 2G"), 0);
+	CHECK(o.collect.fit_bytes == 2ULL << 30);
+	CHECK_INT(parse(&o, &e, "--fit-to 3T"), 0);
+	CHECK(o.collect.fit_bytes == 3ULL << 40);
+	CHECK_INT(parse(&o, &e, "--fit-to auto"), 0);
+	CHECK(o.collect.fit_bytes == KD_FIT_AUTO);
+	CHECK_INT(kd_options_parse_line(&o, "makedumpfile -l --fit-to 1G -d 31",
+					words, sizeof words, &e), 0);
+	CHECK(o.collect.fit_bytes == 1ULL << 30);
+	CHECK_INT(parse(&o, &e, "--fit-to 0"), -1);
+	CHECK(strstr(e.msg, "--fit-to 0: expected bytes") != NULL);
+	CHECK_INT(parse(&o, &e, "--fit-to -5"), -1);
+	CHECK_INT(parse(&o, &e, "--fit-to 10X"), -1);
+	CHECK_INT(parse(&o, &e, "--fit-to 10MB"), -1);
+	CHECK_INT(parse(&o, &e, "--fit-to M"), -1);
+	CHECK_INT(parse(&o, &e, "--fit-to 16777216T"), -1);	/* 2^64 */
+	CHECK_INT(parse(&o, &e, "--fit-to 99999999999999999999"), -1);
+	CHECK_INT(parse(&o, &e, "--fit-to"), -1);
+	CHECK_STR(e.msg, "--fit-to needs a size or auto");
+}
+
 int main(void)
 {
 	RUN(kdump_conf_lines);
 	RUN(defaults);
 	RUN(refused);
 	RUN(cyclic_buffer);
+	RUN(fit_to);
 	return unit_done();
 }
