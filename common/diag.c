@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "diag.h"
+#include "printable.h"
 
 void kd_diag_init(struct kd_diag *d, const char *file)
 {
@@ -10,33 +11,14 @@ void kd_diag_init(struct kd_diag *d, const char *file)
 	d->file = file;
 }
 
-/* Control bytes from the file (an escape sequence, a carriage return)
- * are shown as \xNN, never sent to the terminal; the end is cut short
- * when the message grows past size. */
-static void escape_controls(char *msg, size_t size)
-{
-	char out[400];
-	size_t i, n = 0;
-
-	for (i = 0; msg[i] && n + 5 < sizeof out; i++) {
-		unsigned char ch = (unsigned char)msg[i];
-
-		if (ch < 0x20 || ch == 0x7f)
-			n += (size_t)snprintf(out + n, sizeof out - n, "\\x%02x", ch);
-		else
-			out[n++] = (char)ch;
-	}
-	out[n] = '\0';
-	snprintf(msg, size, "%s", out);
-}
-
 static void emit(struct kd_diag *d, int line, const char *kind, char *keep,
 		 size_t keep_size, const char *fmt, va_list ap)
 {
-	char msg[400], out[512];
+	char raw[400], msg[400], out[512];
 
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	escape_controls(msg, sizeof msg);
+	/* control bytes from the file are never sent to the terminal */
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	kd_printable(raw, msg, sizeof msg);
 	if (line > 0)
 		snprintf(out, sizeof out, "%s:%d: %s%s", d->file, line, kind, msg);
 	else

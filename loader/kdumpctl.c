@@ -1,8 +1,8 @@
 /* kdumpctl - arm and manage the crash kernel.
  *
  * This file reads the command line and dispatches to a verb; the verbs
- * live in verbs_service.c (arming and the service) and verbs_memory.c
- * (the reservation, the estimate, test).  Every verb takes --config FILE
+ * live in verbs_service.c (arming and the service), verbs_memory.c
+ * (the reservation, the estimate, test) and verbs_dumps.c (list).  Every verb takes --config FILE
  * and --sysconfig FILE.  The verb functions are the only places that print
  * errors and decide the exit status. */
 #include <errno.h>
@@ -45,6 +45,8 @@ static void usage(FILE *out)
 	      "           configuration (grubby, or a GRUB drop-in and update-grub)\n"
 	      "  test     crash the system now through sysrq to check that a dump is\n"
 	      "           saved; asks for confirmation unless --force\n"
+	      "  list     the saved dumps, oldest first, from their records\n"
+	      "           (vmcore.json): status, kernel, crash time, size, level\n"
 	      "\n"
 	      "options:\n"
 	      "  --config FILE      kdump.conf (default " KDUMP_CONF_DEFAULT_PATH ")\n"
@@ -115,6 +117,19 @@ int kdumpctl_need_root(void)
 	return -1;
 }
 
+void kdumpctl_read_conf(struct kdump_conf *conf, const struct options *o,
+			struct kd_diag *d)
+{
+	/* a system without kdump.conf has the built-in defaults */
+	if (!strcmp(o->config, KDUMP_CONF_DEFAULT_PATH) &&
+	    access(o->config, F_OK) && errno == ENOENT) {
+		kd_warn("%s does not exist: using the defaults", o->config);
+		kdump_conf_parse(conf, "", 0, d);
+	} else {
+		kdump_conf_load(conf, o->config, d);
+	}
+}
+
 int kdumpctl_read_setup(struct setup *s, const struct options *o,
 			struct kd_error *e)
 {
@@ -125,13 +140,7 @@ int kdumpctl_read_setup(struct setup *s, const struct options *o,
 	kd_diag_init(&dsys, o->sysconfig);
 	if (kd_crashmem_read(&s->mem, "", e))
 		return -1;
-	if (!strcmp(o->config, KDUMP_CONF_DEFAULT_PATH) &&
-	    access(o->config, F_OK) && errno == ENOENT) {
-		kd_warn("%s does not exist: using the defaults", o->config);
-		kdump_conf_parse(&s->conf, "", 0, &dconf);
-	} else {
-		kdump_conf_load(&s->conf, o->config, &dconf);
-	}
+	kdumpctl_read_conf(&s->conf, o, &dconf);
 	/* only the default file may be missing: a name given is meant */
 	if (strcmp(o->sysconfig, KDUMP_SYSCONFIG_DEFAULT_PATH) &&
 	    access(o->sysconfig, F_OK) && errno == ENOENT)
@@ -193,6 +202,7 @@ static const struct verb {
 	{ "get-default-crashkernel", kdumpctl_verb_get_default_crashkernel },
 	{ "reset-crashkernel", kdumpctl_verb_reset_crashkernel },
 	{ "test", kdumpctl_verb_test },
+	{ "list", kdumpctl_verb_list },
 };
 
 int main(int argc, char **argv)

@@ -35,6 +35,10 @@ struct setup {
 int kdumpctl_report(const struct kd_error *e);
 /* 0 as root; otherwise an error is printed and -1 returned. */
 int kdumpctl_need_root(void);
+/* Read kdump.conf alone (the defaults when the default file is missing);
+ * its diagnostics through d. */
+void kdumpctl_read_conf(struct kdump_conf *conf, const struct options *o,
+			struct kd_diag *d);
 /* Read both configuration files and the reservation; prints the
  * "FILE:LINE: reason" diagnostics.  Returns 0 when both files are valid. */
 int kdumpctl_read_setup(struct setup *s, const struct options *o,
@@ -64,5 +68,8 @@ int kdumpctl_verb_estimate(const struct options *o);
 int kdumpctl_verb_get_default_crashkernel(const struct options *o);
 int kdumpctl_verb_reset_crashkernel(const struct options *o);
 int kdumpctl_verb_test(const struct options *o);
+
+/* verbs_dumps.c */
+int kdumpctl_verb_list(const struct options *o);
 
 #endif

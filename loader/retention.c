@@ -82,8 +82,7 @@ int kd_dump_name(const char *name, struct kd_dump *d)
 	return 1;
 }
 
-/* Oldest first: the date, then the suffix, then the name. */
-static int older_first(const void *a, const void *b)
+int kd_dump_older(const void *a, const void *b)
 {
 	const struct kd_dump *x = a, *y = b;
 	int c = strcmp(x->stamp, y->stamp);
@@ -103,7 +102,7 @@ int kd_retention_select(struct kd_dump *d, int n, unsigned long keep,
 
 	if (n <= 0)
 		return 0;
-	qsort(d, (size_t)n, sizeof *d, older_first);
+	qsort(d, (size_t)n, sizeof *d, kd_dump_older);
 	for (i = 0; i < n; i++) {
 		d[i].remove = keep && (unsigned long)(n - i) > keep;
 		marked += d[i].remove;

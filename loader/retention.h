@@ -21,6 +21,10 @@ struct kd_dump {
 /* 1 when name is a dump directory's name, with the date and suffix in d. */
 int kd_dump_name(const char *name, struct kd_dump *d);
 
+/* Oldest first: the date, then the suffix, then the name (a qsort
+ * comparator of struct kd_dump). */
+int kd_dump_older(const void *a, const void *b);
+
 /* Sort d oldest first and mark (d[i].remove) the dumps to remove: all but
  * the `keep` newest (0: no limit), then the oldest of the rest until their
  * total size is at most `budget` bytes (0: no limit).  The newest dump is

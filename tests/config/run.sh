@@ -3,7 +3,8 @@
 # armed.  A table of bad kdump.conf and sysconfig files: each runs through
 # `kdumpctl check` (and start or rebuild where the mistake is about them)
 # and must end with the exit status and the one "FILE:LINE: reason" line
-# given.  A few good files must pass.  Prints "PASS config:<name>" or
+# given.  A few good files must pass.  `kdumpctl list` on a dump
+# directory made here (records good, bad and missing).  Prints "PASS config:<name>" or
 # "FAIL config:<name>: <why>".  Needs root (start, rebuild, a loop device).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -289,6 +290,88 @@ if [ "$rc" = 1 ] && ! grep -q "$(printf '\033')" err &&
 else
 	fail control_bytes_escaped "exit $rc, or raw control bytes on stderr"
 fi
+
+# ---- kdumpctl list: the dumps in path, from their records ----
+# list_ NAME STATUS STDERR - `kdumpctl list` with k.conf: the exit status,
+# standard output exactly list.want, standard error exactly STDERR.
+list_() {
+	"$K" --config k.conf --sysconfig /dev/null list > out 2> err
+	rc=$?
+	if [ "$rc" != "$2" ]; then
+		fail "$1" "exit $rc, expected $2"
+	elif ! cmp -s out list.want; then
+		fail "$1" "stdout: $(diff list.want out | head -n 8 | tr '\n' '|')"
+	elif [ "$(cat err)" != "$3" ]; then
+		fail "$1" "stderr: $(head -n 3 err | tr '\n' '|')"
+	else
+		pass "$1"
+	fi
+}
+# Two dumps with records, one without, a bad record, a directory and a
+# file that are no dumps; the lines must be exactly these.
+mkdir -p dumps/127.0.0.1-2024-12-03-10:00:00 dumps/127.0.0.1-2024-12-01-09:00:00 \
+	dumps/127.0.0.1-2024-12-05-08:00:00 dumps/127.0.0.1-2024-12-06-07:00:00 \
+	dumps/not-a-dump
+: > dumps/stray-file
+printf '{"record":1,"status":"complete","kernel_release":"6.1.0-28-amd64","crash_time":1733043600,"bytes_written":28734976,"dump_level":31,"codec":"zstd","failed_steps":[]}\n' \
+	> dumps/127.0.0.1-2024-12-01-09:00:00/vmcore.json
+cat > dumps/127.0.0.1-2024-12-03-10:00:00/vmcore.json <<'J'
+{
+  "record": 1,
+  "status": "incomplete",
+  "kernel_release": "6.1.0-28-amd64\u001b[2J",
+  "crash_time": 1733220000,
+  "dump_level": 31,
+  "codec": "lzo",
+  "bytes_written": 1288490188,
+  "failed_steps": [
+    { "step": "write vmcore", "error": "No space left on device" },
+    { "step": "kdump_post", "error": "exit 1" }
+  ],
+  "future_key": { "x": [1, 2.5, null] }
+}
+J
+head -c 5000 /dev/zero > dumps/127.0.0.1-2024-12-05-08:00:00/vmcore-incomplete
+printf '{"record": 1, "status": "complete", "status": "complete"}' \
+	> dumps/127.0.0.1-2024-12-06-07:00:00/vmcore.json
+cat > list.want <<'W'
+DUMP                           STATUS      KERNEL                 CRASHED (UTC)         SIZE  LEVEL/CODEC  WHY
+127.0.0.1-2024-12-01-09:00:00  complete    6.1.0-28-amd64         2024-12-01T09:00:00Z  27M   31/zstd
+127.0.0.1-2024-12-03-10:00:00  incomplete  6.1.0-28-amd64\x1b[2J  2024-12-03T10:00:00Z  1.2G  31/lzo       write vmcore: No space left on device
+127.0.0.1-2024-12-05-08:00:00  no record   -                      -                     4.9K  -
+127.0.0.1-2024-12-06-07:00:00  bad record  -                      -                     -     -
+W
+printf 'path %s/dumps\n' "$work" > k.conf
+list_ list_dumps 0 "kdump: warning: $work/dumps/127.0.0.1-2024-12-06-07:00:00/vmcore.json: duplicate key \"status\" at byte 36"
+# no dump directory yet: the header alone, and a note
+echo 'DUMP  STATUS  KERNEL  CRASHED (UTC)  SIZE  LEVEL/CODEC  WHY' > list.want
+printf 'path %s/no-dumps-yet\n' "$work" > k.conf
+list_ list_no_dump_dir 0 "kdump: $work/no-dumps-yet does not exist: no dumps"
+# network targets: the dumps are on the server, nothing on stdout
+: > list.want
+printf 'nfs server.example:/export\npath /dumps\n' > k.conf
+list_ list_nfs_remote 0 'kdump: the dumps are on the nfs server server.example:/export, in /dumps there: list them there'
+# a filesystem target: the dumps under where it is mounted now
+if [ -n "$LOOP" ] && mkfs.ext4 -q -F "$LOOP" && mkdir -p mnt && mount "$LOOP" mnt; then
+	mkdir -p mnt/dumps/127.0.0.1-2024-12-07-06:00:00
+	printf '{"record":1,"status":"unreachable","dump_level":-1,"failed_steps":[{"step":"mount ext4","error":"timed out"}]}' \
+		> mnt/dumps/127.0.0.1-2024-12-07-06:00:00/vmcore.json
+	cat > list.want <<'W'
+DUMP                           STATUS       KERNEL  CRASHED (UTC)  SIZE  LEVEL/CODEC  WHY
+127.0.0.1-2024-12-07-06:00:00  unreachable  -       -              0B    -            mount ext4: timed out
+W
+	printf 'ext4 %s\npath /dumps\n' "$LOOP" > k.conf
+	list_ list_mounted_target 0 ''
+	umount mnt
+	: > list.want
+	list_ list_target_unmounted 1 "kdump: error: the dump target $LOOP is not mounted: its dumps were not looked at"
+else
+	fail list_mounted_target "no loop device with ext4 to mount"
+fi
+# a filesystem target that is not here: an error
+case_ list_target_absent list 1 'kdump: error: the dump target UUID=5d6f8a9c-0000-4c3d-9e8f-a0b1c2d3e4f5 is not present here (No such file or directory): its dumps were not looked at' <<'C'
+ext4 UUID=5d6f8a9c-0000-4c3d-9e8f-a0b1c2d3e4f5
+C
 
 # ---- what worked before still works ----
 case_ auto_reset_warns check 0 'k.conf:2: warning: "auto_reset_crashkernel" has no effect: run "kdumpctl reset-crashkernel" to set the default crashkernel=' <<'C'

@@ -423,7 +423,7 @@ why=
 verbs=$(sed -n 's/.*strcmp(verb, "\([^"]*\)").*/\1/p' "$top/loader/kdumpctl.c")
 for v in $verbs check status start stop restart reload rebuild propagate \
 	 estimate showmem get-default-crashkernel reset-crashkernel test load \
-	 unload exec; do
+	 unload exec list; do
 	grep -q "^\.B $v\$" "$work/kdumpctl.txt" || why="$why verb $v;"
 done
 for o in $(sed -n 's/^[ \t]*{ "\([a-z-]*\)", [a-z_]*_argument.*/\1/p' "$top/loader/kdumpctl.c") \
