@@ -7,15 +7,27 @@
 #include "action.h"
 #include "log.h"
 #include "run.h"
+#include "watch.h"
+
+static int sync_all(void *arg)
+{
+	sync();
+	return 0;
+}
 
 void kd_action_final(enum kd_action a)
 {
+	/* a target that stopped answering can hold sync() forever */
+	struct kd_watch_limits l = { 0, 30, 0, 0 };
+	struct kd_error e;
+
 	int how = a == KD_ACTION_HALT ? RB_HALT_SYSTEM :
 		  a == KD_ACTION_POWEROFF ? RB_POWER_OFF : RB_AUTOBOOT;
 
 	kd_info("%s", a == KD_ACTION_HALT ? "halting" :
 		a == KD_ACTION_POWEROFF ? "powering off" : "rebooting");
-	sync();
+	if (kd_watch_call("sync", sync_all, NULL, &l, &e) < 0)
+		kd_warn("sync: %s: going on", e.msg);
 	reboot(how);
 	kd_err("reboot(2) failed: %s", strerror(errno));
 	for (;;)
@@ -32,5 +44,5 @@ void kd_action_shell(void)
 	}
 	kd_info("starting a shell; leave it to continue");
 	setenv("PS1", "kdump:\\w# ", 1);
-	kd_run(argv);
+	kd_run_interactive(argv);
 }

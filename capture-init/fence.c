@@ -72,8 +72,14 @@ pid_t kd_fence_start(const struct kdump_conf *conf, struct kd_error *e)
 	pid = fork();
 	if (pid < 0)
 		return kd_fail(e, errno, "fence_kdump: fork: %s", strerror(errno));
-	if (pid == 0)
+	/* a process group of its own: stopping a late dump attempt (watch.h)
+	 * kills the attempt's group, and the peers must go on hearing that
+	 * this node is dumping; both sides set it, whichever runs first */
+	if (pid == 0) {
+		setpgid(0, 0);
 		sender(conf, &a);
+	}
+	setpgid(pid, pid);
 	return pid;
 }
 

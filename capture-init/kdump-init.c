@@ -5,7 +5,10 @@
  * runs kdump_pre, waits for and mounts the target, saves the dump, runs
  * kdump_post with how far it got (save.h: enum kd_dump_status), and ends
  * with final_action - or failure_action when the dump failed.  PID 1
- * never exits: every path ends in an action. */
+ * never exits: every path ends in an action.  Each dump attempt runs in a
+ * child that PID 1 watches (watch.h): a step that passes its deadline is
+ * stopped, what it wrote is kept as incomplete, and failure_action runs;
+ * the hardware watchdog the first kernel used is fed meanwhile. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -21,6 +24,7 @@
 #include "fence.h"
 #include "kparam.h"
 #include "dumpdir.h"
+#include "dumprecord.h"
 #include "log.h"
 #include "memdebug.h"
 #include "modules.h"
@@ -32,6 +36,8 @@
 #include "save.h"
 #include "ssh.h"
 #include "stackup.h"
+#include "watch.h"
+#include "watchdog.h"
 
 #define CONF_FILE "/etc/kdump.conf"
 #define MODULES_LIST "/etc/kdump/modules"
@@ -107,8 +113,20 @@ static void load_modules(const struct kdump_conf *conf)
 	kd_modules_close(m);
 }
 
-/* The LVM and MD layers under the target, set up while it is waited for. */
-static struct kd_stack stack;
+/* The LVM and MD layers under the target, set up while it is waited for;
+ * shared, so that an attempt after a stopped one knows what is up. */
+static struct kd_stack *stack;
+
+/* What a dump attempt tells PID 1, in shared memory (watch.h). */
+struct attempt {
+	int status;			/* enum kd_dump_status */
+	struct kd_error e;
+	pid_t fence_pid;		/* the fence_kdump sender, 0: none */
+	int rootfs;			/* 1: the dump_to_rootfs attempt */
+	char dir[4200];			/* the dump directory, once made */
+	struct kd_record rec;
+};
+static struct attempt *att;
 
 /* Wait for `spec` (its layers set up as their devices appear). */
 static int wait_device(const char *spec, int timeout, char *dev, size_t size,
@@ -116,11 +134,13 @@ static int wait_device(const char *spec, int timeout, char *dev, size_t size,
 {
 	char waited[sizeof e->msg];
 
-	if (!kd_blockdev_wait(spec, timeout, dev, size, kd_stack_step, &stack, e))
+	snprintf(waited, sizeof waited, "waiting for %s", spec);
+	kd_watch_step(waited, timeout + 30);
+	if (!kd_blockdev_wait(spec, timeout, dev, size, kd_stack_step, stack, e))
 		return 0;
-	if (stack.why[0]) {
+	if (stack->why[0]) {
 		snprintf(waited, sizeof waited, "%s", e->msg);
-		kd_fail(e, ENODEV, "%s: %s", waited, stack.why);
+		kd_fail(e, ENODEV, "%s: %s", waited, stack->why);
 	}
 	return -1;
 }
@@ -148,6 +168,7 @@ static int mount_device(const char *spec, const char *fstype, const char *opts,
 	}
 	if (mkdir(dir, 0700) && errno != EEXIST)
 		return kd_fail(e, errno, "mkdir %s: %s", dir, strerror(errno));
+	kd_watch_step("mounting the target", 0);
 	if (mount(dev, dir, fstype, 0, opts))
 		return kd_fail(e, errno, "cannot mount %s (%s) on %s: %s", dev,
 			       fstype, dir, strerror(errno));
@@ -205,14 +226,26 @@ static int save_to_fs(const struct kdump_conf *conf, const char *mnt,
 	struct kd_error log_err;
 	int status;
 
+	kd_watch_step("creating the dump directory", 0);
 	if (kd_dumpdir_create(mnt, conf->path, host, time(NULL), dir,
 			      sizeof dir, e))
 		return KD_DUMP_UNREACHABLE;
+	snprintf(att->dir, sizeof att->dir, "%s", dir);
 	kd_info("saving the dump to %s", dir);
+	/* a record from the start: a capture stopped later leaves one */
+	kd_dumprecord_end(&att->rec, KD_DUMP_INCOMPLETE, conf, att->rootfs);
+	kd_dumprecord_write(dir, &att->rec);
 	print_meminfo(conf, "before the dump");
-	status = kd_save_dump(conf, dir, e) ? KD_DUMP_INCOMPLETE : KD_DUMP_SAVED;
+	status = kd_save_dump(conf, dir, &att->rec, e) ? KD_DUMP_INCOMPLETE :
+							  KD_DUMP_SAVED;
+	if (status)
+		kd_record_failed(&att->rec, "write the vmcore", e->msg);
+	kd_watch_step("saving kexec-dmesg.log", 0);
 	if (kd_save_kernel_log(dir, &log_err))
 		kd_warn("kexec-dmesg.log: %s", log_err.msg);
+	kd_dumprecord_end(&att->rec, status, conf, att->rootfs);
+	kd_dumprecord_write(dir, &att->rec);
+	kd_watch_step("syncing the target", 0);
 	sync();
 	return status;
 }
@@ -290,12 +323,13 @@ static int dump_over_network(const struct kdump_conf *conf,
 			     struct kd_error *e)
 {
 	if (conf->target_kind == KD_TARGET_NFS) {
+		kd_watch_step("mounting the NFS export", 0);
 		if (kd_nfs_mount(conf->target, nc->nfsvers ? nc->nfsvers :
 				 conf->nfs_version, ip, NFS_MNT, e))
 			return KD_DUMP_UNREACHABLE;
 		return save_to_fs(conf, NFS_MNT, ip, e);
 	}
-	return kd_ssh_save(conf, nc->sshport, ip, e);
+	return kd_ssh_save(conf, nc->sshport, ip, &att->rec, e);
 }
 
 static int is_remote(const struct kdump_conf *conf)
@@ -303,8 +337,6 @@ static int is_remote(const struct kdump_conf *conf)
 	return conf->target_kind == KD_TARGET_NFS ||
 	       conf->target_kind == KD_TARGET_SSH;
 }
-
-static pid_t fence_pid;
 
 /* The network first when the target or fence_kdump needs it. */
 static int dump(const struct kdump_conf *conf, struct kd_error *e)
@@ -315,18 +347,96 @@ static int dump(const struct kdump_conf *conf, struct kd_error *e)
 
 	if (!is_remote(conf) && !conf->fence_kdump_nodes.n)
 		return dump_to_target(conf, e);
+	/* the NICs are waited for up to disk_timeout, DHCP up to 30 s */
+	kd_watch_step("bringing up the network",
+		      conf->disk_timeout + conf->link_delay + 60);
 	if (kd_net_up(conf, &nc, ip, sizeof ip, e)) {
 		if (is_remote(conf))
 			return KD_DUMP_UNREACHABLE;
 		kd_warn("no network for fence_kdump: %s", e->msg);
 		return dump_to_target(conf, e);
 	}
-	fence_pid = kd_fence_start(conf, &fe);
-	if (fence_pid < 0)
+	att->fence_pid = kd_fence_start(conf, &fe);
+	if (att->fence_pid < 0)
 		kd_warn("%s", fe.msg);
 	if (is_remote(conf))
 		return dump_over_network(conf, &nc, ip, e);
 	return dump_to_target(conf, e);
+}
+
+static const struct kdump_conf *attempt_conf;
+
+/* In the child: one attempt, its outcome in *att. */
+static int attempt_main(void *arg)
+{
+	att->status = att->rootfs ? dump_to_rootfs(attempt_conf, &att->e) :
+				    dump(attempt_conf, &att->e);
+	return att->status;
+}
+
+static int record_main(void *arg)
+{
+	kd_dumprecord_write(att->dir, &att->rec);
+	return 0;
+}
+
+/* The deadlines of kdump.conf (dump_stall_timeout, dump_timeout). */
+static struct kd_watch_limits dump_limits(const struct kdump_conf *conf)
+{
+	struct kd_watch_limits l = { conf->dump_stall_timeout,
+				     conf->dump_timeout, 0, 0 };
+	struct stat st;
+
+	/* auto: the waits for the target and the network, 5 minutes, then
+	 * the vmcore's size at KD_WATCH_MIN_RATE until the collector counts */
+	l.base = 300 + conf->disk_timeout + conf->link_delay;
+	if (!stat(KD_VMCORE, &st))
+		l.expected = (uint64_t)st.st_size;
+	return l;
+}
+
+/* A stopped attempt: the record says why, rewritten by a child that may
+ * hang on the same target, so with a bound of its own. */
+static void record_stopped(const struct kdump_conf *conf, int status)
+{
+	struct kd_watch_limits l = { 0, 20, 0, 0 };
+	struct kd_error e;
+
+	kd_record_failed(&att->rec, "deadline", att->e.msg);
+	kd_dumprecord_end(&att->rec, status, conf, att->rootfs);
+	if (att->dir[0] && kd_watch_call("rewriting the record", record_main, NULL, &l, &e) < 0)
+		kd_warn("%s: not updated: %s", KD_RECORD_FILE, e.msg);
+}
+
+/* One dump attempt (the target, or dump_to_rootfs), watched; an enum
+ * kd_dump_status, with e set when not 0. */
+static int run_attempt(const struct kdump_conf *conf, int rootfs,
+		       struct kd_error *e)
+{
+	struct kd_watch_limits l = dump_limits(conf);
+	pid_t fence = att->fence_pid;
+	int ret;
+
+	memset(att, 0, sizeof *att);
+	att->fence_pid = fence;
+	att->rootfs = rootfs;
+	kd_dumprecord_begin(&att->rec, KD_VMCORE);
+	attempt_conf = conf;
+	ret = kd_watch_call("the dump", attempt_main, NULL, &l, &att->e);
+	if (ret >= 0 && ret <= KD_DUMP_UNREACHABLE) {
+		*e = att->e;
+		return ret;
+	}
+	if (ret > KD_DUMP_UNREACHABLE)
+		kd_fail(&att->e, EIO, "the dump attempt ended with status %d",
+			ret);
+	kd_err("%s", att->e.msg);
+	ret = att->dir[0] ? KD_DUMP_INCOMPLETE : KD_DUMP_UNREACHABLE;
+	if (ret == KD_DUMP_INCOMPLETE)
+		kd_err("what was written is kept: %s/vmcore-incomplete", att->dir);
+	record_stopped(conf, ret);
+	*e = att->e;
+	return ret;
 }
 
 static void emergency_hooks(const struct kdump_conf *conf)
@@ -343,8 +453,10 @@ static void emergency_hooks(const struct kdump_conf *conf)
  * on), then reboot, halt or power off: every end goes through here. */
 static void __attribute__((noreturn)) end(enum kd_action a)
 {
-	kd_fence_stop(fence_pid);
-	fence_pid = 0;
+	if (att) {
+		kd_fence_stop(att->fence_pid);
+		att->fence_pid = 0;
+	}
 	kd_action_final(a);
 }
 
@@ -365,7 +477,7 @@ static enum kd_action on_failure(const struct kdump_conf *conf)
 	case KD_ACTION_DUMP_TO_ROOTFS:
 		kd_info("failure_action dump_to_rootfs: saving to the root "
 			"filesystem");
-		status = dump_to_rootfs(conf, &e);
+		status = run_attempt(conf, 1, &e);
 		if (status)
 			kd_err("dump_to_rootfs failed: %s", e.msg);
 		run_post_hooks(conf, status, "dump_to_rootfs");
@@ -432,12 +544,25 @@ int main(int argc, char **argv)
 	read_conf(&conf);
 	print_meminfo(&conf, "at start");
 	load_modules(&conf);
-	if (kd_stack_load(&stack, KD_STACK_FILE, &e))
+	if (kd_watchdog_open(KD_WATCHDOG_CONF, &e))
+		kd_err("%s", e.msg);
+	if (kd_watch_setup(&e)) {
+		kd_err("%s: rebooting without a dump", e.msg);
+		end(KD_ACTION_REBOOT);
+	}
+	att = kd_watch_shared(sizeof *att);
+	stack = kd_watch_shared(sizeof *stack);
+	if (!att || !stack) {
+		kd_err("the shared memory is too small: rebooting without a dump");
+		end(KD_ACTION_REBOOT);
+	}
+	kd_run_watched(conf.dump_stall_timeout);
+	if (kd_stack_load(stack, KD_STACK_FILE, &e))
 		kd_err("%s: the target's LVM or MD layers will not be set up",
 		       e.msg);
 	if (run_pre_hooks(&conf))
 		end(conf.final_action);
-	status = dump(&conf, &e);
+	status = run_attempt(&conf, 0, &e);
 	if (status)
 		kd_err("%s", e.msg);
 	/* on every path, before failure_action, which may never return */

@@ -9,15 +9,53 @@
 #include "command.h"
 #include "log.h"
 #include "run.h"
+#include "watch.h"
 
-int kd_run(char *const argv[])
+/* 0 until kd_run_watched: then PID 1 watches what it runs (watch.h). */
+static int stall_seconds;
+
+void kd_run_watched(int stall)
 {
+	stall_seconds = stall;
+}
+
+static int spawn_wait(void *arg)
+{
+	char *const *argv = arg;
 	struct kd_error e;
 	int status = kd_spawn_wait(argv, NULL, &e);
 
+	if (status < 0) {
+		kd_err("%s", e.msg);
+		return 127;
+	}
+	return status;
+}
+
+/* In PID 1, in a watched child; elsewhere (inside a dump attempt, which
+ * PID 1 watches already) directly. */
+static int run(char *const argv[], int stall)
+{
+	struct kd_watch_limits l = { stall, 0, 0, 0 };
+	struct kd_error e;
+	int status;
+
+	if (getpid() != 1 || !stall_seconds)
+		return spawn_wait((void *)argv);
+	status = kd_watch_call(argv[0], spawn_wait, (void *)argv, &l, &e);
 	if (status < 0)
 		kd_err("%s", e.msg);
 	return status;
+}
+
+int kd_run(char *const argv[])
+{
+	return run(argv, stall_seconds);
+}
+
+int kd_run_interactive(char *const argv[])
+{
+	return run(argv, 0);
 }
 
 static int is_executable_file(const char *path)

@@ -5,14 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include <sys/klog.h>
+#include <sys/stat.h>
+#include <linux/fs.h>
 #include "collect.h"
 #include "collector_line.h"
+#include "dumprecord.h"
 #include "fdio.h"
 #include "log.h"
 #include "options.h"
 #include "run.h"
 #include "save.h"
+#include "sha256.h"
+#include "watch.h"
 
 
 static int create(const char *dir, const char *name, struct kd_error *e)
@@ -82,43 +88,75 @@ static int copy_vmcore(int out, struct kd_error *e)
 	return 0;
 }
 
+/* How much the dump may take: the free space of the directory's
+ * filesystem (the collector measures it on out), or the size of a raw
+ * device; 0 (no fitting) when fit_to_target is no or it is unknown. */
+static uint64_t fit_bytes(const struct kdump_conf *conf, int out, int flat)
+{
+	uint64_t size;
+
+	if (!conf->fit_to_target)
+		return 0;
+	if (!flat)
+		return KD_FIT_AUTO;
+	if (ioctl(out, BLKGETSIZE64, &size) == 0)
+		return size;
+	return 0;		/* a stream (ssh): the far side's room is unknown */
+}
+
 /* makedumpfile options: the built-in collector.  `flat` for streams; a
  * -F on the line flattens a file too (kd_collector_is_flat names it). */
-static int collect_builtin(const char *line, int out, int flat,
+static int collect_builtin(const struct kdump_conf *conf, const char *line,
+			   int out, int flat, struct kd_record *rec,
 			   struct kd_error *e)
 {
 	struct kd_collect_result r;
 	struct kd_options o;
 	char words[4096];
+	int ret;
 
 	if (kd_options_parse_line(&o, line, words, sizeof words, e))
 		return -1;
 	o.collect.vmcore = KD_VMCORE;
 	o.collect.flat |= flat;
+	o.collect.fit_bytes = fit_bytes(conf, out, flat);
 	kd_info("collecting: level %d, %s, %s%s", o.collect.dump_level,
 		kd_codec_name(o.collect.codec),
 		o.collect.format == KD_FORMAT_ELF ? "ELF" : "kdump-compressed",
 		o.collect.flat ? ", flattened" : "");
-	return kd_collect(&o.collect, out, &r, e);
+	ret = kd_collect(&o.collect, out, &r, e);
+	if (rec)
+		kd_dumprecord_collected(rec, &r, &o.collect, o.collect.dump_level);
+	return ret;
+}
+
+static void set_format(struct kd_record *rec, const char *format)
+{
+	if (rec)
+		snprintf(rec->dump_format, sizeof rec->dump_format, "%s", format);
 }
 
 /* Run the configured collector with its output on fd `out`. */
 static int run_collector(const struct kdump_conf *conf, int out, int flat,
-			 const char *dest, struct kd_error *e)
+			 const char *dest, struct kd_record *rec,
+			 struct kd_error *e)
 {
 	const char *line = kdump_conf_collector(conf);
 	char words[4096], *argv[KD_COLLECTOR_MAX_WORDS + 3];
 	int argc, status;
 
+	kd_watch_step("writing the vmcore", 0);
 	switch (kd_collector_kind(line)) {
 	case KD_COLLECTOR_BUILTIN:
-		return collect_builtin(line, out, flat, e);
+		return collect_builtin(conf, line, out, flat, rec, e);
 	case KD_COLLECTOR_COPY:
 		kd_info("copying %s unfiltered", KD_VMCORE);
+		set_format(rec, "copy");
 		return copy_vmcore(out, e);
 	default:
 		break;
 	}
+	set_format(rec, "other");
 	snprintf(words, sizeof words, "%s", line);
 	argc = kd_collector_split(words, argv);
 	if (argc < 1)
@@ -137,45 +175,73 @@ static int run_collector(const struct kdump_conf *conf, int out, int flat,
 	return 0;
 }
 
+/* The file's SHA-256 into the record, read back from the target: a step
+ * bounded by the time a slow disk needs for it (10 MB/s). */
+static void hash_dump(int fd, struct kd_record *rec)
+{
+	struct stat st;
+	struct kd_error e;
+
+	if (!rec || fstat(fd, &st))
+		return;
+	kd_watch_step("computing the dump's sha256",
+		      60 + (int)(st.st_size / (10 << 20)));
+	if (kd_sha256_file(fd, rec->sha256, &e)) {
+		kd_warn("sha256: %s", e.msg);
+		rec->sha256[0] = '\0';
+	}
+}
+
 int kd_save_dump(const struct kdump_conf *conf, const char *dir,
-		 struct kd_error *e)
+		 struct kd_record *rec, struct kd_error *e)
 {
 	char dest[4200];
 	struct kd_error dmesg_err;
 	const char *final = kd_collector_is_flat(conf) ? "vmcore.flat" : "vmcore";
 	int fd, ret;
 
+	kd_watch_step("saving vmcore-dmesg.txt", 0);
 	if (save_dmesg(dir, &dmesg_err))
 		kd_warn("vmcore-dmesg.txt: %s", dmesg_err.msg);
+	else if (rec) {
+		snprintf(dest, sizeof dest, "%s/vmcore-dmesg.txt", dir);
+		kd_dumprecord_panic(rec, dest);
+	}
+	if (rec)
+		snprintf(rec->dump_file, sizeof rec->dump_file, "vmcore-incomplete");
 	fd = create(dir, "vmcore-incomplete", e);
 	if (fd < 0)
 		return -1;
 	snprintf(dest, sizeof dest, "%s/vmcore-incomplete", dir);
-	ret = run_collector(conf, fd, 0, dest, e);
+	ret = run_collector(conf, fd, 0, dest, rec, e);
 	if (ret) {
 		fsync(fd);
 		close(fd);
 		kd_err("the dump is incomplete: %s/vmcore-incomplete", dir);
 		return -1;
 	}
+	hash_dump(fd, rec);
 	if (finish(fd, dir, "vmcore-incomplete", final, e))
 		return -1;
+	if (rec)
+		snprintf(rec->dump_file, sizeof rec->dump_file, "%s", final);
 	kd_info("saved %s/%s", dir, final);
 	return 0;
 }
 
 int kd_save_raw(const struct kdump_conf *conf, int fd, struct kd_error *e)
 {
-	int ret = run_collector(conf, fd, 1, NULL, e);
+	int ret = run_collector(conf, fd, 1, NULL, NULL, e);
 
 	if (fsync(fd) && !ret)
 		ret = kd_fail(e, errno, "fsync: %s", strerror(errno));
 	return ret;
 }
 
-int kd_save_stream(const struct kdump_conf *conf, int fd, struct kd_error *e)
+int kd_save_stream(const struct kdump_conf *conf, int fd,
+		   struct kd_record *rec, struct kd_error *e)
 {
-	return run_collector(conf, fd, 1, NULL, e);
+	return run_collector(conf, fd, 1, NULL, rec, e);
 }
 
 int kd_save_dmesg_to(int fd, struct kd_error *e)

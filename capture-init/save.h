@@ -8,6 +8,7 @@
 
 #include "error.h"
 #include "kdump_conf.h"
+#include "record.h"
 
 #define KD_VMCORE "/proc/vmcore"
 
@@ -19,16 +20,20 @@ enum kd_dump_status {
 	KD_DUMP_UNREACHABLE = 2,	/* nothing could be written to the target */
 };
 
-/* Returns the collector's status: 0 when the vmcore was saved whole. */
+/* Returns the collector's status: 0 when the vmcore was saved whole.  rec
+ * (may be NULL) gets the panic line, what the collector wrote, the file's
+ * name and, when whole, its SHA-256.  With fit_to_target the built-in
+ * collector raises the level until the dump fits the free space. */
 int kd_save_dump(const struct kdump_conf *conf, const char *dir,
-		 struct kd_error *e);
+		 struct kd_record *rec, struct kd_error *e);
 
 /* The flattened dump (raw targets) to an open device. */
 int kd_save_raw(const struct kdump_conf *conf, int fd, struct kd_error *e);
 
 /* The dump on a stream (ssh): flattened from the built-in collector,
  * unfiltered ELF from cat/dd. */
-int kd_save_stream(const struct kdump_conf *conf, int fd, struct kd_error *e);
+int kd_save_stream(const struct kdump_conf *conf, int fd,
+		   struct kd_record *rec, struct kd_error *e);
 
 /* The crashed kernel's log to fd. */
 int kd_save_dmesg_to(int fd, struct kd_error *e);

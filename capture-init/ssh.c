@@ -11,6 +11,8 @@
 #include "server.h"
 #include "command.h"
 #include "ssh.h"
+#include "dumprecord.h"
+#include "fdio.h"
 
 #define CMD_MAX 8400
 #define PATH_MAX_REMOTE 4200
@@ -240,12 +242,73 @@ static int make_dir(const struct kdump_conf *conf, const char *port,
 	return remote(conf, port, cmd, -1, e);
 }
 
+/* The record of this save, for the stream writers below (one save at a
+ * time: kdump-init is one thread). */
+static struct kd_record *ssh_rec;
+
+static int write_vmcore(const struct kdump_conf *conf, int fd,
+			struct kd_error *e)
+{
+	return kd_save_stream(conf, fd, ssh_rec, e);
+}
+
+static int write_record(const struct kdump_conf *conf, int fd,
+			struct kd_error *e)
+{
+	static char text[KD_RECORD_JSON_MAX];
+	int len = kd_record_format(ssh_rec, text, sizeof text);
+
+	if (len < 0)
+		return kd_fail(e, EOVERFLOW, "the record does not fit");
+	if (kd_write_full(fd, text, (size_t)len))
+		return kd_fail(e, errno, "write: %s", strerror(errno));
+	return 0;
+}
+
+/* dir/vmcore.json on the server, written as the dump's files are. */
+static void remote_record(const struct kdump_conf *conf, const char *port,
+			  const char *dir, int status)
+{
+	struct kd_error e;
+
+	kd_dumprecord_end(ssh_rec, status, conf, 0);
+	if (remote_dd(conf, port, dir, "vmcore.json.tmp", write_record, &e) ||
+	    remote_mv(conf, port, dir, "vmcore.json.tmp", KD_RECORD_FILE, &e))
+		kd_warn("%s: %s", KD_RECORD_FILE, e.msg);
+}
+
+static int save_vmcore(const struct kdump_conf *conf, const char *port,
+		       const char *dir, struct kd_error *e)
+{
+	const char *final;
+
+	if (is_scp(conf)) {
+		snprintf(ssh_rec->dump_format, sizeof ssh_rec->dump_format, "copy");
+		if (scp_vmcore(conf, port, dir, e))
+			return KD_DUMP_INCOMPLETE;
+		final = "vmcore";
+	} else {
+		if (remote_dd(conf, port, dir, "vmcore-incomplete",
+			      write_vmcore, e)) {
+			kd_err("the dump is incomplete: %s:%s/vmcore-incomplete",
+			       conf->target, dir);
+			return KD_DUMP_INCOMPLETE;
+		}
+		final = kd_collector_is_builtin(conf) ? "vmcore.flat" : "vmcore";
+	}
+	if (remote_mv(conf, port, dir, "vmcore-incomplete", final, e))
+		return KD_DUMP_INCOMPLETE;
+	snprintf(ssh_rec->dump_file, sizeof ssh_rec->dump_file, "%s", final);
+	kd_info("saved %s:%s/%s", conf->target, dir, final);
+	return KD_DUMP_SAVED;
+}
+
 int kd_ssh_save(const struct kdump_conf *conf, int port, const char *host,
-		struct kd_error *e)
+		struct kd_record *rec, struct kd_error *e)
 {
 	char portstr[8], dir[PATH_MAX_REMOTE];
 	struct kd_error dmesg_err;
-	const char *final;
+	int status;
 
 	snprintf(portstr, sizeof portstr, "%d", port ? port : 22);
 	kd_info("connecting to %s (port %s)", conf->target, portstr);
@@ -257,21 +320,11 @@ int kd_ssh_save(const struct kdump_conf *conf, int port, const char *host,
 	    remote_mv(conf, portstr, dir, "vmcore-dmesg-incomplete.txt",
 		      "vmcore-dmesg.txt", &dmesg_err))
 		kd_warn("vmcore-dmesg.txt: %s", dmesg_err.msg);
-	if (is_scp(conf)) {
-		if (scp_vmcore(conf, portstr, dir, e))
-			return KD_DUMP_INCOMPLETE;
-		final = "vmcore";
-	} else {
-		if (remote_dd(conf, portstr, dir, "vmcore-incomplete",
-			      kd_save_stream, e)) {
-			kd_err("the dump is incomplete: %s:%s/vmcore-incomplete",
-			       conf->target, dir);
-			return KD_DUMP_INCOMPLETE;
-		}
-		final = kd_collector_is_builtin(conf) ? "vmcore.flat" : "vmcore";
-	}
-	if (remote_mv(conf, portstr, dir, "vmcore-incomplete", final, e))
-		return KD_DUMP_INCOMPLETE;
-	kd_info("saved %s:%s/%s", conf->target, dir, final);
-	return KD_DUMP_SAVED;
+	ssh_rec = rec;
+	snprintf(rec->dump_file, sizeof rec->dump_file, "vmcore-incomplete");
+	status = save_vmcore(conf, portstr, dir, e);
+	if (status)
+		kd_record_failed(rec, "write the vmcore", e->msg);
+	remote_record(conf, portstr, dir, status);
+	return status;
 }

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include "error.h"
 #include "kdump_conf.h"
+#include "record.h"
 
 #define KD_SSH_DIR "/etc/kdump/ssh"
 #define KD_SSH_KEY KD_SSH_DIR "/id"
@@ -29,8 +30,9 @@ int kd_sh_quote(const char *s, char *out, size_t size);
 
 /* Save to conf->target over ssh into <path>/<host>-<date>/.  Returns
  * KD_DUMP_SAVED, or with e set KD_DUMP_UNREACHABLE (no connection, login
- * or directory: nothing written) or KD_DUMP_INCOMPLETE (save.h). */
+ * or directory: nothing written) or KD_DUMP_INCOMPLETE (save.h).  rec is
+ * filled and written beside the dump as vmcore.json. */
 int kd_ssh_save(const struct kdump_conf *conf, int port, const char *host,
-		struct kd_error *e);
+		struct kd_record *rec, struct kd_error *e);
 
 #endif

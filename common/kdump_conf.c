@@ -176,6 +176,9 @@ int kdump_conf_parse(struct kdump_conf *conf, const char *text, size_t len,
 	memset(conf, 0, sizeof *conf);
 	memset(&c, 0, sizeof c);
 	conf->disk_timeout = KDUMP_DEFAULT_DISK_TIMEOUT;
+	conf->dump_stall_timeout = KDUMP_DEFAULT_STALL_TIMEOUT;
+	conf->dump_timeout = KDUMP_DUMP_TIMEOUT_AUTO;
+	conf->fit_to_target = 1;
 	conf->auto_reset_crashkernel = -1;
 	c.conf = conf;
 	c.diag = diag;

@@ -12,7 +12,8 @@
  * vfat, msdos or minix and the device an absolute path, LABEL=, UUID= or
  * PARTUUID=; virtiofs <tag>; raw <device path|PARTUUID=>; nfs <host:/export>;
  * ssh <user@host>.  link_delay and disk_timeout take 0..86400 seconds,
- * debug_mem_level 0..3.
+ * debug_mem_level 0..3, dump_stall_timeout 5..86400 seconds, dump_timeout
+ * 0..864000 seconds or "auto", fit_to_target yes or no.
  *
  * Every problem is reported through struct kd_diag as "FILE:LINE: reason";
  * parsing goes on after an error so that all of them are shown.  Legacy
@@ -32,6 +33,13 @@
 #define KDUMP_DEFAULT_DUMP_PATH "/var/crash"
 #define KDUMP_DEFAULT_SSHKEY "/root/.ssh/kdump_id_rsa"
 #define KDUMP_DEFAULT_DISK_TIMEOUT 180
+/* A capture that writes no byte for this long is stopped (kept as
+ * vmcore-incomplete) and failure_action runs: 2 minutes outlast a busy
+ * NFS server's retransmissions (timeo=600, retrans=2) and an ssh peer's
+ * keepalives, and still end an outage long before anyone would notice. */
+#define KDUMP_DEFAULT_STALL_TIMEOUT 120
+#define KDUMP_MIN_STALL_TIMEOUT 5
+#define KDUMP_DUMP_TIMEOUT_AUTO (-1)
 #define KDUMP_DEFAULT_COLLECTOR "makedumpfile -l --message-level 1 -d 31"
 #define KDUMP_DEFAULT_COLLECTOR_FLAT "makedumpfile -F -l --message-level 1 -d 31"
 
@@ -98,6 +106,12 @@ struct kdump_conf {
 	int auto_reset_crashkernel;	/* 1 yes, 0 no, -1 not given; no
 					 * effect (a warning says so) */
 	int override_resettable;	/* 0/1, legacy, no effect */
+	int dump_stall_timeout;	/* seconds without a byte written before the
+				 * capture is stopped (KDUMP_MIN.. 86400) */
+	int dump_timeout;	/* seconds for the whole capture, 0 none,
+				 * KDUMP_DUMP_TIMEOUT_AUTO: from the dump's
+				 * size (capture-init/deadline.h) */
+	int fit_to_target;	/* 1: raise the level to fit the free space */
 
 	void *storage;		/* private: owns every string above */
 };

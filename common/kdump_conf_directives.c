@@ -362,21 +362,62 @@ static void dir_override_resettable(struct ctx *c, const struct directive *d,
 			     "effect and is ignored");
 }
 
-/* auto_reset_crashkernel: kdump-utils resets crashkernel= when kernels
- * are updated; kdumpctl does that only when asked (reset-crashkernel). */
-static void dir_auto_reset(struct ctx *c, const struct directive *d, char *v)
+/* yes or no */
+static void dir_yes_no(struct ctx *c, const struct directive *d, char *v)
 {
 	if (strcmp(v, "yes") && strcmp(v, "no")) {
 		kd_diag_error(c->diag, c->line, "\"%s\" must be yes or no, not "
 			      "\"%s\"", d->name, v);
 		return;
 	}
-	if (claim(c, d))
+	if (!claim(c, d))
+		*field_int(c, d) = v[0] == 'y';
+}
+
+/* auto_reset_crashkernel: kdump-utils resets crashkernel= when kernels
+ * are updated; kdumpctl does that only when asked (reset-crashkernel). */
+static void dir_auto_reset(struct ctx *c, const struct directive *d, char *v)
+{
+	int errors = c->diag->errors;
+
+	dir_yes_no(c, d, v);
+	if (c->diag->errors == errors)
+		kd_diag_warn(c->diag, c->line, "\"auto_reset_crashkernel\" has no "
+			     "effect: run \"kdumpctl reset-crashkernel\" to set the "
+			     "default crashkernel=");
+}
+
+/* dump_stall_timeout: a few seconds at least, or every pause of a busy
+ * target would end the capture. */
+static void dir_stall_timeout(struct ctx *c, const struct directive *d, char *v)
+{
+	int n;
+
+	if (parse_count(v, d->max, &n) || n < KDUMP_MIN_STALL_TIMEOUT) {
+		kd_diag_error(c->diag, c->line, "\"%s\" must be a whole number "
+			      "of seconds from %d to %d, not \"%s\"", d->name,
+			      KDUMP_MIN_STALL_TIMEOUT, d->max, v);
 		return;
-	*field_int(c, d) = v[0] == 'y';
-	kd_diag_warn(c->diag, c->line, "\"auto_reset_crashkernel\" has no "
-		     "effect: run \"kdumpctl reset-crashkernel\" to set the "
-		     "default crashkernel=");
+	}
+	if (!claim(c, d))
+		*field_int(c, d) = n;
+}
+
+/* dump_timeout: seconds, 0 for none, or auto */
+static void dir_dump_timeout(struct ctx *c, const struct directive *d, char *v)
+{
+	int n;
+
+	if (!strcmp(v, "auto")) {
+		n = KDUMP_DUMP_TIMEOUT_AUTO;
+	} else if (parse_count(v, d->max, &n)) {
+		kd_diag_error(c->diag, c->line, "\"%s\" must be auto or a whole "
+			      "number of seconds from 0 (none) to %d, not \"%s\"",
+			      d->name, d->max, v);
+		return;
+	}
+	if (!claim(c, d))
+		*field_int(c, d) = n;
 }
 
 /* Module names compare with "-" and "_" alike, as the kernel does. */
@@ -571,6 +612,11 @@ static const struct directive directives[] = {
 	{ "final_action", dir_final_action, SLOT_FINAL, 0, 0, 0 },
 	{ "link_delay", dir_number, SLOT_LINK_DELAY, F(link_delay), MAX_SECONDS, 0 },
 	{ "disk_timeout", dir_number, SLOT_DISK_TIMEOUT, F(disk_timeout), MAX_SECONDS, 0 },
+	{ "dump_stall_timeout", dir_stall_timeout, SLOT_STALL_TIMEOUT,
+	  F(dump_stall_timeout), MAX_SECONDS, 0 },
+	{ "dump_timeout", dir_dump_timeout, SLOT_DUMP_TIMEOUT, F(dump_timeout),
+	  10 * MAX_SECONDS, 0 },
+	{ "fit_to_target", dir_yes_no, SLOT_FIT, F(fit_to_target), 0, 0 },
 	{ "debug_mem_level", dir_number, SLOT_DEBUG_MEM, F(debug_mem_level), 3, 0 },
 	{ "force_rebuild", dir_force, SLOT_FORCE, F(force_rebuild), 0, 0 },
 	{ "force_no_rebuild", dir_force, SLOT_NO_REBUILD, F(force_no_rebuild), 0, 0 },

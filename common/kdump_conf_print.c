@@ -119,6 +119,12 @@ void kdump_conf_print(const struct kdump_conf *conf, FILE *out)
 	fprintf(out, "final_action %s\n", kd_action_name(conf->final_action));
 	fprintf(out, "disk_timeout %d\n", conf->disk_timeout);
 	fprintf(out, "link_delay %d\n", conf->link_delay);
+	fprintf(out, "dump_stall_timeout %d\n", conf->dump_stall_timeout);
+	if (conf->dump_timeout == KDUMP_DUMP_TIMEOUT_AUTO)
+		fputs("dump_timeout auto\n", out);
+	else
+		fprintf(out, "dump_timeout %d\n", conf->dump_timeout);
+	fprintf(out, "fit_to_target %s\n", conf->fit_to_target ? "yes" : "no");
 	fprintf(out, "debug_mem_level %d\n", conf->debug_mem_level);
 	fprintf(out, "force_rebuild %d\n", conf->force_rebuild);
 	fprintf(out, "force_no_rebuild %d\n", conf->force_no_rebuild);

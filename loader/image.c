@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "image.h"
+#include "watchdogfind.h"
 #include "command.h"
 #include "collector_line.h"
 #include "log.h"
@@ -318,6 +319,29 @@ static int plan_network(struct kd_image_plan *p, const struct kdump_conf *conf,
 	return 0;
 }
 
+/* The active hardware watchdog's driver, first in the load order, and
+ * its timeout for kdump-init (capture-init/watchdog.h). */
+static void plan_watchdog(struct kd_image_plan *p)
+{
+	struct kd_watchdog_info w;
+	char list[KD_IMAGE_MAX_LIST], *word, *save = NULL;
+
+	if (!kd_watchdog_find("/sys", &w))
+		return;
+	snprintf(p->watchdog, sizeof p->watchdog, "timeout %d",
+		 w.timeout > 0 ? w.timeout : 60);
+	kd_info("%s (%s, %d s) is active: the capture kernel feeds it",
+		w.name, w.identity[0] ? w.identity : "hardware watchdog",
+		w.timeout);
+	if (!w.module[0])
+		return;
+	snprintf(list, sizeof list, "%s", p->modules);
+	snprintf(p->modules, sizeof p->modules, "%s", w.module);
+	for (word = strtok_r(list, " ", &save); word;
+	     word = strtok_r(NULL, " ", &save))
+		append(p->modules, sizeof p->modules, word);
+}
+
 int kd_image_plan(struct kd_image_plan *p, const struct kdump_conf *conf,
 		  const struct kdump_sysconfig *sc, const struct kd_bootfiles *bf,
 		  const char *kmoddir, struct kd_error *e)
@@ -349,6 +373,7 @@ int kd_image_plan(struct kd_image_plan *p, const struct kdump_conf *conf,
 	}
 	if (rootfs_modules(p, conf, e) || plan_network(p, conf, sc, e))
 		return -1;
+	plan_watchdog(p);
 	for (i = 0; i < conf->extra_modules.n; i++)
 		append(p->modules, sizeof p->modules, conf->extra_modules.v[i]);
 	drop_absent_optional(p);
@@ -390,8 +415,8 @@ static void render_stamp(const struct kd_image_plan *p, char *buf, size_t size)
 	init_path(init, sizeof init);
 	/* the layers carry the VG's metadata seqno: an lvextend rebuilds */
 	fprintf(out, "stack\n%s", p->stack.lines);
-	fprintf(out, "kver %s\nmodules %s\nfiles %s\nbusybox %d\n", p->kver,
-		p->modules, p->files, p->busybox);
+	fprintf(out, "kver %s\nmodules %s\nfiles %s\nbusybox %d\nwatchdog %s\n",
+		p->kver, p->modules, p->files, p->busybox, p->watchdog);
 	stamp_file(out, p->kernel);
 	stamp_file(out, init);
 	snprintf(list, sizeof list, "%s/modules.dep", p->kmoddir);
@@ -509,14 +534,14 @@ static int run_dracut(char **argv, char **env, struct kd_error *e)
 
 /* The environment for dracut: ours first, then the caller's. */
 static char **dracut_env(const struct kd_image_plan *p, const char *conf_file,
-			 const char *stage, char storage[8][KD_IMAGE_MAX_LIST + 32])
+			 const char *stage, char storage[9][KD_IMAGE_MAX_LIST + 32])
 {
 	size_t n = 0, i;
 	char **env, init[PATH_MAX];
 
 	while (environ[n])
 		n++;
-	env = calloc(n + 9, sizeof *env);
+	env = calloc(n + 10, sizeof *env);
 	if (!env)
 		return NULL;
 	init_path(init, sizeof init);
@@ -529,17 +554,18 @@ static char **dracut_env(const struct kd_image_plan *p, const char *conf_file,
 	snprintf(storage[5], sizeof storage[5], "KDUMP_STAGE=%s", stage);
 	snprintf(storage[6], sizeof storage[6], "KDUMP_BUSYBOX=%d", p->busybox);
 	snprintf(storage[7], sizeof storage[7], "KDUMP_STACK=%s", p->stack.lines);
-	for (i = 0; i < 8; i++)
+	snprintf(storage[8], sizeof storage[8], "KDUMP_WATCHDOG=%s", p->watchdog);
+	for (i = 0; i < 9; i++)
 		env[i] = storage[i];
 	for (i = 0; i < n; i++)
-		env[8 + i] = environ[i];
+		env[9 + i] = environ[i];
 	return env;
 }
 
 int kd_image_build(const struct kd_image_plan *p, const struct kdump_conf *conf,
 		   struct kd_error *e)
 {
-	char storage[8][KD_IMAGE_MAX_LIST + 32], extra[4096];
+	char storage[9][KD_IMAGE_MAX_LIST + 32], extra[4096];
 	char conf_file[PATH_MAX + 8], tmp[PATH_MAX + 8], *argv[64], **env;
 	char stage[PATH_MAX + 8] = "";
 	int argc = 0, ret;

@@ -35,6 +35,9 @@ struct kd_image_plan {
 	struct kd_netplan net;		/* network targets, fence_kdump */
 	struct kd_stack_plan stack;	/* LVM and MD under the target */
 	int busybox;			/* a shell or udhcpc is needed */
+	char watchdog[64];		/* "timeout N" for /etc/kdump/watchdog
+					 * when the running kernel has an
+					 * active hardware watchdog, or "" */
 };
 
 /* Work out the plan; fails with a reason when a file it needs is missing. */

@@ -17,6 +17,9 @@
 #                  action, hooks, extra_bins or DHCP): a smaller image
 #   KDUMP_STACK    the storage layers under the target (LVM volumes, MD
 #                  arrays), one per line, bottom up: /etc/kdump/stack
+#   KDUMP_WATCHDOG "timeout N" when the first kernel has an active hardware
+#                  watchdog (its driver is in KDUMP_MODULES): kdump-init
+#                  feeds it, /etc/kdump/watchdog
 #   KDUMP_STAGE    a directory copied as it is into the image: the network
 #                  description, the ssh key and pinned host keys (mode 0600)
 
@@ -49,6 +52,7 @@ install() {
     mkdir -p "$initdir/etc/kdump"
     printf '%s\n' $KDUMP_MODULES > "$initdir/etc/kdump/modules"
     [ -z "$KDUMP_STACK" ] || printf '%s' "$KDUMP_STACK" > "$initdir/etc/kdump/stack"
+    [ -z "$KDUMP_WATCHDOG" ] || printf '%s\n' "$KDUMP_WATCHDOG" > "$initdir/etc/kdump/watchdog"
 
     # A shell for failure_action shell and for hooks written as scripts.
     if [ "${KDUMP_BUSYBOX:-1}" = 1 ] && [ -x /bin/busybox ]; then

@@ -252,7 +252,7 @@ capture_image() {
 	printf '%s\n' "$2" > "$CAP/$1.conf"
 	env dracutbasedir="$DRACUT_BASE" DRACUT_KMODDIR_OVERRIDE=1 \
 		KDUMP_INIT="$BIN/kdump-init" KDUMP_CONF="$CAP/$1.conf" \
-		KDUMP_MODULES="$(known_modules $3)" KDUMP_FILES="${4:-}" KDUMP_STACK="${KDUMP_STACK:-}" KDUMP_BUSYBOX="${KDUMP_BUSYBOX:-1}" \
+		KDUMP_MODULES="$(known_modules $3)" KDUMP_FILES="${4:-}" KDUMP_STACK="${KDUMP_STACK:-}" KDUMP_WATCHDOG="${KDUMP_WATCHDOG:-}" KDUMP_BUSYBOX="${KDUMP_BUSYBOX:-1}" \
 		dracut --force --quiet --no-hostonly --no-early-microcode \
 		-m kdump --kver "$KVER" --kmoddir "$KDIR/root/lib/modules/$KVER" \
 		--gzip "$CAP/$1.img" >/dev/null 2>&1 || die "dracut failed for $1"

@@ -100,6 +100,12 @@ static const struct bad bads[] = {
 	{ "extra_bins\n", "kdump.conf:1: \"extra_bins\" needs a value", 1, 0 },
 	{ "disk_timeout abc\n", "kdump.conf:1: \"disk_timeout\" must be a whole number from 0 to 86400, not \"abc\"", 1, 0 },
 	{ "disk_timeout 86401\n", "kdump.conf:1: \"disk_timeout\" must be a whole number from 0 to 86400, not \"86401\"", 1, 0 },
+	{ "dump_stall_timeout 4\n", "kdump.conf:1: \"dump_stall_timeout\" must be a whole number of seconds from 5 to 86400, not \"4\"", 1, 0 },
+	{ "dump_stall_timeout x\n", "kdump.conf:1: \"dump_stall_timeout\" must be a whole number of seconds from 5 to 86400, not \"x\"", 1, 0 },
+	{ "dump_timeout soon\n", "kdump.conf:1: \"dump_timeout\" must be auto or a whole number of seconds from 0 (none) to 864000, not \"soon\"", 1, 0 },
+	{ "dump_timeout 864001\n", "kdump.conf:1: \"dump_timeout\" must be auto or a whole number of seconds from 0 (none) to 864000, not \"864001\"", 1, 0 },
+	{ "fit_to_target maybe\n", "kdump.conf:1: \"fit_to_target\" must be yes or no, not \"maybe\"", 1, 0 },
+	{ "dump_timeout 60\ndump_timeout auto\n", "kdump.conf:2: \"dump_timeout\" given twice (first on line 1)", 1, 0 },
 	{ "disk_timeout 99999999999999999999\n", "kdump.conf:1: \"disk_timeout\" must be a whole number from 0 to 86400, not \"99999999999999999999\"", 1, 0 },
 	{ "link_delay -1\n", "kdump.conf:1: \"link_delay\" must be a whole number from 0 to 86400, not \"-1\"", 1, 0 },
 	{ "link_delay +5\n", "kdump.conf:1: \"link_delay\" must be a whole number from 0 to 86400, not \"+5\"", 1, 0 },
@@ -355,6 +361,11 @@ struct value {
 static const struct value values[] = {
 	{ "link_delay 60\n", "link_delay 60" },
 	{ "disk_timeout 0\n", "disk_timeout 0" },
+	{ "dump_stall_timeout 5\n", "dump_stall_timeout 5" },
+	{ "dump_timeout 0\n", "dump_timeout 0" },
+	{ "dump_timeout 3600\n", "dump_timeout 3600" },
+	{ "dump_timeout auto\n", "dump_timeout auto" },
+	{ "fit_to_target no\n", "fit_to_target no" },
 	{ "disk_timeout 86400\n", "disk_timeout 86400" },
 	{ "disk_timeout 007\n", "disk_timeout 7" },
 	{ "debug_mem_level 3\n", "debug_mem_level 3" },
@@ -429,6 +440,9 @@ TEST(defaults_printed)
 		  "final_action reboot\n"
 		  "disk_timeout 180\n"
 		  "link_delay 0\n"
+		  "dump_stall_timeout 120\n"
+		  "dump_timeout auto\n"
+		  "fit_to_target yes\n"
 		  "debug_mem_level 0\n"
 		  "force_rebuild 0\n"
 		  "force_no_rebuild 0\n");

@@ -1,0 +1,235 @@
+/* watch.c - run a step in a child, feed the watchdog, stop it when late. */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include "clock.h"
+#include "log.h"
+#include "readfile.h"
+#include "watch.h"
+#include "watchdog.h"
+
+#define REGION (256 << 10)	/* the state below and kd_watch_shared's */
+#define TICK_US (250 * 1000)
+#define KILL_WAIT 5		/* seconds for a killed child to go */
+
+/* What the running child tells PID 1; one child runs at a time. */
+struct state {
+	volatile uint64_t progress;
+	volatile uint64_t expected;
+	volatile int step_seconds;
+	volatile double step_start;
+	char step[128];
+};
+
+static struct state *state;
+static size_t used = sizeof(struct state);
+
+int kd_watch_setup(struct kd_error *e)
+{
+	void *p;
+
+	if (state)
+		return 0;
+	p = mmap(NULL, REGION, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+		 -1, 0);
+	if (p == MAP_FAILED)
+		return kd_fail(e, errno, "no shared memory for the capture's "
+			       "deadlines: %s", strerror(errno));
+	state = p;
+	return 0;
+}
+
+void *kd_watch_shared(size_t size)
+{
+	char *p;
+
+	size = (size + 15) & ~(size_t)15;
+	if (!state || size > REGION - used)
+		return NULL;
+	p = (char *)state + used;
+	used += size;
+	return p;
+}
+
+void kd_watch_step(const char *what, int seconds)
+{
+	if (!state)
+		return;
+	snprintf(state->step, sizeof state->step, "%s", what);
+	state->step_start = kd_clock_seconds();
+	state->step_seconds = seconds;
+	state->progress++;
+}
+
+void kd_watch_progress(uint64_t units)
+{
+	if (state)
+		__atomic_add_fetch(&state->progress, units, __ATOMIC_RELAXED);
+}
+
+void kd_watch_expect(uint64_t bytes)
+{
+	if (state)
+		state->expected = bytes;
+}
+
+const char *kd_watch_overdue(const struct kd_watch_limits *l, double start,
+			     double last, double now, int step_seconds,
+			     double step_start, uint64_t expected,
+			     char *why, size_t size)
+{
+	double total = l->total;
+
+	if (step_seconds > 0) {
+		if (now - step_start > step_seconds) {
+			snprintf(why, size, "it did not finish in %d s",
+				 step_seconds);
+			return why;
+		}
+	} else if (l->stall > 0 && now - last > l->stall) {
+		snprintf(why, size, "nothing was written for %d s "
+			 "(dump_stall_timeout)", l->stall);
+		return why;
+	}
+	if (l->total < 0)
+		total = l->base + (double)expected / KD_WATCH_MIN_RATE;
+	if (total > 0 && now - start > total) {
+		snprintf(why, size, "the capture took longer than %.0f s "
+			 "(dump_timeout%s)", total, l->total < 0 ? " auto" : "");
+		return why;
+	}
+	return NULL;
+}
+
+/* Field 5 of /proc/PID/stat, after the command's closing parenthesis. */
+static pid_t pgrp_of(const char *pid)
+{
+	char path[64], *text, *p;
+	int pgrp = -1;
+
+	snprintf(path, sizeof path, "/proc/%s/stat", pid);
+	text = kd_read_file(path, 4096, NULL);
+	p = text ? strrchr(text, ')') : NULL;
+	if (p && sscanf(p + 1, " %*c %*d %d", &pgrp) != 1)
+		pgrp = -1;
+	free(text);
+	return pgrp;
+}
+
+static uint64_t wchar_of(const char *pid)
+{
+	char path[64], *text, *p;
+	unsigned long long n = 0;
+
+	snprintf(path, sizeof path, "/proc/%s/io", pid);
+	text = kd_read_file(path, 4096, NULL);
+	p = text ? strstr(text, "wchar: ") : NULL;
+	if (p && sscanf(p + 7, "%llu", &n) != 1)
+		n = 0;
+	free(text);
+	return n;
+}
+
+/* Bytes written by the processes of group pgid, plus reported progress. */
+static uint64_t activity(pid_t pgid)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+	uint64_t sum = state ? state->progress : 0;
+
+	if (!d)
+		return sum;
+	while ((de = readdir(d)))
+		if (isdigit((unsigned char)de->d_name[0]) &&
+		    pgrp_of(de->d_name) == pgid)
+			sum += wchar_of(de->d_name);
+	closedir(d);
+	return sum;
+}
+
+/* The exit status, 128+N for signal N; -2 while it runs, -1 on error. */
+static int poll_child(pid_t pid)
+{
+	int st;
+	pid_t r = waitpid(pid, &st, WNOHANG);
+
+	if (r == 0 || (r < 0 && errno == EINTR))
+		return -2;
+	if (r < 0)
+		return -1;
+	return WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st);
+}
+
+static void stop(pid_t pid)
+{
+	double end = kd_clock_seconds() + KILL_WAIT;
+
+	kill(-pid, SIGKILL);
+	kill(pid, SIGKILL);
+	while (poll_child(pid) == -2 && kd_clock_seconds() < end) {
+		kd_watchdog_feed();
+		usleep(TICK_US);
+	}
+}
+
+static int supervise(pid_t pid, const struct kd_watch_limits *l,
+		     struct kd_error *e)
+{
+	double start = kd_clock_seconds(), last = start, now;
+	uint64_t seen = activity(pid), a;
+	char why[160];
+	int status;
+
+	for (;;) {
+		status = poll_child(pid);
+		if (status == -1)
+			return kd_fail(e, errno, "waiting for pid %d: %s",
+				       (int)pid, strerror(errno));
+		if (status >= 0)
+			return status;
+		kd_watchdog_feed();
+		now = kd_clock_seconds();
+		a = activity(pid);
+		if (a != seen) {
+			seen = a;
+			last = now;
+		}
+		if (kd_watch_overdue(l, start, last, now, state->step_seconds,
+				     state->step_start, state->expected ?
+				     state->expected : l->expected, why,
+				     sizeof why)) {
+			kd_fail(e, ETIMEDOUT, "%s stopped: %s", state->step, why);
+			stop(pid);
+			return -1;
+		}
+		usleep(TICK_US);
+	}
+}
+
+int kd_watch_call(const char *what, int (*fn)(void *), void *arg,
+		  const struct kd_watch_limits *l, struct kd_error *e)
+{
+	pid_t pid;
+
+	if (kd_watch_setup(e))
+		return -1;
+	kd_watch_step(what, 0);
+	state->expected = 0;
+	pid = fork();
+	if (pid < 0)
+		return kd_fail(e, errno, "fork: %s", strerror(errno));
+	if (pid == 0) {
+		setpgid(0, 0);
+		_exit(fn(arg) & 0xff);
+	}
+	/* both sides set it: whichever runs first */
+	setpgid(pid, pid);
+	return supervise(pid, l, e);
+}
