@@ -69,8 +69,9 @@ void kd_dumprecord_panic_line(const char *log, char *out, size_t size)
 		hit = p;
 	for (i = 0; !hit && i < sizeof first / sizeof first[0]; i++)
 		hit = strstr(log, first[i]);
+	/* "[    1.234] " and a caller id ("[     T1] ") may come first */
 	if (hit)
-		copy_line(after_stamp(line_start(log, hit)), out, size);
+		copy_line(after_stamp(after_stamp(line_start(log, hit))), out, size);
 }
 
 void kd_dumprecord_panic(struct kd_record *r, const char *path)

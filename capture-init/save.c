@@ -20,6 +20,18 @@
 #include "sha256.h"
 #include "watch.h"
 
+/* Sync the directory: a file made in it is on the disk from now on, so a
+ * target that fails later still shows vmcore-incomplete (and vmcore.json
+ * says why) instead of losing the whole entry with the journal. */
+static void sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0 || (fsync(fd) && errno != EINVAL))
+		kd_warn("cannot sync %s: %s", dir, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+}
 
 static int create(const char *dir, const char *name, struct kd_error *e)
 {
@@ -27,7 +39,7 @@ static int create(const char *dir, const char *name, struct kd_error *e)
 	int fd;
 
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0)
 		kd_fail(e, errno, "cannot create %s: %s", path, strerror(errno));
 	return fd;
@@ -175,7 +187,7 @@ static int run_collector(const struct kdump_conf *conf, int out, int flat,
 	return 0;
 }
 
-/* The file's SHA-256 into the record, read back from the target: a step
+/* The file's size and SHA-256 into the record, read back from the target: a step
  * bounded by the time a slow disk needs for it (10 MB/s). */
 static void hash_dump(int fd, struct kd_record *rec)
 {
@@ -184,6 +196,8 @@ static void hash_dump(int fd, struct kd_record *rec)
 
 	if (!rec || fstat(fd, &st))
 		return;
+	/* the file's size, gaps between the collector's writes included */
+	rec->bytes_written = (uint64_t)st.st_size;
 	kd_watch_step("computing the dump's sha256",
 		      60 + (int)(st.st_size / (10 << 20)));
 	if (kd_sha256_file(fd, rec->sha256, &e)) {
@@ -212,6 +226,7 @@ int kd_save_dump(const struct kdump_conf *conf, const char *dir,
 	fd = create(dir, "vmcore-incomplete", e);
 	if (fd < 0)
 		return -1;
+	sync_dir(dir);
 	snprintf(dest, sizeof dest, "%s/vmcore-incomplete", dir);
 	ret = run_collector(conf, fd, 0, dest, rec, e);
 	if (ret) {

@@ -108,19 +108,26 @@ const char *kd_watch_overdue(const struct kd_watch_limits *l, double start,
 	return NULL;
 }
 
-/* Field 5 of /proc/PID/stat, after the command's closing parenthesis. */
-static pid_t pgrp_of(const char *pid)
+/* 1 when process pid is in group pgid and its writes are the dump's.
+ * Not ssh's: it writes keepalives to its socket while the far end reads
+ * nothing; the dump's bytes count where they enter ssh (the collector's
+ * pipe, scp).  Field 5 of /proc/PID/stat is the group, after the command
+ * in parentheses. */
+static int counts(const char *pid, pid_t pgid)
 {
-	char path[64], *text, *p;
-	int pgrp = -1;
+	char path[64], *text, *open, *close;
+	int pgrp = -1, ssh;
 
 	snprintf(path, sizeof path, "/proc/%s/stat", pid);
 	text = kd_read_file(path, 4096, NULL);
-	p = text ? strrchr(text, ')') : NULL;
-	if (p && sscanf(p + 1, " %*c %*d %d", &pgrp) != 1)
+	open = text ? strchr(text, '(') : NULL;
+	close = text ? strrchr(text, ')') : NULL;
+	if (!open || !close || close < open ||
+	    sscanf(close + 1, " %*c %*d %d", &pgrp) != 1)
 		pgrp = -1;
+	ssh = open && close && close - open == 4 && !strncmp(open + 1, "ssh", 3);
 	free(text);
-	return pgrp;
+	return pgrp == pgid && !ssh;
 }
 
 static uint64_t wchar_of(const char *pid)
@@ -148,7 +155,7 @@ static uint64_t activity(pid_t pgid)
 		return sum;
 	while ((de = readdir(d)))
 		if (isdigit((unsigned char)de->d_name[0]) &&
-		    pgrp_of(de->d_name) == pgid)
+		    counts(de->d_name, pgid))
 			sum += wchar_of(de->d_name);
 	closedir(d);
 	return sum;

@@ -9,7 +9,8 @@
  *    bound has passed (waiting for a disk: disk_timeout);
  *  - the step has none, and nothing progressed for `stall` seconds: no byte
  *    written by any process of the group (/proc/PID/io, wchar: the
- *    collector, cp, ssh, an external core_collector alike) and no work
+ *    collector, cp, scp, an external core_collector alike; not ssh's own
+ *    keepalives) and no work
  *    reported with kd_watch_progress (the collector's counting passes);
  *  - the whole wait took longer than `total` seconds.
  * A child stuck in the kernel (a hard NFS mount, a disk that never answers)

@@ -215,6 +215,7 @@ core_collector makedumpfile -F -l -d 31"
 
 test_enospc() {
 	capture_image small "ext4 UUID=$UUID
+fit_to_target no
 core_collector makedumpfile -d 31" "$MODS"
 	disk small ext4 32M -q -F -U "$UUID"
 	log=$(crash_guest small $(drive small))

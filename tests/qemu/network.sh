@@ -404,6 +404,115 @@ fence_kdump_args -p $FENCE_PORT -i 1" "$DHCP_IP" ||
 	check_fence fence_kdump "$log"
 }
 
+# ---- reliability.sh's network cases: PASS/FAIL reliability:<case> ----
+
+rpass() { echo "PASS reliability:$1${NAME_SUFFIX:-}"; }
+rfail() {
+	echo "FAIL reliability:$1${NAME_SUFFIX:-}: $2 (log: $3)"
+	[ -f "$3" ] && tail -n 25 "$3" | sed 's/^/    | /'
+	return 0
+}
+
+# when_console NAME TEXT PIDS SIGNAL - in the background: once guest NAME's
+# console shows TEXT, send SIGNAL to the processes PIDS prints.
+when_console() {
+	log=$LOGS/network-$1.log
+	rm -f "$log"
+	( n=0
+	  while ! grep -q "$2" "$log" 2>/dev/null && [ $n -lt 3000 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	  done
+	  # the processes may start a moment after TEXT
+	  while [ -z "$($3)" ] && [ $n -lt 3300 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	  done
+	  for p in $($3); do kill "-$4" "$p"; done ) &
+	WATCHER=$!
+}
+
+# The stopped capture: the deadline's message, then failure_action.
+check_stopped() {
+	name=$1 log=$2 what=$3
+	if ! grep -q "kdump: error: $what stopped: nothing was written for 15 s (dump_stall_timeout)" "$log"; then
+		rfail "$name" "no \"$what stopped\" after 15 s without progress" "$log"
+	elif ! grep -q 'kdump: rebooting' "$log"; then
+		rfail "$name" "failure_action (reboot) did not run" "$log"
+	else
+		return 0
+	fi
+	return 1
+}
+
+nfs_pid() { echo "$NFS_PID"; }
+
+# The NFS server stops answering (SIGSTOP): in the middle of the dump
+# (write) or before the capture kernel mounts the export (mount).
+test_nfs_hung() {	# write|mount
+	name=nfs_hung_$1
+	start_nfs
+	image nfshung "nfs 10.0.2.2:/export
+path /dumps
+$NET_MODS
+dump_stall_timeout 15
+core_collector makedumpfile -d 31" "$STATIC_IP" ||
+		{ rfail "$name" "kdumpctl rebuild: $(tail -n 2 "$CAP/nfshung.rebuild")" /dev/null; stop_nfs; return; }
+	if [ "$1" = write ]; then
+		when_console nfshung 'kdump: collecting' nfs_pid STOP
+	else
+		when_console nfshung 'kdump: capture kernel: /proc/vmcore present' nfs_pid STOP
+	fi
+	started=$(date +%s)
+	log=$(crash_guest nfshung)
+	took=$(( $(date +%s) - started ))
+	wait "$WATCHER"
+	kill -CONT "$NFS_PID"
+	stop_nfs
+	dir=$(ls -d "$NET"/export/dumps/10.0.2.15-* 2>/dev/null)
+	if [ "$1" = write ]; then
+		if check_stopped "$name" "$log" "writing the vmcore"; then
+			if [ ! -e "$dir/vmcore-incomplete" ] ||
+			   ! grep -q '"status": "incomplete"' "$dir/vmcore.json" 2>/dev/null; then
+				rfail "$name" "no vmcore-incomplete with an incomplete record in $dir" "$log"
+			else
+				rpass "$name"
+			fi
+		fi
+	elif check_stopped "$name" "$log" "mounting the NFS export"; then
+		rpass "$name"
+	fi
+	say "$name: the guest ran $took s"
+	rm -rf "$NET"/export/dumps
+}
+
+test_nfs_hung_write() { test_nfs_hung write; }
+test_nfs_hung_mount() { test_nfs_hung mount; }
+
+# The remote end of the ssh stream stops reading (its dd gets SIGSTOP):
+# sshd still answers keepalives, so only the stall deadline ends it.
+remote_dd_pids() { pgrep -u "$TUSER" -f 'dd bs=1M status=none of=.*vmcore-incomplete'; }
+
+test_ssh_stalled() {
+	authorize "$NET/kdump_id_rsa.pub"
+	image sshstall "$(ssh_conf 'dump_stall_timeout 15
+core_collector makedumpfile -F -d 31')" "$STATIC_IP" ||
+		{ rfail ssh_stalled "kdumpctl rebuild: $(tail -n 2 "$CAP/sshstall.rebuild")" /dev/null; return; }
+	when_console sshstall 'kdump: collecting' remote_dd_pids STOP
+	log=$(crash_guest sshstall)
+	wait "$WATCHER"
+	for p in $(remote_dd_pids); do kill -KILL "$p"; done
+	dir=$(ls -d "$NET"/dumps/10.0.2.15-* 2>/dev/null)
+	if check_stopped ssh_stalled "$log" "writing the vmcore"; then
+		if [ ! -e "$dir/vmcore-incomplete" ] || [ -e "$dir/vmcore.flat" ]; then
+			rfail ssh_stalled "expected only vmcore-incomplete in $dir" "$log"
+		else
+			rpass ssh_stalled
+		fi
+	fi
+	rm -rf "$NET"/dumps/*
+}
+
 # check_fence NAME LOG - the listener got a fence_kdump message: magic
 # 0x1B302A40, version 1, host (little-endian) byte order.
 check_fence() {

@@ -80,7 +80,7 @@ say "QEMU tests took $(( $(date +%s) - started )) s"
 
 # A suite that stops early (a missing tool, a failed download) is a
 # failure, not a handful of tests that silently did not run.
-for suite in capture kernels network storage system; do
+for suite in capture kernels network reliability storage system; do
 	"$QEMU_DIR/$suite.sh" ||
 		echo "FAIL qemu:$suite.sh: stopped before the end (exit $?)"
 done

@@ -189,6 +189,9 @@ TEST(panic_line)
 	kd_dumprecord_panic_line("BUG: kernel NULL pointer dereference, address: 0\n"
 		"Oops: 0002 [#1] SMP\n", out, sizeof out);
 	CHECK_STR(out, "Oops: 0002 [#1] SMP");
+	kd_dumprecord_panic_line("[  1.5] [     T1] Kernel panic - not syncing: c\n",
+				 out, sizeof out);
+	CHECK_STR(out, "Kernel panic - not syncing: c");
 	kd_dumprecord_panic_line("nothing here\n", out, sizeof out);
 	CHECK_STR(out, "");
 	kd_dumprecord_panic_line("[ 2.5] Kernel panic - not syncing: a\n"
