@@ -195,10 +195,11 @@ boots() {
 	grep -c 'Linux version ' "$1"
 }
 
-# NAME_SUFFIX, when set, follows every name (@<kernel> in kernels.sh).
-pass() { echo "PASS qemu:$1${NAME_SUFFIX:-}"; }
+# NAME_SUFFIX, when set, follows every name (@<kernel> in kernels.sh);
+# SUITE names the suite (qemu, network, reliability).
+pass() { echo "PASS ${SUITE:-qemu}:$1${NAME_SUFFIX:-}"; }
 fail() {
-	echo "FAIL qemu:$1${NAME_SUFFIX:-}: $2 (log: $3)"
+	echo "FAIL ${SUITE:-qemu}:$1${NAME_SUFFIX:-}: $2 (log: $3)"
 	[ -f "$3" ] && tail -n 25 "$3" | sed 's/^/    | /'
 	return 0
 }

@@ -14,13 +14,7 @@
 # KDUMP_SSH_CONFIG).  Prints PASS/FAIL lines.
 set -u
 . "$(dirname "$0")/lib.sh"
-# every case here is network:<case>
-pass() { echo "PASS network:$1${NAME_SUFFIX:-}"; }
-fail() {
-	echo "FAIL network:$1${NAME_SUFFIX:-}: $2 (log: $3)"
-	[ -f "$3" ] && tail -n 25 "$3" | sed 's/^/    | /'
-	return 0
-}
+SUITE=network	# every case here is network:<case>
 
 fetch_kernel
 VMLINUX=$("$TOP/scripts/fetch-debug-vmlinux.sh" "$KVER")
@@ -406,12 +400,8 @@ fence_kdump_args -p $FENCE_PORT -i 1" "$DHCP_IP" ||
 
 # ---- reliability.sh's network cases: PASS/FAIL reliability:<case> ----
 
-rpass() { echo "PASS reliability:$1${NAME_SUFFIX:-}"; }
-rfail() {
-	echo "FAIL reliability:$1${NAME_SUFFIX:-}: $2 (log: $3)"
-	[ -f "$3" ] && tail -n 25 "$3" | sed 's/^/    | /'
-	return 0
-}
+rpass() { SUITE=reliability; pass "$@"; SUITE=network; }
+rfail() { SUITE=reliability; fail "$@"; SUITE=network; }
 
 # when_console NAME TEXT PIDS SIGNAL - in the background: once guest NAME's
 # console shows TEXT, send SIGNAL to the processes PIDS prints.

@@ -9,12 +9,7 @@
 # servers.  Prints PASS/FAIL reliability:<case> lines.
 set -u
 . "$(dirname "$0")/lib.sh"
-pass() { echo "PASS reliability:$1${NAME_SUFFIX:-}"; }
-fail() {
-	echo "FAIL reliability:$1${NAME_SUFFIX:-}: $2 (log: $3)"
-	[ -f "$3" ] && tail -n 25 "$3" | sed 's/^/    | /'
-	return 0
-}
+SUITE=reliability
 
 fetch_kernel
 mkdir -p "$WORK"
