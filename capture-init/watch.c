@@ -108,14 +108,15 @@ const char *kd_watch_overdue(const struct kd_watch_limits *l, double start,
 	return NULL;
 }
 
-/* 1 when process pid is in group pgid and its writes are the dump's.
- * Not ssh's: it writes keepalives to its socket while the far end reads
- * nothing; the dump's bytes count where they enter ssh (the collector's
- * pipe, scp).  Field 5 of /proc/PID/stat is the group, after the command
- * in parentheses. */
-static int counts(const char *pid, pid_t pgid)
+/* The CPU time (ticks) of process pid when it is in group pgid and its
+ * work is the dump's, else -1.  Not ssh's: it writes keepalives while the
+ * far end reads nothing; the dump's bytes count where they enter ssh (the
+ * collector's pipe, scp).  After the command in parentheses: field 5 is
+ * the group, 14 and 15 the user and system time. */
+static long long cpu_of(const char *pid, pid_t pgid)
 {
 	char path[64], *text, *open, *close;
+	unsigned long long utime = 0, stime = 0;
 	int pgrp = -1, ssh;
 
 	snprintf(path, sizeof path, "/proc/%s/stat", pid);
@@ -123,11 +124,12 @@ static int counts(const char *pid, pid_t pgid)
 	open = text ? strchr(text, '(') : NULL;
 	close = text ? strrchr(text, ')') : NULL;
 	if (!open || !close || close < open ||
-	    sscanf(close + 1, " %*c %*d %d", &pgrp) != 1)
+	    sscanf(close + 1, " %*c %*d %d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu",
+		   &pgrp, &utime, &stime) != 3)
 		pgrp = -1;
 	ssh = open && close && close - open == 4 && !strncmp(open + 1, "ssh", 3);
 	free(text);
-	return pgrp == pgid && !ssh;
+	return pgrp == pgid && !ssh ? (long long)(utime + stime) : -1;
 }
 
 static uint64_t wchar_of(const char *pid)
@@ -144,19 +146,22 @@ static uint64_t wchar_of(const char *pid)
 	return n;
 }
 
-/* Bytes written by the processes of group pgid, plus reported progress. */
+/* What moves while group pgid works: the bytes its processes wrote, the
+ * CPU time they used (a collector counting pages before it writes), and
+ * the progress reported.  A process blocked on a hung target has none. */
 static uint64_t activity(pid_t pgid)
 {
 	DIR *d = opendir("/proc");
 	struct dirent *de;
 	uint64_t sum = state ? state->progress : 0;
+	long long cpu;
 
 	if (!d)
 		return sum;
 	while ((de = readdir(d)))
 		if (isdigit((unsigned char)de->d_name[0]) &&
-		    counts(de->d_name, pgid))
-			sum += wchar_of(de->d_name);
+		    (cpu = cpu_of(de->d_name, pgid)) >= 0)
+			sum += wchar_of(de->d_name) + (uint64_t)cpu;
 	closedir(d);
 	return sum;
 }

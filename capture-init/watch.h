@@ -10,8 +10,8 @@
  *  - the step has none, and nothing progressed for `stall` seconds: no byte
  *    written by any process of the group (/proc/PID/io, wchar: the
  *    collector, cp, scp, an external core_collector alike; not ssh's own
- *    keepalives) and no work
- *    reported with kd_watch_progress (the collector's counting passes);
+ *    keepalives), no CPU time used by them (the collector's counting
+ *    passes write nothing), and no work reported with kd_watch_progress;
  *  - the whole wait took longer than `total` seconds.
  * A child stuck in the kernel (a hard NFS mount, a disk that never answers)
  * may outlive SIGKILL: PID 1 waits a few seconds for it, then goes on. */
