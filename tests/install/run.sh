@@ -433,7 +433,9 @@ for o in $(sed -n 's/^[ \t]*{ "\([a-z-]*\)", [a-z_]*_argument.*/\1/p' "$top/load
 done
 grep -q -- '^\.BR -p ", " --crash' "$work/kdumpctl.txt" || why="$why option -p;"
 grep -q -- '^\.BR -v ", " --verbose' "$work/kdumpctl.txt" || why="$why option -v;"
-for var in $(sed -n 's/^[ \t]*VARC\{0,1\}("\([A-Z_]*\)".*/\1/p' "$top/common/sysconfig.c"); do
+vars=$(sed -n 's/^[ \t]*VARC\{0,1\}("\([A-Z_]*\)".*/\1/p' "$top/loader/sysconfig.c")
+[ -z "$vars" ] && why="$why no variables found in loader/sysconfig.c;"
+for var in $vars; do
 	grep -q "$var" "$work/kdumpctl.txt" || why="$why variable $var;"
 done
 for s in 0 1 2 3; do
