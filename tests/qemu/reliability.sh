@@ -167,9 +167,9 @@ test_watchdog_reset() {
 	KDUMP_WATCHDOG="timeout 15" capture_image wd "ext4 UUID=$UUID
 kdump_pre $CAP/hang" "$MODS i6300esb" "$CAP/hang"
 	disk wd ext4 256M -q -F -U "$UUID"
-	started=$(date +%s)
+	t0=$(date +%s)
 	log=$(crash_guest wd $(drive wd) -device i6300esb -watchdog-action reset)
-	took=$(( $(date +%s) - started ))
+	took=$(( $(date +%s) - t0 ))
 	if ! grep -q 'kdump: hardware watchdog armed' "$log"; then
 		fail watchdog_reset "kdump-init did not arm the watchdog" "$log"
 	elif ! grep -q 'KDTEST: hanging the capture kernel' "$log"; then
