@@ -22,7 +22,6 @@
 /* What the running child tells PID 1; one child runs at a time. */
 struct state {
 	volatile uint64_t progress;
-	volatile uint64_t expected;
 	volatile int step_seconds;
 	volatile double step_start;
 	char step[128];
@@ -72,12 +71,6 @@ void kd_watch_progress(uint64_t units)
 {
 	if (state)
 		__atomic_add_fetch(&state->progress, units, __ATOMIC_RELAXED);
-}
-
-void kd_watch_expect(uint64_t bytes)
-{
-	if (state)
-		state->expected = bytes;
 }
 
 const char *kd_watch_overdue(const struct kd_watch_limits *l, double start,
@@ -214,8 +207,7 @@ static int supervise(pid_t pid, const struct kd_watch_limits *l,
 			last = now;
 		}
 		if (kd_watch_overdue(l, start, last, now, state->step_seconds,
-				     state->step_start, state->expected ?
-				     state->expected : l->expected, why,
+				     state->step_start, l->expected, why,
 				     sizeof why)) {
 			kd_fail(e, ETIMEDOUT, "%s stopped: %s", state->step, why);
 			stop(pid);
@@ -233,7 +225,6 @@ int kd_watch_call(const char *what, int (*fn)(void *), void *arg,
 	if (kd_watch_setup(e))
 		return -1;
 	kd_watch_step(what, 0);
-	state->expected = 0;
 	pid = fork();
 	if (pid < 0)
 		return kd_fail(e, errno, "fork: %s", strerror(errno));

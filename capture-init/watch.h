@@ -32,7 +32,7 @@ struct kd_watch_limits {
 	int total;		/* seconds; 0: none; < 0: auto, base + expected
 				 * bytes / KD_WATCH_MIN_RATE */
 	int base;		/* auto: seconds before the first byte */
-	uint64_t expected;	/* auto: bytes until the child says better */
+	uint64_t expected;	/* auto: the bytes the dump may take */
 };
 
 /* Memory shared with the children forked after it: mmap'ed once, before
@@ -49,9 +49,6 @@ void kd_watch_step(const char *what, int seconds);
 
 /* In the child: `units` more work done (any unit: it only has to move). */
 void kd_watch_progress(uint64_t units);
-
-/* In the child: the dump will take about `bytes` (for dump_timeout auto). */
-void kd_watch_expect(uint64_t bytes);
 
 /* Run fn(arg) in a child and wait for it as above; `what` names it until
  * the child names its step.  Returns fn's value
