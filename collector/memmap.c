@@ -36,20 +36,54 @@ static int add(struct kd_memmap *m, uint64_t nr, uint64_t map)
 	return 0;
 }
 
-/* 1 when a PT_LOAD holds a pfn of [start, end): only such sections are
- * read, so a corrupt or huge tree costs nothing where there is no RAM. */
-static int has_ram(const struct kd_elf *el, uint64_t start, uint64_t end)
+/* Bytes of l the file holds: only they are RAM that was saved, so a
+ * PT_LOAD claiming more than the file (a corrupt or truncated vmcore)
+ * costs nothing where no page is. */
+static uint64_t saved_bytes(const struct kd_elf *el, const struct kd_load *l)
 {
-	int i;
+	if (el->file_size == UINT64_MAX)
+		return l->filesz;
+	if (l->offset >= el->file_size)
+		return 0;
+	return l->filesz < el->file_size - l->offset ? l->filesz :
+	       el->file_size - l->offset;
+}
 
-	for (i = 0; i < el->nloads; i++) {
-		uint64_t a = el->loads[i].paddr >> 12;
-		uint64_t b = (el->loads[i].paddr + el->loads[i].memsz + 4095) >> 12;
+struct span {
+	uint64_t first, end;	/* roots [first, end) */
+};
 
-		if (a < end && b > start)
-			return 1;
+static int by_first(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* The roots whose sections describe saved RAM, sorted; how many spans. */
+static int spans(const struct kd_memmap *m, const struct kd_x86 *x,
+		 const struct tree *t, struct span *s)
+{
+	uint64_t roots = (m->nsections + t->per_root - 1) / t->per_root;
+	int i, n = 0;
+
+	if (roots > t->nroots)
+		roots = t->nroots;
+	for (i = 0; i < x->el->nloads; i++) {
+		const struct kd_load *l = &x->el->loads[i];
+		uint64_t bytes = saved_bytes(x->el, l), first, last;
+
+		if (!bytes)
+			continue;
+		first = (l->paddr >> 12 >> m->pfn_shift) / t->per_root;
+		last = ((l->paddr + bytes - 1) >> 12 >> m->pfn_shift) / t->per_root;
+		if (first >= roots)
+			continue;
+		s[n].first = first;
+		s[n++].end = last < roots ? last + 1 : roots;
 	}
-	return 0;
+	qsort(s, (size_t)n, sizeof *s, by_first);
+	return n;
 }
 
 /* Keep the sections of root r that have a mem_map. */
@@ -58,8 +92,6 @@ static int read_root(struct kd_memmap *m, struct kd_x86 *x, const struct tree *t
 {
 	uint64_t root, i, first = r * t->per_root;
 
-	if (!has_ram(x->el, first << m->pfn_shift, (first + t->per_root) << m->pfn_shift))
-		return 0;
 	if (kd_x86_read(x, t->root + r * 8, &root, 8)) {
 		m->complete = 0;
 		return 0;
@@ -81,21 +113,32 @@ static int read_root(struct kd_memmap *m, struct kd_x86 *x, const struct tree *t
 	return 0;
 }
 
-/* Read the tree; returns how many sections have a mem_map, -1 when out
- * of memory. */
+/* Read the roots that describe saved RAM, each once and in order, so
+ * the work is bounded by the vmcore's size whatever its tree claims;
+ * returns how many sections have a mem_map, -1 when out of memory. */
 static int64_t read_tree(struct kd_memmap *m, struct kd_x86 *x,
 			 const struct tree *t)
 {
 	uint8_t buf[ROOT_BYTES];
-	uint64_t r;
+	struct span *s = malloc(((size_t)x->el->nloads + 1) * sizeof *s);
+	uint64_t r, next = 0;
+	int i, n, ret = 0;
 
+	if (!s)
+		return -1;
 	m->count = 0;
 	m->end_pfn = 0;
 	m->complete = 1;
-	for (r = 0; r < t->nroots && r * t->per_root < m->nsections; r++)
-		if (read_root(m, x, t, r, buf))
-			return -1;
-	return (int64_t)m->count;
+	n = spans(m, x, t, s);
+	for (i = 0; i < n && !ret; i++) {
+		for (r = s[i].first > next ? s[i].first : next;
+		     r < s[i].end && !ret; r++)
+			ret = read_root(m, x, t, r, buf);
+		if (s[i].end > next)
+			next = s[i].end;
+	}
+	free(s);
+	return ret ? -1 : (int64_t)m->count;
 }
 
 /* Drop the sections whose struct pages are not mapped; how many are left. */
