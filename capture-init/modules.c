@@ -30,6 +30,7 @@ struct kd_modules {
 	struct entry *entries;
 	int n;
 	const struct kdump_conf *conf;
+	int drop_loaded;	/* unlink a module's file once it is in */
 };
 
 /* "kernel/fs/ext4/ext4.ko.xz" -> "ext4" */
@@ -211,7 +212,14 @@ static int insert(struct kd_modules *m, const struct entry *en,
 		kd_fail(e, errno, "cannot load module %s: %s", en->name,
 			strerror(errno));
 	close(fd);
+	if (ret == 0 && m->drop_loaded && unlink(path))
+		kd_debug("cannot remove %s: %s", path, strerror(errno));
 	return ret < 0 ? -1 : 0;
+}
+
+void kd_modules_drop_loaded_files(struct kd_modules *m)
+{
+	m->drop_loaded = 1;
 }
 
 /* Depth-first: every dependency before the module itself.  `visit` either
