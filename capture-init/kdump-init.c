@@ -83,6 +83,25 @@ static void print_meminfo(const struct kdump_conf *conf, const char *when)
 		kd_warn("%s", e.msg);
 }
 
+/* debug_mem_level: PID 1 samples /proc/meminfo on every watch tick, and
+ * the lowest point is printed at the end. */
+static int sampling_memory;
+
+static void sample_memory(void)
+{
+	kd_memdebug_sample("/proc/meminfo");
+}
+
+static void print_lowest_memory(void)
+{
+	struct kd_memlow low = kd_memdebug_lowest();
+
+	if (sampling_memory && low.free_kb >= 0)
+		kd_info("lowest memory during the capture: MemFree %ld kB "
+			"(at %.1f s), MemAvailable %ld kB", low.free_kb, low.at,
+			low.available_kb);
+}
+
 /* The modules listed in the image, then extra_modules. */
 static void load_modules(const struct kdump_conf *conf)
 {
@@ -101,6 +120,7 @@ static void load_modules(const struct kdump_conf *conf)
 		kd_debug("%s", e.msg);
 		return;
 	}
+	kd_modules_drop_loaded_files(m);
 	list = kd_read_file(MODULES_LIST, 1 << 20, NULL);
 	for (name = list ? strtok_r(list, " \t\n", &save) : NULL; name;
 	     name = strtok_r(NULL, " \t\n", &save))
@@ -453,6 +473,7 @@ static void emergency_hooks(const struct kdump_conf *conf)
  * on), then reboot, halt or power off: every end goes through here. */
 static void __attribute__((noreturn)) end(enum kd_action a)
 {
+	print_lowest_memory();
 	if (att) {
 		kd_fence_stop(att->fence_pid);
 		att->fence_pid = 0;
@@ -544,6 +565,11 @@ int main(int argc, char **argv)
 	read_conf(&conf);
 	print_meminfo(&conf, "at start");
 	load_modules(&conf);
+	print_meminfo(&conf, "after loading the modules");
+	if (conf.debug_mem_level) {
+		sampling_memory = 1;
+		kd_watch_on_tick(sample_memory);
+	}
 	if (kd_watchdog_open(KD_WATCHDOG_CONF, &e))
 		kd_err("%s", e.msg);
 	if (kd_watch_setup(&e)) {

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "clock.h"
 #include "log.h"
 #include "memdebug.h"
 #include "readfile.h"
@@ -58,4 +59,41 @@ int kd_memdebug_print(FILE *out, int level, const char *meminfo,
 	if (level >= 3)
 		print_slabinfo(out, slabinfo);
 	return 0;
+}
+
+static struct kd_memlow low = { -1, -1, 0 };
+
+/* The value of "key:" in meminfo text, -1 when it is not there. */
+static long field(const char *text, const char *key)
+{
+	size_t n = strlen(key);
+	const char *p;
+
+	for (p = text; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (!strncmp(p, key, n) && p[n] == ':')
+			return strtol(p + n + 1, NULL, 10);
+	return -1;
+}
+
+void kd_memdebug_sample(const char *meminfo)
+{
+	char *text = kd_read_file(meminfo, 1 << 16, NULL);
+	long f, a;
+
+	if (!text)
+		return;
+	f = field(text, "MemFree");
+	a = field(text, "MemAvailable");
+	free(text);
+	if (f >= 0 && (low.free_kb < 0 || f < low.free_kb)) {
+		low.free_kb = f;
+		low.at = kd_clock_seconds();
+	}
+	if (a >= 0 && (low.available_kb < 0 || a < low.available_kb))
+		low.available_kb = a;
+}
+
+struct kd_memlow kd_memdebug_lowest(void)
+{
+	return low;
 }

@@ -19,4 +19,15 @@ int kd_memdebug_shows(const char *line, int level);
 int kd_memdebug_print(FILE *out, int level, const char *meminfo,
 		      const char *slabinfo, struct kd_error *e);
 
+/* The lowest MemFree and MemAvailable (kB) of `meminfo` seen by the
+ * samples so far: PID 1 samples on every watch tick, so that the
+ * capture's tightest moment is known (-1 before the first sample). */
+struct kd_memlow {
+	long free_kb, available_kb;
+	double at;		/* seconds since boot, when MemFree was lowest */
+};
+
+void kd_memdebug_sample(const char *meminfo);
+struct kd_memlow kd_memdebug_lowest(void);
+
 #endif

@@ -29,6 +29,19 @@ struct state {
 
 static struct state *state;
 static size_t used = sizeof(struct state);
+static void (*on_tick)(void);
+
+void kd_watch_on_tick(void (*fn)(void))
+{
+	on_tick = fn;
+}
+
+static void tick(void)
+{
+	kd_watchdog_feed();
+	if (on_tick)
+		on_tick();
+}
 
 int kd_watch_setup(struct kd_error *e)
 {
@@ -179,7 +192,7 @@ static void stop(pid_t pid)
 	kill(-pid, SIGKILL);
 	kill(pid, SIGKILL);
 	while (poll_child(pid) == -2 && kd_clock_seconds() < end) {
-		kd_watchdog_feed();
+		tick();
 		usleep(TICK_US);
 	}
 }
@@ -199,7 +212,7 @@ static int supervise(pid_t pid, const struct kd_watch_limits *l,
 				       (int)pid, strerror(errno));
 		if (status >= 0)
 			return status;
-		kd_watchdog_feed();
+		tick();
 		now = kd_clock_seconds();
 		a = activity(pid);
 		if (a != seen) {

@@ -50,6 +50,10 @@ void kd_watch_step(const char *what, int seconds);
 /* In the child: `units` more work done (any unit: it only has to move). */
 void kd_watch_progress(uint64_t units);
 
+/* fn runs in PID 1 on every tick of a watched step (after the watchdog
+ * is fed): kdump-init samples the memory with it. */
+void kd_watch_on_tick(void (*fn)(void));
+
 /* Run fn(arg) in a child and wait for it as above; `what` names it until
  * the child names its step.  Returns fn's value
  * (0..255: an exit status), 128+N when a signal N ended it, or -1 with e

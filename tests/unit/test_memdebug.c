@@ -128,6 +128,27 @@ TEST(whole_keys_only)
 	CHECK_INT(kd_memdebug_shows("MemTotal: 1 kB", 0), 0);
 }
 
+/* The lowest of each figure over the samples, and none before the first;
+ * "MemFree" is not taken from a line that only starts with it. */
+TEST(lowest_of_the_samples)
+{
+	CHECK_INT(kd_memdebug_lowest().free_kb, -1);
+	kd_memdebug_sample("/nonexistent/meminfo");
+	CHECK_INT(kd_memdebug_lowest().free_kb, -1);
+	kd_memdebug_sample(meminfo);
+	CHECK_INT(kd_memdebug_lowest().free_kb, 84236);
+	CHECK_INT(kd_memdebug_lowest().available_kb, 90112);
+	write_file(meminfo, "MemFreeX: 1 kB\nMemFree: 90000 kB\nMemAvailable: 5000 kB\n");
+	kd_memdebug_sample(meminfo);
+	CHECK_INT(kd_memdebug_lowest().free_kb, 84236);
+	CHECK_INT(kd_memdebug_lowest().available_kb, 5000);
+	write_file(meminfo, "MemTotal: 9 kB\nMemFree: 700 kB\n");
+	kd_memdebug_sample(meminfo);
+	CHECK_INT(kd_memdebug_lowest().free_kb, 700);
+	CHECK_INT(kd_memdebug_lowest().available_kb, 5000);
+	write_file(meminfo, sample);
+}
+
 int main(void)
 {
 	snprintf(top, sizeof top, "/tmp/kd-memdebug-XXXXXX");
@@ -144,6 +165,7 @@ int main(void)
 	RUN(level_3_without_slabinfo);
 	RUN(no_meminfo);
 	RUN(whole_keys_only);
+	RUN(lowest_of_the_samples);
 	unlink(meminfo);
 	unlink(slabinfo);
 	rmdir(top);
