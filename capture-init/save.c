@@ -187,15 +187,27 @@ static int run_collector(const struct kdump_conf *conf, int out, int flat,
 	return 0;
 }
 
-/* The file's size and SHA-256 into the record, read back from the target: a step
- * bounded by the time a slow disk needs for it (10 MB/s). */
-static void hash_dump(int fd, struct kd_record *rec)
+/* The saved file's size and SHA-256 into the record, read back from the
+ * target once the dump is safe there (after "saved": the hash adds to the
+ * time to the reboot, not to the time to the dump): a step bounded by
+ * the time a slow disk needs for it (10 MB/s). */
+static void hash_dump(const char *dir, const char *name, struct kd_record *rec)
 {
+	char path[4200];
 	struct stat st;
 	struct kd_error e;
+	int fd;
 
-	if (!rec || fstat(fd, &st))
+	if (!rec)
 		return;
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st)) {
+		kd_warn("sha256: cannot read %s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
 	/* the file's size, gaps between the collector's writes included */
 	rec->bytes_written = (uint64_t)st.st_size;
 	kd_watch_step("computing the dump's sha256",
@@ -204,6 +216,7 @@ static void hash_dump(int fd, struct kd_record *rec)
 		kd_warn("sha256: %s", e.msg);
 		rec->sha256[0] = '\0';
 	}
+	close(fd);
 }
 
 int kd_save_dump(const struct kdump_conf *conf, const char *dir,
@@ -235,12 +248,12 @@ int kd_save_dump(const struct kdump_conf *conf, const char *dir,
 		kd_err("the dump is incomplete: %s/vmcore-incomplete", dir);
 		return -1;
 	}
-	hash_dump(fd, rec);
 	if (finish(fd, dir, "vmcore-incomplete", final, e))
 		return -1;
 	if (rec)
 		snprintf(rec->dump_file, sizeof rec->dump_file, "%s", final);
 	kd_info("saved %s/%s", dir, final);
+	hash_dump(dir, final, rec);
 	return 0;
 }
 
