@@ -41,6 +41,7 @@ static int parse_iomem_line(const char *line, uint64_t *start, uint64_t *end,
 static void read_iomem(struct kd_crashmem *st, const char *root)
 {
 	char path[512], *data, *line, *save = NULL;
+	uint64_t code = 0;
 
 	snprintf(path, sizeof path, "%s/proc/iomem", root);
 	data = kd_read_file(path, 1 << 20, NULL);
@@ -56,6 +57,10 @@ static void read_iomem(struct kd_crashmem *st, const char *root)
 			continue;
 		if (top && !strcmp(name, "System RAM") && end >= start)
 			st->ram += end - start + 1;
+		if (!strcmp(name, "Kernel code"))
+			code = start;
+		if (!strcmp(name, "Kernel bss") && code && end > code)
+			st->kernel_image = end - code + 1;
 		if (!strcmp(name, "Crash kernel") &&
 		    st->nregions < KD_CRASHMEM_MAX_REGIONS) {
 			st->start[st->nregions] = start;

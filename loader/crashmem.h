@@ -20,6 +20,8 @@ struct kd_crashmem {
 	uint64_t start[KD_CRASHMEM_MAX_REGIONS];
 	uint64_t end[KD_CRASHMEM_MAX_REGIONS];	/* inclusive */
 	uint64_t ram;		/* sum of top-level "System RAM" */
+	uint64_t kernel_image;	/* "Kernel code" start to "Kernel bss" end:
+				   the running kernel in memory, 0 unknown */
 	char crashkernel[256];	/* the crashkernel= value, "" if absent */
 	char cmdline[4096];	/* /proc/cmdline */
 };

@@ -29,6 +29,9 @@ void kd_estimate(const struct kd_estimate_in *in, struct kd_estimate *out)
 	out->drivers = in->modules;
 	out->total = out->kernel + out->initramfs + out->collector +
 		     out->runtime + out->drivers;
+	out->boot = in->boot ? in->boot + in->initrd + KD_EST_BOOT_EXTRA : 0;
+	if (out->boot > out->total)
+		out->total = out->boot;
 	with_margin = out->total + out->total * KD_EST_MARGIN_PERCENT / 100;
 	out->recommended = (with_margin + KD_EST_ALIGN - 1) / KD_EST_ALIGN *
 			   KD_EST_ALIGN;

@@ -1,10 +1,10 @@
 /* estimate.h - how much memory the crash kernel needs on this machine.
  *
- *	kernel		the capture kernel's size in memory: init_size of
- *			its bzImage setup header, the memory the kernel needs
- *			to decompress and run (text, data, bss, brk); a
- *			little more than it keeps once running, as it holds
- *			room for decompressing in place
+ *	kernel		the capture kernel in memory once it runs (text to
+ *			bss): the running kernel's image in /proc/iomem when
+ *			the capture kernel is the running one, else init_size
+ *			of its bzImage setup header (an upper bound: it holds
+ *			room for decompressing in place)
  *	initramfs	3 times the image file: the compressed image
  *			itself, its unpacked files, and the page cache and
  *			rootfs overhead of unpacking (kdump-utils counts 3
@@ -13,13 +13,17 @@
  *			page bitmaps of max_pfn / 8 bytes each for this
  *			machine's memory (an upper bound: the writer works
  *			in windows)
- *	runtime		the capture kernel's own allocations: slab, page
- *			tables, per-cpu areas, 40 MiB as measured
+ *	runtime		the capture kernel's own allocations: struct pages
+ *			of its memory, per-cpu areas, page tables, slab,
+ *			stacks: 20 MiB, measured on Debian's 6.1 kernel with
+ *			tracefs left out (scripts/measure-capture.sh)
  *	drivers		the modules the capture image loads, at the size
  *			/proc/modules gives for those loaded here
  *
- * The recommendation is the total plus 20%, rounded up to 16 MiB (the
- * reservation's alignment on x86). */
+ * While it boots, the kernel needs init_size and the initramfs at once;
+ * the total is never below that.  The recommendation is the total plus
+ * 10%, rounded up to 8 MiB: on a 2 GiB guest the total is 80 MiB, the
+ * smallest reservation that saved a dump in three runs out of three. */
 #ifndef KD_ESTIMATE_H
 #define KD_ESTIMATE_H
 
@@ -28,13 +32,15 @@
 
 #define KD_EST_MIB			(1ULL << 20)
 #define KD_EST_COLLECTOR_BASE		(10 * KD_EST_MIB)
-#define KD_EST_RUNTIME			(40 * KD_EST_MIB)
+#define KD_EST_RUNTIME			(20 * KD_EST_MIB)
+#define KD_EST_BOOT_EXTRA		(2 * KD_EST_MIB)	/* elfcorehdr, purgatory, boot data */
 #define KD_EST_INITRD_FACTOR		3
-#define KD_EST_MARGIN_PERCENT		20
-#define KD_EST_ALIGN			(16 * KD_EST_MIB)
+#define KD_EST_MARGIN_PERCENT		10
+#define KD_EST_ALIGN			(8 * KD_EST_MIB)
 
 struct kd_estimate_in {
-	uint64_t kernel;	/* bytes in memory */
+	uint64_t kernel;	/* bytes in memory once running */
+	uint64_t boot;		/* bytes while it boots (init_size), 0 unknown */
 	uint64_t initrd;	/* bytes of the image file */
 	uint64_t ram_top;	/* highest RAM address + 1 (max_pfn * 4096) */
 	uint64_t modules;	/* bytes */
@@ -42,7 +48,8 @@ struct kd_estimate_in {
 
 struct kd_estimate {
 	uint64_t kernel, initramfs, collector, runtime, drivers;
-	uint64_t total;
+	uint64_t boot;		/* init_size + the initramfs + boot data */
+	uint64_t total;		/* the sum, or boot when larger */
 	uint64_t recommended;	/* total + margin, aligned */
 };
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include "crashdefault.h"
 #include "crashkernel.h"
 #include "estimate.h"
@@ -126,6 +127,7 @@ static uint64_t mib(uint64_t bytes)
 struct estimate_inputs {
 	struct kd_estimate_in in;
 	int kernel_exact;
+	int kernel_running;	/* kernel is the running image's size */
 	int modules_loaded, modules_wanted;
 	int have_plan;
 };
@@ -163,6 +165,7 @@ static int estimate_inputs(struct estimate_inputs *x, const struct options *o,
 			   const struct setup *s, struct kd_bootfiles *bf,
 			   struct kd_error *e)
 {
+	struct utsname u;
 	struct stat st;
 
 	memset(x, 0, sizeof *x);
@@ -173,6 +176,12 @@ static int estimate_inputs(struct estimate_inputs *x, const struct options *o,
 	if (kd_kernel_mem_size(bf->kernel, &x->in.kernel, &x->kernel_exact, e) ||
 	    kd_ram_top("", &x->in.ram_top, e))
 		return -1;
+	if (x->kernel_exact)
+		x->in.boot = x->in.kernel;
+	if (s->mem.kernel_image && !uname(&u) && !strcmp(u.release, bf->kver)) {
+		x->in.kernel = s->mem.kernel_image;
+		x->kernel_running = 1;
+	}
 	if (!stat(bf->initrd, &st))
 		x->in.initrd = (uint64_t)st.st_size;
 	else if (errno == ENOENT)
@@ -190,8 +199,13 @@ static void print_estimate(const struct estimate_inputs *x,
 			   const struct kd_bootfiles *bf, const struct kd_crashmem *m)
 {
 	printf("%-12s %6s\n", "component", "MiB");
-	printf("%-12s %6" PRIu64 "  %s %s\n", "kernel", mib(est->kernel),
-	       x->kernel_exact ? "init_size of" : "6 x the size of", bf->kernel);
+	if (x->kernel_running)
+		printf("%-12s %6" PRIu64 "  the running %s in memory "
+		       "(/proc/iomem)\n", "kernel", mib(est->kernel), bf->kver);
+	else
+		printf("%-12s %6" PRIu64 "  %s %s\n", "kernel", mib(est->kernel),
+		       x->kernel_exact ? "init_size of" : "6 x the size of",
+		       bf->kernel);
 	printf("%-12s %6" PRIu64 "  %d x %.1f MiB, %s\n", "initramfs",
 	       mib(est->initramfs), KD_EST_INITRD_FACTOR,
 	       (double)x->in.initrd / KD_EST_MIB, bf->initrd);
@@ -206,12 +220,15 @@ static void print_estimate(const struct estimate_inputs *x,
 		       x->modules_loaded, x->modules_wanted);
 	else
 		printf("%-12s %6s  not counted\n", "drivers", "?");
+	if (est->boot)
+		printf("%-12s %6" PRIu64 "  while it boots: init_size, the "
+		       "initramfs, boot data\n", "boot", mib(est->boot));
 	printf("%-12s %6" PRIu64 "\n", "total", mib(est->total));
 	printf("%-12s %6" PRIu64 "  /sys/kernel/kexec_crash_size\n", "reserved",
 	       m->size >> 20);
 	printf("recommended crashkernel=%" PRIu64 "M (the total + %d%%, "
-	       "rounded up to 16M)\n", est->recommended >> 20,
-	       KD_EST_MARGIN_PERCENT);
+	       "rounded up to %lluM)\n", est->recommended >> 20,
+	       KD_EST_MARGIN_PERCENT, KD_EST_ALIGN >> 20);
 }
 
 /* How the default and the reservation compare with the estimate. */

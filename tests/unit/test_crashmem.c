@@ -61,6 +61,9 @@ static void make_tree(const char *cmdline, const char *loaded, const char *size)
 	    "00100000-3ffdffff : System RAM\n"
 	    "  0e000000-1dffffff : Crash kernel\n"
 	    "  33000000-33e02581 : Kernel code\n"
+	    "  34000000-348fffff : Kernel rodata\n"
+	    "  34a00000-34c4efff : Kernel data\n"
+	    "  3511b000-361fffff : Kernel bss\n"
 	    "fd000000-fdffffff : PCI Bus 0000:00\n");
 }
 
@@ -79,6 +82,7 @@ TEST(reserved_and_loaded)
 	CHECK_INT(m.start[0], 0x0e000000);
 	CHECK_INT(m.end[0], 0x1dffffff);
 	CHECK_INT(m.ram, (0x9fc00 - 0x1000) + (0x3ffe0000 - 0x100000));
+	CHECK_INT(m.kernel_image, 0x36200000 - 0x33000000);
 	CHECK_INT(kd_crashmem_check(&m, &e), 0);
 }
 
