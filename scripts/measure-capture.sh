@@ -10,6 +10,18 @@
 # command line), or a layout with an ext4 target on LVM or MD (lvm_linear,
 # md_raid1, lvm_on_md, ...); kdump-init sets the layers up, and the time
 # from /init to the target's device being ready is printed too.
+#
+#   scripts/measure-capture.sh [SIZE...]
+#
+# With sizes (e.g. 80M 88M), only those are tried, each MEASURE_REPEAT
+# times in a row (default 3), and the capture kernel's memory is printed
+# for each run (debug_mem_level 2: /proc/meminfo when kdump-init starts,
+# and the kernel's "Memory:" line); logs stay in build/qemu/measure.
+# MEASURE_APPEND adds parameters to the capture command line (to kdumpctl's
+# default KDUMP_COMMANDLINE_APPEND, replacing those of the same name, e.g.
+# nr_cpus=2); MEASURE_CONF adds lines to
+# kdump.conf, MEASURE_COLLECTOR replaces its core_collector; MEASURE_SMP gives the guest more CPUs (with nr_cpus=N in
+# MEASURE_APPEND the capture kernel uses them).
 set -eu
 QEMU_DIR=$(cd "$(dirname "$0")/../tests/qemu" && pwd)
 . "$QEMU_DIR/lib.sh"
@@ -54,11 +66,26 @@ else
 		CONF="ext4 UUID=$(mf FS_UUID)"
 	fi
 fi
+# MEASURE_APPEND: an /etc/sysconfig/kdump in the first kernel's root
+sysconf=$WORK/root-first/etc/sysconfig/kdump
+rm -f "$sysconf"
+if [ -n "${MEASURE_APPEND:-}" ]; then
+	mkdir -p "$(dirname "$sysconf")"
+	dflt=$(sed -n '/KDUMP_DEFAULT_CMDLINE_APPEND/,/^$/p' "$TOP/loader/sysconfig.h" |
+		sed -n 's/^[^"]*"\([^"]*\)".*/\1/p' | tr -d '\n')
+	# a parameter named in MEASURE_APPEND replaces the default's
+	for w in $MEASURE_APPEND; do
+		dflt=$(echo " $dflt " | sed "s/ ${w%%=*}=[^ ]* / /g; s/^ *//; s/ *\$//")
+	done
+	echo "KDUMP_COMMANDLINE_APPEND=\"$dflt $MEASURE_APPEND\"" > "$sysconf"
+fi
 # as kdumpctl builds it for this kdump.conf: nothing needs a shell, so no
 # BusyBox
 KDUMP_BUSYBOX=0 capture_image m "$CONF
-core_collector makedumpfile -l --message-level 1 -d 31" \
+core_collector ${MEASURE_COLLECTOR:-makedumpfile -l --message-level 1 -d 31}
+${MEASURE_CONF:-}" \
 	"virtio_pci virtio_blk crc32c_generic ext4 $MODS"
+rm -f "$sysconf"
 
 # drives: a fresh target for each run
 drives() {
@@ -75,7 +102,7 @@ drives() {
 # (ready: /init to the target's device), or "fail".
 run() {
 	# shellcheck disable=SC2046
-	timeout "$QEMU_TIMEOUT" qemu-system-x86_64 -accel tcg -m 2G -smp 1 \
+	timeout "$QEMU_TIMEOUT" qemu-system-x86_64 -accel tcg -m 2G -smp "${MEASURE_SMP:-1}" \
 		-no-reboot -display none -monitor none -serial stdio \
 		-kernel "$KDIR/vmlinuz" -initrd "$CAP/m-first.img" \
 		-append "console=ttyS0 kdtest=crash crashkernel=$1 panic=5 $ROOT_ARG" \
@@ -93,6 +120,22 @@ run() {
 }
 
 echo "capture initramfs (${LAYOUT:-ext4} target, gzip): $(stat -c %s "$CAP/m.img") bytes"
+if [ $# -gt 0 ]; then
+	for size in "$@"; do
+		i=0
+		while [ "$i" -lt "${MEASURE_REPEAT:-3}" ]; do
+			i=$((i + 1))
+			t=$(run "$size")
+			cp "$CAP/run.log" "$CAP/run-$size-$i.log"
+			echo "crashkernel=$size run $i: $([ "$t" = fail ] && echo failed || echo "saved ($t)")"
+			awk '/Kernel panic - not syncing/ { p = 1 }
+			     p && (/ (Memory|MemTotal|MemFree|MemAvailable|Shmem|Slab|SUnreclaim|KernelStack|PageTables|Percpu|VmallocUsed|AnonPages):/ ||
+				   /kdump: (memory|lowest memory)/) {
+				sub(/^[0-9.]* /, "  "); gsub(/  +/, " "); print }' "$CAP/run.log"
+		done
+	done
+	exit 0
+fi
 t=$(run 256M)
 echo "2 GiB guest, crashkernel=256M: panic to dump saved, panic to reboot, /init to the target's device (s): $t"
 lo=32 hi=256	# hi works, lo is assumed not to
