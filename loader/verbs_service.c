@@ -31,6 +31,7 @@ static int plan(struct kd_capture_plan *p, const struct setup *s,
 {
 	char *cpuinfo = kd_read_file("/proc/cpuinfo", 4 << 20, NULL), root[300];
 	int ret = kd_capture_plan(p, &s->conf, &s->sc, s->mem.cmdline, cpuinfo,
+				  s->mem.size,
 				  kd_root_spec(root, sizeof root) ? NULL : root, e);
 
 	free(cpuinfo);
