@@ -44,9 +44,10 @@ uint64_t kd_bits_count(const uint8_t *bits, uint64_t from, uint64_t to)
 /* Words are copied out (memcpy), never read through a cast pointer: the
  * buffer need not be aligned, and no aliasing rule is broken.  Byte order
  * does not matter for a test against zero. */
-int kd_is_zero(const void *buf, size_t len)
+/* 1 when every byte of the len bytes at p is `byte`. */
+static int all_bytes(const uint8_t *p, size_t len, uint8_t byte)
 {
-	const uint8_t *p = buf;
+	uint64_t pattern = 0x0101010101010101ULL * byte;
 	size_t i = 0, j;
 
 	for (; len - i >= 64; i += 64) {
@@ -54,13 +55,25 @@ int kd_is_zero(const void *buf, size_t len)
 
 		for (j = 0; j < 64; j += 8) {
 			memcpy(&w, p + i + j, 8);
-			any |= w;
+			any |= w ^ pattern;
 		}
 		if (any)
 			return 0;
 	}
 	for (; i < len; i++)
-		if (p[i])
+		if (p[i] != byte)
 			return 0;
 	return 1;
+}
+
+int kd_is_zero(const void *buf, size_t len)
+{
+	return all_bytes(buf, len, 0);
+}
+
+int kd_fill_byte(const void *buf, size_t len)
+{
+	const uint8_t *p = buf;
+
+	return all_bytes(p, len, p[0]) ? p[0] : -1;
 }

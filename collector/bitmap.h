@@ -1,6 +1,6 @@
 /* bitmap.h - bit arrays as the kdump format stores its bitmaps (bit i is
- * bit i & 7 of byte i >> 3, least significant first), and the test for a
- * page of zeros.
+ * bit i & 7 of byte i >> 3, least significant first), and the tests for a
+ * page of zeros or of one byte repeated.
  *
  * The bitmaps of a dump, the windows the filter fills, the 2nd bitmap the
  * ELF writer plans from and the dump reader's rank counts all use these,
@@ -34,5 +34,9 @@ uint64_t kd_bits_count(const uint8_t *bits, uint64_t from, uint64_t to);
 
 /* 1 when the len bytes at buf are all zeros (any alignment). */
 int kd_is_zero(const void *buf, size_t len);
+
+/* The value every one of the len (> 0) bytes at buf has, or -1 when they
+ * differ: a page filled with one byte (0xcc, the kernel's padding). */
+int kd_fill_byte(const void *buf, size_t len);
 
 #endif

@@ -5,9 +5,20 @@
 #include <lzo/lzo1x.h>
 #include <zlib.h>
 #include <zstd.h>
+#include "bitmap.h"
 #include "codec.h"
 
 #define DEFAULT_LEVEL 1		/* zlib and zstd: the fastest */
+#define FILL_MAX 64		/* the longest compressed fill page kept */
+
+/* A page of one byte repeated, as this codec compressed it.  Such pages
+ * are common (0xcc pads kernel text: a tenth of a -d 31 dump), and
+ * libdeflate takes as long for one as for a page of text. */
+struct fill {
+	size_t page_len;		/* 0: not compressed yet */
+	uint8_t len;
+	uint8_t data[FILL_MAX];
+};
 
 struct kd_codec {
 	enum kd_codec_kind kind;
@@ -15,6 +26,7 @@ struct kd_codec {
 	struct libdeflate_compressor *deflate;
 	void *lzo_work;
 	ZSTD_CCtx *zstd;
+	struct fill *fills;		/* 256, by byte; NULL: none kept */
 };
 
 struct kd_codec *kd_codec_new_level(enum kd_codec_kind kind, int level)
@@ -46,6 +58,7 @@ struct kd_codec *kd_codec_new_level(enum kd_codec_kind kind, int level)
 	default:
 		break;
 	}
+	c->fills = calloc(256, sizeof *c->fills);	/* optional */
 	return c;
 fail:
 	free(c);
@@ -64,6 +77,7 @@ void kd_codec_free(struct kd_codec *c)
 	libdeflate_free_compressor(c->deflate);
 	free(c->lzo_work);
 	ZSTD_freeCCtx(c->zstd);
+	free(c->fills);
 	free(c);
 }
 
@@ -92,11 +106,38 @@ static size_t zstd_page(struct kd_codec *c, const void *in, size_t len, void *ou
 	return ZSTD_isError(n) ? 0 : n;
 }
 
+/* What page (len bytes of `byte`) compressed to, kept for next time;
+ * the codecs are deterministic, so it is what compressing it gives.
+ * NULL: compress it. */
+static const struct fill *known_fill(struct kd_codec *c, int byte, size_t len)
+{
+	if (!c->fills || byte < 0 || c->fills[byte].page_len != len)
+		return NULL;
+	return &c->fills[byte];
+}
+
+static void keep_fill(struct kd_codec *c, int byte, size_t len,
+		      const void *out, size_t n)
+{
+	if (!c->fills || byte < 0 || n > FILL_MAX)
+		return;
+	memcpy(c->fills[byte].data, out, n);
+	c->fills[byte].len = (uint8_t)n;
+	c->fills[byte].page_len = len;
+}
+
 unsigned kd_codec_compress(struct kd_codec *c, const void *page, size_t len,
 			   void *out, size_t *out_len)
 {
+	int byte = len ? kd_fill_byte(page, len) : -1;
+	const struct fill *f = known_fill(c, byte, len);
 	size_t n = 0;
 
+	if (f) {
+		memcpy(out, f->data, f->len);
+		*out_len = f->len;
+		return (unsigned)c->kind;
+	}
 	switch (c->kind) {
 	case KD_CODEC_ZLIB: n = zlib_page(c, page, len, out); break;
 	case KD_CODEC_LZO: n = lzo_page(c, page, len, out); break;
@@ -108,6 +149,7 @@ unsigned kd_codec_compress(struct kd_codec *c, const void *page, size_t len,
 		*out_len = len;
 		return 0;
 	}
+	keep_fill(c, byte, len, out, n);
 	*out_len = n;
 	return (unsigned)c->kind;
 }

@@ -106,6 +106,29 @@ TEST(zero_pages)
 	CHECK_INT(bad, 0);
 }
 
+/* The byte a page is filled with, or -1 as soon as one byte differs. */
+TEST(fill_bytes)
+{
+	static uint8_t buf[4096 + 16];
+	size_t at;
+	int bad = 0;
+
+	memset(buf, 0xcc, sizeof buf);
+	CHECK_INT(kd_fill_byte(buf, 4096), 0xcc);
+	CHECK_INT(kd_fill_byte(buf + 3, 4093), 0xcc);
+	CHECK_INT(kd_fill_byte(buf, 1), 0xcc);
+	for (at = 0; at < 4096; at += at < 70 || at > 4020 ? 1 : 61) {
+		buf[at] = 0xcd;
+		bad += kd_fill_byte(buf, 4096) != -1;
+		buf[at] = 0xcc;
+	}
+	CHECK_INT(bad, 0);
+	memset(buf, 0, sizeof buf);
+	CHECK_INT(kd_fill_byte(buf, 4096), 0);
+	buf[4096] = 1;			/* past the end */
+	CHECK_INT(kd_fill_byte(buf, 4096), 0);
+}
+
 int main(void)
 {
 	fill_pattern();
@@ -113,5 +136,6 @@ int main(void)
 	RUN(count_every_range);
 	RUN(fill_every_range);
 	RUN(zero_pages);
+	RUN(fill_bytes);
 	return unit_done();
 }

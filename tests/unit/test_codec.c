@@ -95,6 +95,37 @@ TEST(names)
 	CHECK_STR(kd_codec_name(KD_CODEC_NONE), "uncompressed");
 }
 
+/* A page of one byte is compressed once and remembered: what comes
+ * back the next time is what a new codec makes of it. */
+TEST(fill_pages_remembered)
+{
+	static uint8_t page[N], first[KD_CODEC_BOUND], again[KD_CODEC_BOUND],
+		       back[N];
+	size_t i, len1, len2, len3;
+	struct kd_codec *c;
+	int b;
+
+	for (i = 0; i < NKINDS; i++) {
+		CHECK((c = kd_codec_new(kinds[i])) != NULL);
+		if (!c)
+			continue;
+		for (b = 0; b < 256; b += 0x33) {
+			memset(page, b, N);
+			CHECK_INT(kd_codec_compress(c, page, N, first, &len1), kinds[i]);
+			CHECK_INT(kd_codec_compress(c, page, N, again, &len2), kinds[i]);
+			CHECK_INT(compress(kinds[i], page, back, &len3), kinds[i]);
+			CHECK(len1 == len2 && len2 == len3);
+			CHECK(!memcmp(first, again, len1) && !memcmp(first, back, len1));
+			CHECK_INT(kd_codec_decompress(kinds[i], again, len2, back, N), 0);
+			CHECK(!memcmp(back, page, N));
+			/* a shorter page of the same byte is not the one kept */
+			CHECK_INT(kd_codec_compress(c, page, N / 2, again, &len2), kinds[i]);
+			CHECK_INT(kd_codec_decompress(kinds[i], again, len2, back, N / 2), 0);
+		}
+		kd_codec_free(c);
+	}
+}
+
 int main(void)
 {
 	fill();
@@ -102,6 +133,7 @@ int main(void)
 	RUN(incompressible_page_stored_raw);
 	RUN(no_codec_is_raw);
 	RUN(names);
+	RUN(fill_pages_remembered);
 	kd_codec_free(NULL);
 	return unit_done();
 }
