@@ -34,16 +34,17 @@ static void work(struct worker *w)
 
 	for (i = w->index; i < b->n; i += b->threads) {
 		struct kd_batch_page *p = &b->pages[i];
+		const uint8_t *page = p->page ? p->page : p->in;
 
-		p->zero = b->test_zero && kd_is_zero(p->in, KD_PAGE_SIZE);
+		p->zero = b->test_zero && kd_is_zero(page, KD_PAGE_SIZE);
 		if (p->zero)
 			continue;
 		if (w->codec) {
-			p->flag = kd_codec_compress(w->codec, p->in, KD_PAGE_SIZE,
+			p->flag = kd_codec_compress(w->codec, page, KD_PAGE_SIZE,
 						    p->out, &p->len);
 			p->data = p->out;
 		} else {
-			p->data = p->in;
+			p->data = page;
 			p->len = KD_PAGE_SIZE;
 			p->flag = 0;
 		}

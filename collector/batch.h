@@ -1,7 +1,7 @@
 /* batch.h - compress a batch of pages on several threads.
  *
- * The writer fills in[] with pages (reading stays on its thread, the input
- * is not thread-safe), then kd_batch_run() has every thread test for zero
+ * The writer fills in[] with pages, or points page at them (reading stays
+ * on its thread, the input is not thread-safe), then kd_batch_run() has every thread test for zero
  * pages and compress a share of them; the results come back in page order.
  * With one thread nothing is started. */
 #ifndef KD_BATCH_H
@@ -15,8 +15,10 @@
 
 struct kd_batch_page {
 	uint8_t *in;		/* KD_PAGE_SIZE bytes, filled by the caller */
+	const uint8_t *page;	/* the page, when not in `in` (a view of
+				 * the input, no copy); NULL: in */
 	uint8_t *out;		/* KD_CODEC_BOUND bytes */
-	const uint8_t *data;	/* what to store: out, or in when raw */
+	const uint8_t *data;	/* what to store: out, or the page when raw */
 	size_t len;		/* stored size */
 	unsigned flag;		/* codec flag, 0 raw */
 	int zero;		/* all zeros (only tested when asked) */

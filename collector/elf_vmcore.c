@@ -285,6 +285,11 @@ int kd_elf_pfn_in_ram(const struct kd_elf *el, uint64_t pfn)
 	return 0;
 }
 
+static int in_window(const struct kd_elf *el, uint64_t off, size_t len)
+{
+	return el->win && off >= el->win_off && off + len <= el->win_off + el->win_len;
+}
+
 /* Map the window of `l` that holds [off, off + len) of the file: 4 MiB
  * aligned, clipped to the segment's pages.  NULL: use pread(). */
 static const uint8_t *window(struct kd_elf *el, const struct kd_load *l,
@@ -293,7 +298,7 @@ static const uint8_t *window(struct kd_elf *el, const struct kd_load *l,
 	uint64_t start, end, seg_start, seg_end;
 	void *p;
 
-	if (el->win && off >= el->win_off && off + len <= el->win_off + el->win_len)
+	if (in_window(el, off, len))
 		return el->win + (off - el->win_off);
 	if (el->no_mmap || el->fd < 0)
 		return NULL;
@@ -385,4 +390,24 @@ int kd_elf_read_phys(struct kd_elf *el, uint64_t paddr, void *out, size_t len)
 	if (ret)
 		memset(buf, 0, len);
 	return ret ? ret : found ? 0 : -1;
+}
+
+const uint8_t *kd_elf_view(struct kd_elf *el, uint64_t paddr, size_t len,
+			   int stay)
+{
+	const struct kd_load *l = kd_elf_find(el, paddr);
+	uint64_t rel, off;
+
+	if (!l || !len)
+		return NULL;
+	rel = paddr - l->paddr;
+	if (rel >= l->filesz || l->filesz - rel < len)
+		return NULL;
+	off = l->offset + rel;
+	if (el->file_size != UINT64_MAX && (off > el->file_size ||
+	    el->file_size - off < len))
+		return NULL;
+	if (stay && !in_window(el, off, len))
+		return NULL;
+	return window(el, l, off, len);
 }

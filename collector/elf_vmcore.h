@@ -65,4 +65,12 @@ int kd_elf_pfn_in_ram(const struct kd_elf *el, uint64_t pfn);
  * the range is in a PT_LOAD, -2 on an I/O error (buf zero-filled). */
 int kd_elf_read_phys(struct kd_elf *el, uint64_t paddr, void *buf, size_t len);
 
+/* The len bytes at paddr in the mmap window, without a copy, when all of
+ * them are file data of one PT_LOAD within one window; NULL when they
+ * must be read (kd_elf_read_phys), or with `stay` set, when the window
+ * would have to move for them.  Valid until the window moves: any read
+ * may move it. */
+const uint8_t *kd_elf_view(struct kd_elf *el, uint64_t paddr, size_t len,
+			   int stay);
+
 #endif

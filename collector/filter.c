@@ -92,7 +92,11 @@ static const uint8_t *struct_page(struct kd_filter *f, uint64_t pfn)
 		uint64_t vaddr = kd_memmap_page(f->mm, first);
 
 		f->batch_pfn = UINT64_MAX;
-		if (!vaddr || kd_x86_read(f->x, vaddr, f->batch, KD_BATCH * size)) {
+		f->pages = vaddr ? kd_x86_view(f->x, vaddr, KD_BATCH * size) : NULL;
+		if (!f->pages && vaddr &&
+		    kd_x86_read(f->x, vaddr, f->batch, KD_BATCH * size) == 0)
+			f->pages = f->batch;
+		if (!f->pages) {
 			if (!f->warned)
 				kd_warn("cannot read the struct pages of pfn %#llx: "
 					"keeping those pages",
@@ -102,7 +106,7 @@ static const uint8_t *struct_page(struct kd_filter *f, uint64_t pfn)
 		}
 		f->batch_pfn = first;
 	}
-	return f->batch + (pfn - first) * size;
+	return f->pages + (pfn - first) * size;
 }
 
 /* The first pfn at or after pfn that starts in a PT_LOAD, or `to`. */
@@ -176,6 +180,8 @@ void kd_filter_window(struct kd_filter *f, uint64_t start, uint64_t end,
 
 	if (start == 0)
 		f->pend_start = f->pend_end = 0;
+	/* a view from the last call may be stale: the pages were read since */
+	f->batch_pfn = UINT64_MAX;
 	if (!f->scan)
 		return;
 	pfn = carried(f, start, end, bits, stats);

@@ -5,7 +5,7 @@
  * kd_filter_window() clears the pages the struct page scan excludes:
  * every pfn whose page starts in a PT_LOAD and whose
  * section has a mem_map, its struct page read in aligned batches of
- * KD_BATCH.  An exclusion that runs past the window end (a free block or
+ * KD_BATCH (seen in place in the input where it can, not copied).  An exclusion that runs past the window end (a free block or
  * a compound page) is carried into the next window, so counts do not
  * depend on window sizes.  Windows must be asked for in increasing order
  * (start a multiple of 8); asking for pfn 0 starts a new pass.  Memory
@@ -32,7 +32,9 @@ struct kd_filter {
 	uint64_t pend_start, pend_end;	/* carried exclusion */
 	enum kd_class pend_class;
 	uint8_t *batch;			/* KD_BATCH struct pages */
-	uint64_t batch_pfn;		/* first pfn in batch, or UINT64_MAX */
+	const uint8_t *pages;		/* those of batch_pfn: batch, or a view
+					 * of the input (one window call) */
+	uint64_t batch_pfn;		/* first pfn of pages, or UINT64_MAX */
 	int warned;
 };
 

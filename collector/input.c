@@ -287,6 +287,20 @@ int kd_input_read_page(struct kd_input *in, uint64_t pfn, void *buf)
 	return 0;
 }
 
+int kd_input_page(struct kd_input *in, uint64_t pfn, uint8_t *buf,
+		  const uint8_t **page, int stay)
+{
+	*page = kd_elf_view(&in->el, pfn << KD_PAGE_SHIFT, KD_PAGE_SIZE, stay);
+	if (*page) {
+		in->in_error_run = 0;
+		return 0;
+	}
+	if (stay)
+		return 1;
+	*page = buf;
+	return kd_input_read_page(in, pfn, buf);
+}
+
 int kd_input_reread_page(struct kd_input *in, uint64_t pfn, void *buf)
 {
 	return kd_elf_read_phys(&in->el, pfn << KD_PAGE_SHIFT, buf,

@@ -121,6 +121,14 @@ int kd_input_exclude(struct kd_input *in, uint64_t start, uint64_t end,
  * -1 only for a pfn outside every PT_LOAD. */
 int kd_input_read_page(struct kd_input *in, uint64_t pfn, void *buf);
 
+/* The same without a copy where the input allows: *page points into its
+ * mmap window, valid until the window moves (any later read may move
+ * it); otherwise the page is read into buf and *page is buf.  With
+ * `stay` set, a page that is not in the window as it is now is not read
+ * at all: returns 1 (views taken before stay valid). */
+int kd_input_page(struct kd_input *in, uint64_t pfn, uint8_t *buf,
+		  const uint8_t **page, int stay);
+
 /* The same for a page read before (a writer's second pass): a read error
  * zero-fills it but was counted and reported the first time. */
 int kd_input_reread_page(struct kd_input *in, uint64_t pfn, void *buf);

@@ -12,7 +12,12 @@
  * with the dump.  Page data is written before the descriptors that point
  * to it: when the disk fills up, every descriptor on disk is valid, the
  * rest read as zero ("page incomplete" in crash), and the header is
- * rewritten with the incomplete flag. */
+ * rewritten with the incomplete flag.
+ *
+ * Pages are not copied on their way: a page is read as a view of the
+ * input's mmap window where it can be, compressed from there, and its
+ * data (the view itself when stored raw, the batch's output otherwise)
+ * goes out with one pwritev() per batch, before the window moves on. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,8 +36,8 @@
 #define SUB_HEADER_SIZE 104
 #define DESC_SIZE 24
 #define STATUS_INCOMPLETE 0x8
-#define DATA_CACHE (1 << 20)
 #define DESC_CACHE (64 << 10)
+#define DATA_IOV (KD_BATCH_PAGES + 1)	/* a batch's pages, the zero page */
 
 struct layout {
 	uint64_t max_mapnr;
@@ -51,10 +56,12 @@ struct writer {
 	struct layout l;
 	struct kd_window win;
 	uint8_t *bits;			/* one window of a bitmap */
-	uint8_t *data, *desc;		/* write caches */
+	struct iovec data[DATA_IOV];	/* page data not yet written */
+	int ndata;
+	uint8_t *desc;			/* descriptors not yet written */
 	size_t data_len, desc_len;
-	uint64_t data_off, desc_off;	/* file offsets of the caches */
-	uint64_t pending;		/* pages in the data cache */
+	uint64_t data_off, desc_off;	/* file offsets of both */
+	uint64_t pending;		/* pages whose data is not written */
 	uint64_t zero_page_off;		/* 0 when zero pages are kept */
 	uint64_t done;
 	struct kd_progress *progress;
@@ -159,15 +166,25 @@ static void keep_landed(struct writer *w)
 			 pe.msg);
 }
 
-/* Data first, then the descriptors that point to it. */
-static int flush(struct writer *w)
+/* The page data gathered: before the views and buffers it points to are
+ * reused. */
+static int flush_data(struct writer *w)
 {
-	if (w->data_len && kd_sink_write(w->out, w->data_off, w->data, w->data_len)) {
+	if (w->ndata && kd_sink_writev(w->out, w->data_off, w->data, w->ndata)) {
 		keep_landed(w);
 		return -1;
 	}
 	w->data_off += w->data_len;
 	w->data_len = 0;
+	w->ndata = 0;
+	return 0;
+}
+
+/* Data first, then the descriptors that point to it. */
+static int flush(struct writer *w)
+{
+	if (flush_data(w))
+		return -1;
 	if (w->desc_len && kd_sink_write(w->out, w->desc_off, w->desc, w->desc_len))
 		return -1;
 	w->desc_off += w->desc_len;
@@ -194,29 +211,54 @@ static int add_descriptor(struct writer *w, uint64_t offset, uint32_t size,
 	return 0;
 }
 
+/* Point at len bytes of data (valid until the next flush_data()); data
+ * that follows the last piece in memory extends it. */
 static int add_data(struct writer *w, const void *buf, size_t len,
 		    uint64_t *offset)
 {
-	if (w->data_len + len > DATA_CACHE && flush(w))
-		return -1;
+	struct iovec *last = w->ndata ? &w->data[w->ndata - 1] : NULL;
+
+	if (!last || (const uint8_t *)last->iov_base + last->iov_len != buf) {
+		if (w->ndata == DATA_IOV && flush_data(w))
+			return -1;
+		last = &w->data[w->ndata++];
+		last->iov_base = (void *)buf;
+		last->iov_len = 0;
+	}
 	*offset = w->data_off + w->data_len;
-	memcpy(w->data + w->data_len, buf, len);
+	last->iov_len += len;
 	w->data_len += len;
 	return 0;
 }
 
-/* Read the batch's pages, compress them on every thread, then append
- * their data and descriptors in pfn order. */
-static int write_batch(struct writer *w, const uint64_t *pfns, int n)
+/* Read pages of pfns[0..n) into the batch, views where the input allows:
+ * how many, up to the first that is not in the input's window once a
+ * view is taken (moving it would leave that view stale). */
+static int read_pages(struct writer *w, const uint64_t *pfns, int n)
+{
+	struct kd_batch_page *p = kd_batch_pages(w->batch);
+	int i, views = 0, ret;
+
+	for (i = 0; i < n; i++) {
+		ret = kd_input_page(w->in, pfns[i], p[i].in, &p[i].page, views > 0);
+		if (ret > 0)
+			return i;
+		if (ret < 0) {
+			memset(p[i].in, 0, KD_PAGE_SIZE);
+			p[i].page = p[i].in;
+		}
+		views += p[i].page != p[i].in;
+	}
+	return n;
+}
+
+/* Append the data and descriptors of the batch's pages [0, n). */
+static int add_pages(struct writer *w, int n)
 {
 	struct kd_batch_page *p = kd_batch_pages(w->batch);
 	uint64_t offset;
 	int i;
 
-	for (i = 0; i < n; i++)
-		if (kd_input_read_page(w->in, pfns[i], p[i].in))
-			memset(p[i].in, 0, KD_PAGE_SIZE);
-	kd_batch_run(w->batch, n);
 	for (i = 0; i < n; i++) {
 		if (p[i].zero) {
 			w->result->zero++;
@@ -228,6 +270,21 @@ static int write_batch(struct writer *w, const uint64_t *pfns, int n)
 		    add_descriptor(w, offset, (uint32_t)p[i].len, p[i].flag))
 			return -1;
 		w->pending++;
+	}
+	return flush_data(w);
+}
+
+/* Read the batch's pages, compress them on every thread, then append
+ * their data and descriptors in pfn order. */
+static int write_batch(struct writer *w, const uint64_t *pfns, int n)
+{
+	int done, k;
+
+	for (done = 0; done < n; done += k) {
+		k = read_pages(w, pfns + done, n - done);
+		kd_batch_run(w->batch, k);
+		if (add_pages(w, k))
+			return -1;
 	}
 	w->done += (uint64_t)n;
 	kd_progress_update(w->progress, w->done);
@@ -324,11 +381,10 @@ static int setup(struct writer *w, struct kd_input *in, struct kd_sink *out,
 	plan_layout(&w->l, w->meta);
 	kd_window_init(&w->win, o->cycle_pfns, w->l.max_mapnr);
 	w->bits = malloc((size_t)(w->win.size / 8));
-	w->data = malloc(DATA_CACHE);
 	w->desc = malloc(DESC_CACHE);
 	w->batch = kd_batch_new(o->codec, o->codec_level, threads_for(o),
 				!!(w->meta->dump_level & KD_DL_ZERO));
-	if (!w->bits || !w->data || !w->desc || !w->batch)
+	if (!w->bits || !w->desc || !w->batch)
 		return kd_fail(e, ENOMEM, "out of memory for the dump buffers");
 	return 0;
 }
@@ -336,7 +392,6 @@ static int setup(struct writer *w, struct kd_input *in, struct kd_sink *out,
 static void cleanup(struct writer *w)
 {
 	free(w->bits);
-	free(w->data);
 	free(w->desc);
 	kd_batch_free(w->batch);
 }
@@ -365,8 +420,8 @@ int kd_write_kdump(struct kd_input *in, struct kd_sink *out,
 		   struct kd_error *e)
 {
 	struct writer w;
+	static const uint8_t zeros[KD_PAGE_SIZE];
 	uint64_t dumpable = 0, zero_off;
-	uint8_t zeros[KD_PAGE_SIZE];
 	int ret = -1;
 
 	memset(r, 0, sizeof *r);
@@ -380,7 +435,6 @@ int kd_write_kdump(struct kd_input *in, struct kd_sink *out,
 	w.desc_off = w.l.descs;
 	w.data_off = kd_kdump_data_offset(w.meta, dumpable);
 	if (w.meta->dump_level & KD_DL_ZERO) {
-		memset(zeros, 0, sizeof zeros);
 		if (add_data(&w, zeros, sizeof zeros, &zero_off))
 			goto out;
 		w.zero_page_off = zero_off;

@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/uio.h>
 #include "error.h"
 #include "sha256.h"
 
@@ -38,6 +39,12 @@ int kd_sink_flat(struct kd_sink *s, int fd);
 
 int kd_sink_write(struct kd_sink *s, uint64_t offset, const void *buf,
 		  size_t len);
+
+/* The same for data in pieces (at most KD_SINK_IOV), written as one:
+ * one pwritev(), one flattened record. */
+#define KD_SINK_IOV 1024
+int kd_sink_writev(struct kd_sink *s, uint64_t offset, const struct iovec *iov,
+		   int n);
 
 /* The sticky error as "cannot write WHAT: reason"; returns -1. */
 int kd_sink_fail(const struct kd_sink *s, struct kd_error *e, const char *what);
@@ -62,7 +69,8 @@ int kd_sink_extend(struct kd_sink *s, uint64_t size, struct kd_error *e);
  * error); nothing for a stream. */
 int kd_sink_sync(struct kd_sink *s, struct kd_error *e);
 
-/* Flat: the end marker.  File: fsync.  Returns -1 when any write failed. */
+/* Flat: the end marker.  File: fsync, so that an error the disk reports
+ * late is the dump's.  Returns -1 when any write failed. */
 int kd_sink_finish(struct kd_sink *s, struct kd_error *e);
 
 /* After kd_sink_finish(): the SHA-256 of the whole stream in out, or ""

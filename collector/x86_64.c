@@ -170,3 +170,15 @@ int kd_x86_read(struct kd_x86 *x, uint64_t vaddr, void *buf, size_t len)
 	}
 	return 0;
 }
+
+const uint8_t *kd_x86_view(struct kd_x86 *x, uint64_t vaddr, size_t len)
+{
+	uint64_t first, paddr, v;
+
+	if (!len || kd_x86_vtop(x, vaddr, &first))
+		return NULL;
+	for (v = (vaddr | 4095) + 1; v - vaddr < len; v += 4096)
+		if (kd_x86_vtop(x, v, &paddr) || paddr != first + (v - vaddr))
+			return NULL;
+	return kd_elf_view(x->el, first & ~x->sme_mask, len, 0);
+}

@@ -38,4 +38,8 @@ int kd_x86_vtop(struct kd_x86 *x, uint64_t vaddr, uint64_t *paddr);
 /* Read len bytes of virtual memory; 0 when every byte was mapped and read. */
 int kd_x86_read(struct kd_x86 *x, uint64_t vaddr, void *buf, size_t len);
 
+/* The same without a copy (kd_elf_view): when the len bytes are
+ * physically contiguous and in one window of the input; NULL: read them. */
+const uint8_t *kd_x86_view(struct kd_x86 *x, uint64_t vaddr, size_t len);
+
 #endif

@@ -226,6 +226,36 @@ TEST(reads_through_read)
 	kd_elf_close(&el);
 }
 
+/* A view is the page kd_elf_read_phys() reads, without a copy: only for
+ * file data of one PT_LOAD, and with `stay`, only in the window as it
+ * is; without mmap there is none. */
+TEST(views)
+{
+	const uint8_t *v;
+	struct kd_elf el;
+	struct kd_error e;
+	uint64_t pfn;
+	int bad = 0;
+
+	CHECK_INT(kd_elf_open(&el, path, &e), 0);
+	for (pfn = 0x1000; pfn < 0x1450; pfn++) {
+		v = kd_elf_view(&el, pfn * PAGE, PAGE, 0);
+		bad += !v || !page_is(v, pfn, 0x1000000, 0x1450000);
+	}
+	CHECK_INT(bad, 0);
+	CHECK(kd_elf_view(&el, 0x1000000, PAGE, 1) == NULL);	/* another window */
+	CHECK(kd_elf_view(&el, 0x1448000, 2 * PAGE, 1) != NULL);
+	CHECK(kd_elf_view(&el, 0x109000, PAGE, 0) == NULL);	/* partial page */
+	CHECK(kd_elf_view(&el, 0x200000, PAGE, 0) == NULL);	/* starts before C */
+	CHECK(kd_elf_view(&el, 0x203000, PAGE, 0) == NULL);	/* beyond its file */
+	CHECK(kd_elf_view(&el, 0x50000, PAGE, 0) == NULL);	/* a hole */
+	CHECK(kd_elf_view(&el, 0x1000000, 0, 0) == NULL);
+	el.no_mmap = 1;
+	CHECK(kd_elf_view(&el, 0x1448000, PAGE, 0) != NULL);	/* still mapped */
+	CHECK(kd_elf_view(&el, 0x1000000, PAGE, 0) == NULL);
+	kd_elf_close(&el);
+}
+
 TEST(input_meta_without_filtering)
 {
 	struct kd_input *in;
@@ -459,6 +489,7 @@ int main(void)
 	RUN(pfn_in_ram);
 	RUN(reads_through_mmap);
 	RUN(reads_through_read);
+	RUN(views);
 	RUN(input_meta_without_filtering);
 	RUN(truncated_file_reads_zeros);
 	RUN(parse_from_memory);

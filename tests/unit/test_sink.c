@@ -92,6 +92,50 @@ TEST(error_is_sticky_but_patch_goes_through)
 	unlink(path);
 }
 
+/* Pieces go out as one write: at the offset in a file, as one record in
+ * a stream; a short write says how much of them landed. */
+TEST(writev_pieces)
+{
+	struct rlimit old, small = { 8192, 0 };
+	struct iovec v[3] = { { "ab", 2 }, { "", 0 }, { "cde", 3 } };
+	static char big[6000];
+	struct iovec bv[2] = { { big, sizeof big }, { big, sizeof big } };
+	uint8_t got[4200];
+	struct kd_sink s;
+	struct kd_error e;
+	char buf[8] = "";
+	int fd = scratch_file(), p[2];
+
+	kd_sink_file(&s, fd);
+	CHECK_INT(kd_sink_writev(&s, 10, v, 3), 0);
+	CHECK_INT(kd_sink_writev(&s, 0, v, 0), 0);
+	CHECK_INT(s.written, 5);
+	CHECK_INT(s.end, 15);
+	CHECK(pread(fd, buf, 5, 10) == 5);
+	CHECK_STR(buf, "abcde");
+	signal(SIGXFSZ, SIG_IGN);
+	getrlimit(RLIMIT_FSIZE, &old);
+	small.rlim_max = old.rlim_max;
+	CHECK_INT(setrlimit(RLIMIT_FSIZE, &small), 0);
+	CHECK_INT(kd_sink_writev(&s, 100, bv, 2), -1);
+	setrlimit(RLIMIT_FSIZE, &old);
+	CHECK_INT(s.err, EFBIG);
+	CHECK_INT(s.partial, 8192 - 100);
+	close(fd);
+	unlink(path);
+
+	CHECK_INT(pipe(p), 0);
+	CHECK_INT(kd_sink_flat(&s, p[1]), 0);
+	CHECK_INT(kd_sink_writev(&s, 77, v, 3), 0);
+	CHECK_INT(kd_sink_finish(&s, &e), 0);
+	close(p[1]);
+	CHECK(read(p[0], got, sizeof got) == (ssize_t)(4096 + 16 + 5 + 16));
+	close(p[0]);
+	CHECK(kd_get_be64(got + 4096) == 77 && kd_get_be64(got + 4104) == 5);
+	CHECK(!memcmp(got + 4112, "abcde", 5));
+	CHECK_INT(kd_sink_writev(&s, 0, v, KD_SINK_IOV + 1), -1);
+}
+
 TEST(reserve_allocates)
 {
 	struct kd_sink s;
@@ -144,6 +188,7 @@ int main(void)
 {
 	RUN(file_writes_at_offsets);
 	RUN(error_is_sticky_but_patch_goes_through);
+	RUN(writev_pieces);
 	RUN(reserve_allocates);
 	RUN(flat_stream);
 	return unit_done();
