@@ -60,7 +60,8 @@ int kd_capture_plan(struct kd_capture_plan *plan, const struct kdump_conf *conf,
 	char extra[64] = "", buf[1024];
 
 	(void)conf;
-	if (!sc->commandline_append)
+	if (!sc->commandline_append ||
+	    strcmp(sc->commandline_append, KDUMP_DEFAULT_CMDLINE_APPEND) == 0)
 		append = default_append(buf, sizeof buf,
 					kd_capture_cpus(reserved, cpuinfo));
 	if (apicid >= 0)

@@ -1,6 +1,7 @@
 /* test_capture.c - the capture plan: nr_cpus= from the reservation and
- * the machine's CPUs with the default KDUMP_COMMANDLINE_APPEND, the
- * administrator's own append untouched, disable_cpu_apicid= last. */
+ * the machine's CPUs with the default KDUMP_COMMANDLINE_APPEND (unset or
+ * as shipped), the administrator's own append untouched,
+ * disable_cpu_apicid= last. */
 #define UNIT_SUITE "capture"
 #include <string.h>
 #include "unit.h"
@@ -58,6 +59,19 @@ TEST(default_append_gets_the_cpus)
 	CHECK(strstr(c, "disable_cpu_apicid=2") != NULL);
 }
 
+/* The shipped /etc/sysconfig/kdump spells the default out: it is the
+ * default, nr_cpus= included. */
+TEST(shipped_append_is_the_default)
+{
+	const char *c = planned("KDUMP_COMMANDLINE_APPEND=\"" KDUMP_DEFAULT_CMDLINE_APPEND
+				"\"\n", 256 * MiB, two_cpus);
+
+	CHECK(strstr(c, " irqpoll nr_cpus=2 reset_devices ") != NULL);
+	c = planned("KDUMP_COMMANDLINE_APPEND=\"" KDUMP_DEFAULT_CMDLINE_APPEND
+		    "\"\n", 96 * MiB, two_cpus);
+	CHECK(strstr(c, " irqpoll nr_cpus=1 reset_devices ") != NULL);
+}
+
 TEST(own_append_is_kept)
 {
 	const char *c = planned("KDUMP_COMMANDLINE_APPEND=\"irqpoll nr_cpus=1 x=1\"\n",
@@ -72,6 +86,7 @@ int main(void)
 {
 	RUN(cpus_from_the_reservation);
 	RUN(default_append_gets_the_cpus);
+	RUN(shipped_append_is_the_default);
 	RUN(own_append_is_kept);
 	return unit_done();
 }
