@@ -41,10 +41,10 @@ uint64_t kd_bits_count(const uint8_t *bits, uint64_t from, uint64_t to)
 	return n;
 }
 
-/* Words are copied out (memcpy), never read through a cast pointer: the
- * buffer need not be aligned, and no aliasing rule is broken.  Byte order
- * does not matter for a test against zero. */
-/* 1 when every byte of the len bytes at p is `byte`. */
+/* 1 when every byte of the len bytes at p is `byte`.  Words are copied
+ * out (memcpy), never read through a cast pointer: the buffer need not be
+ * aligned, and no aliasing rule is broken.  Byte order does not matter
+ * for a test against one byte repeated. */
 static int all_bytes(const uint8_t *p, size_t len, uint8_t byte)
 {
 	uint64_t pattern = 0x0101010101010101ULL * byte;

@@ -57,53 +57,12 @@ int kd_sink_flat(struct kd_sink *s, int fd)
 	return write_all(s, hdr, sizeof hdr);
 }
 
-/* Drop the first `done` bytes of v[0..*n): what a short write took. */
-static struct iovec *advance(struct iovec *v, int *n, size_t done)
-{
-	while (*n && done >= v->iov_len) {
-		done -= v->iov_len;
-		v++;
-		(*n)--;
-	}
-	if (*n) {
-		v->iov_base = (char *)v->iov_base + done;
-		v->iov_len -= done;
-	}
-	return v;
-}
-
-/* Every byte of v[0..n): pwritev() at off, or writev() when off < 0;
- * *done is how many went out.  0 bytes written is ENOSPC (a file) or
- * EIO (a stream), as kd_pwrite_full() and kd_write_full() have it. */
-static int writev_full(int fd, struct iovec *v, int n, int64_t off,
-		       size_t *done)
-{
-	ssize_t r;
-
-	*done = 0;
-	while (n) {
-		r = off < 0 ? writev(fd, v, n) :
-		    pwritev(fd, v, n, (off_t)(off + (int64_t)*done));
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			if (r == 0)
-				errno = off < 0 ? EIO : ENOSPC;
-			return -1;
-		}
-		*done += (size_t)r;
-		v = advance(v, &n, (size_t)r);
-	}
-	return 0;
-}
-
 /* A flattened record: its header, then the pieces, hashed as they go. */
 static int write_record(struct kd_sink *s, uint64_t offset,
 			const struct iovec *iov, int n, size_t len)
 {
 	struct iovec v[KD_SINK_IOV + 1];
 	uint8_t rec[16];
-	size_t done;
 	int i;
 
 	kd_put_be64(rec, offset);
@@ -111,7 +70,7 @@ static int write_record(struct kd_sink *s, uint64_t offset,
 	v[0].iov_base = rec;
 	v[0].iov_len = sizeof rec;
 	memcpy(v + 1, iov, (size_t)n * sizeof *iov);
-	if (writev_full(s->fd, v, n + 1, -1, &done)) {
+	if (kd_writev_full(s->fd, v, n + 1)) {
 		s->err = errno;
 		return -1;
 	}
@@ -128,7 +87,7 @@ static int write_at(struct kd_sink *s, uint64_t offset, const struct iovec *iov,
 	size_t done;
 
 	memcpy(v, iov, (size_t)n * sizeof *iov);
-	if (writev_full(s->fd, v, n, (int64_t)offset, &done) == 0)
+	if (kd_pwritev_full(s->fd, v, n, offset, &done) == 0)
 		return 0;
 	s->partial = done;
 	s->err = errno;

@@ -1,4 +1,5 @@
-/* fdio.c - whole reads and writes: one loop for the four calls. */
+/* fdio.c - whole reads and writes: one loop for the four calls, one for
+ * the two vector writes. */
 #include <errno.h>
 #include <unistd.h>
 #include "fdio.h"
@@ -89,4 +90,58 @@ int kd_write_full(int fd, const void *buf, size_t len)
 	size_t done;
 
 	return all_or_error(full(io_write, fd, (char *)buf, len, 0, &done), EIO);
+}
+
+/* Drop the first `done` bytes of v[0..*n). */
+static struct iovec *advance(struct iovec *v, int *n, size_t done)
+{
+	while (*n && done >= v->iov_len) {
+		done -= v->iov_len;
+		v++;
+		(*n)--;
+	}
+	if (*n) {
+		v->iov_base = (char *)v->iov_base + done;
+		v->iov_len -= done;
+	}
+	return v;
+}
+
+/* full() for pieces: pwritev() at off, or writev() when `at` is 0. */
+static int fullv(int fd, struct iovec *v, int n, int at, uint64_t off,
+		 size_t *done)
+{
+	*done = 0;
+	while (n) {
+		ssize_t r = at ? pwritev(fd, v, n, (off_t)(off + *done)) :
+				 writev(fd, v, n);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			return 1;
+		*done += (size_t)r;
+		v = advance(v, &n, (size_t)r);
+	}
+	return 0;
+}
+
+int kd_pwritev_full(int fd, struct iovec *iov, int n, uint64_t off,
+		    size_t *done_out)
+{
+	size_t done;
+	int ret = fullv(fd, iov, n, 1, off, &done);
+
+	if (done_out)
+		*done_out = done;
+	return all_or_error(ret, ENOSPC);
+}
+
+int kd_writev_full(int fd, struct iovec *iov, int n)
+{
+	size_t done;
+
+	return all_or_error(fullv(fd, iov, n, 0, 0, &done), EIO);
 }

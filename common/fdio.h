@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/uio.h>
 
 /* 0 when len bytes were read at off; -1 otherwise (errno set; EIO at EOF). */
 int kd_pread_full(int fd, void *buf, size_t len, uint64_t off);
@@ -20,5 +21,12 @@ int kd_pwrite_full(int fd, const void *buf, size_t len, uint64_t off,
 
 /* The same for write(2). */
 int kd_write_full(int fd, const void *buf, size_t len);
+
+/* The same for the n pieces at iov, in one pwritev(2) or writev(2) where
+ * the kernel takes them whole; iov is changed (what went out is dropped
+ * from its front). */
+int kd_pwritev_full(int fd, struct iovec *iov, int n, uint64_t off,
+		    size_t *done);
+int kd_writev_full(int fd, struct iovec *iov, int n);
 
 #endif
