@@ -36,7 +36,8 @@
 	"irqpoll nr_cpus=1 reset_devices cgroup_disable=memory mce=off numa=off " \
 	"udev.children-max=2 panic=10 acpi_no_memhotplug transparent_hugepage=never " \
 	"nokaslr hest_disable novmcoredd cma=0 hugetlb_cma=0 kfence.sample_interval=0 " \
-	"pcie_ports=compat initcall_blacklist=tracer_init_tracefs"
+	"pcie_ports=compat cryptomgr.notests " \
+	"initcall_blacklist=tracer_init_tracefs,crypto_kdf108_init"
 
 struct kdump_sysconfig {
 	/* NULL when not set in the file */
