@@ -1,7 +1,11 @@
 #!/bin/sh
 # compare-kdump-tools.sh - this project and Debian's kdump-tools (with
 # makedumpfile) side by side, on the same Debian 12 guest (debootstrap
-# images from tests/qemu/system-image.sh; 2 GiB, QEMU TCG, one CPU, the
+# images from tests/qemu/system-image.sh; 2 GiB, QEMU TCG, one CPU (or
+# COMPARE_SMP for the crash runs: each capture kernel then uses what its
+# kdump allows, nr_cpus=1 for kdump-tools, nr_cpus=2 for ours from 128 MiB
+# reserved, and ours leaves the first kernel's boot CPU out, so 3 gives
+# ours two), the
 # same Debian 6.1 kernel), both dumping to /var/crash on the root disk
 # with makedumpfile-style "-c -d 31" (zlib, dump level 31):
 #
@@ -21,7 +25,10 @@
 #
 #   scripts/compare-kdump-tools.sh [--no-bisect] [ours|kdump-tools ...]
 #
-# Environment: OURS_LO/OURS_HI (default 64/128), KT_LO/KT_HI (96/160).
+# Environment: OURS_LO/OURS_HI (default 64/128), KT_LO/KT_HI (96/160),
+# COMPARE_SMP (default 1), COMPARE_ROUNDS (default 1: crash runs of
+# each, interleaved; the table shows the run with the median time to the
+# dump saved, and every run's time).
 set -eu
 QEMU_DIR=$(cd "$(dirname "$0")/../tests/qemu" && pwd)
 . "$QEMU_DIR/lib.sh"
@@ -30,6 +37,7 @@ QEMU_DIR=$(cd "$(dirname "$0")/../tests/qemu" && pwd)
 bisect=1
 [ "${1:-}" = --no-bisect ] && { bisect=0; shift; }
 variants=${*:-ours kdump-tools}
+rounds=${COMPARE_ROUNDS:-1}
 fetch_kernel
 [ -x "$BIN/kdumpctl" ] && [ -x "$BIN/kdump-init" ] || die "build first: make"
 C=$SYSWORK/compare
@@ -93,20 +101,36 @@ crash_run() {
 	echo "VARIANT=$v" > "$SYSWORK/mnt/etc/kdtest.conf"
 	echo "MODE=measure" >> "$SYSWORK/mnt/etc/kdtest.conf"
 	sys_umount
-	sys_boot "$(sys_image "$v")" "$C/run.disk" "$log" "$ck" "$@"
+	SYS_SMP=${COMPARE_SMP:-1} sys_boot "$(sys_image "$v")" "$C/run.disk" "$log" "$ck" "$@"
 }
 
-# measure VARIANT - sets SAVED_S REBOOT_S DUMP_SIZE
+# The line where each variant's collector starts on /proc/vmcore.
+collector_pattern() {
+	[ "$1" = ours ] && echo 'kdump: collecting: ' || echo 'running makedumpfile -c'
+}
+
+# measure VARIANT [ROUND] - sets SAVED_S REBOOT_S DUMP_SIZE, and PHASES: the
+# seconds from the panic to the capture kernel's first line, from there
+# to /init, from /init to the collector's start, and collecting.
 measure() {
 	v=$1 log=$LOGS/compare-$v-measure.log
-	say "$v: crash with crashkernel=256M"
+	[ "${2:-1}" = 1 ] || log=$LOGS/compare-$v-measure-$2.log
+	say "$v: crash with crashkernel=256M${2:+ (run $2 of $rounds)}"
 	crash_run "$v" 256M "$log"
-	pat=$(saved_pattern "$v")
-	set -- $(awk -v pat="$pat" '/Kernel panic - not syncing/ && !p { p = $1 }
-		p && index($0, pat) && !s { s = $1 }
+	# shellcheck disable=SC2046 # six figures, split on purpose
+	set -- $(awk -v pat="$(saved_pattern "$v")" -v col="$(collector_pattern "$v")" '
+		/Kernel panic - not syncing/ && !p { p = $1 }
+		p && /Linux version / && !f { f = $1 }
+		f && /Run \/init as init process/ && !i { i = $1 }
+		i && index($0, col) && !c { c = $1 }
+		c && index($0, pat) && !s { s = $1 }
 		s && /Linux version / && !r { r = $1 }
-		END { if (p && s && r) printf "%.0f %.0f\n", s - p, r - p; else print "? ?" }' "$log")
+		END { if (p && f && i && c && s && r)
+			printf "%.1f %.1f %.2f %.2f %.2f %.2f\n", s - p, r - p, f - p, i - f, c - i, s - c
+		      else print "? ? ? ? ? ?" }' "$log")
 	SAVED_S=$1 REBOOT_S=$2
+	shift 2
+	PHASES="$1|$2|$3|$4"
 	DUMP_SIZE=$(sed -n 's/^[0-9.]* .*KDTEST: dumps| \/var\/crash\/[^ ]*\/\(vmcore\|dump\.[0-9]*\) \([0-9]*\) .*/\2/p' "$log" | head -n 1)
 	[ -n "$DUMP_SIZE" ] || DUMP_SIZE="?"
 }
@@ -138,33 +162,75 @@ smallest() {	# VARIANT LO HI: LO is assumed to fail, HI must work
 
 mb() { [ "$1" = "?" ] && echo "?" || awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
 
+# The crash runs, interleaved (ours, kdump-tools, ours, ...): a line
+# "VARIANT|SAVED|REBOOT|DUMP_SIZE|PHASES" each in runs.$$.
+rm -f "$C/runs.$$" "$C/prepared.$$"
 for v in $variants; do
 	prepare "$v"
-	measure "$v"
+	echo "$v|$(mb "$INITRD_SIZE")|$BUILD_S" >> "$C/prepared.$$"
+done
+r=1
+while [ "$r" -le "$rounds" ]; do
+	for v in $variants; do
+		measure "$v" "$r"
+		echo "$v|$SAVED_S|$REBOOT_S|$(mb "$DUMP_SIZE")|$PHASES" >> "$C/runs.$$"
+	done
+	r=$((r + 1))
+done
+
+# The run of VARIANT with the median time to the dump saved, and every
+# run's time ("11.0, 10.6, 11.3").
+median_run() {
+	awk -F'|' -v v="$1" '$1 == v' "$C/runs.$$" | sort -t'|' -k2,2g |
+		awk -v n="$(grep -c "^$1|" "$C/runs.$$")" 'NR == int((n + 1) / 2)'
+}
+all_saved() {
+	awk -F'|' -v v="$1" '$1 == v { printf "%s%s", sep, $2; sep = ", " }' "$C/runs.$$"
+}
+
+for v in $variants; do
 	ck="(not measured)"
 	if [ "$bisect" = 1 ]; then
 		if [ "$v" = ours ]; then ck=$(smallest ours "${OURS_LO:-64}" "${OURS_HI:-128}")
 		else ck=$(smallest kdump-tools "${KT_LO:-96}" "${KT_HI:-160}"); fi
 	fi
-	printf '%s|%s|%s|%s|%s|%s|%s\n' "$v" "$(mb "$INITRD_SIZE")" "$BUILD_S" \
-		"$SAVED_S" "$REBOOT_S" "$(mb "$DUMP_SIZE")" "$ck" >> "$C/table.$$"
+	m=$(median_run "$v")
+	printf '%s|%s|%s|%s|%s\n' "$(grep "^$v|" "$C/prepared.$$")" \
+		"$(echo "$m" | cut -d'|' -f2-4)" "$ck" "$(echo "$m" | cut -d'|' -f5-)" \
+		"$(all_saved "$v")" >> "$C/table.$$"
 done
+rm -f "$C/prepared.$$" "$C/runs.$$"
 
 col() { awk -F'|' -v v="$1" -v c="$2" '$1 == v { print $c }' "$C/table.$$"; }
+# ratio A B - ours / theirs of two cells that are each one figure ("" if not)
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN { n = "^[0-9.]+( MB|M)?$"
+		if (a ~ n && b ~ n && b + 0 > 0)
+		printf "%.2f", (a + 0) / (b + 0) }'
+}
+both=0
+case " $variants " in *" ours "*) case " $variants " in *" kdump-tools "*) both=1 ;; esac ;; esac
 row() {
 	printf '| %s |' "$1"
 	for v in $variants; do printf ' %s |' "$(col "$v" "$2")"; done
+	[ "$both" = 0 ] || printf ' %s |' "$(ratio "$(col ours "$2")" "$(col kdump-tools "$2")")"
 	echo
 }
 echo
-printf '| 2 GiB guest, TCG, Debian %s |' "$KVER"
+printf '| 2 GiB guest, %s CPU, TCG, Debian %s |' "${COMPARE_SMP:-1}" "$KVER"
 for v in $variants; do [ "$v" = ours ] && printf ' this project |' || printf ' kdump-tools + makedumpfile |'; done
+[ "$both" = 0 ] || printf ' ratio |'
 echo
-printf '|---|'; for v in $variants; do printf -- '---|'; done; echo
+printf '|---|'; for v in $variants; do printf -- '---|'; done; [ "$both" = 0 ] || printf -- '---|'; echo
 row "capture initramfs size" 2
 row "first service start (build the image, arm), s" 3
 row "panic to dump saved, s" 4
 row "panic to reboot, s" 5
 row "dump size (-c -d 31)" 6
 row "smallest crashkernel= that saves a dump" 7
+row "panic to the capture kernel's first line, s" 8
+row "its boot to /init, s" 9
+row "/init to the collector's start, s" 10
+row "collecting (filter, compress, write), s" 11
+[ "$rounds" = 1 ] || row "panic to dump saved, each run, s" 12
 rm -f "$C/table.$$"

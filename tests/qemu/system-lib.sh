@@ -7,6 +7,7 @@
 SYSWORK=$TOP/build/qemu-system
 SYS_MEM=${SYS_MEM:-2G}
 SYS_TIMEOUT=${SYS_TIMEOUT:-480}
+SYS_SMP=${SYS_SMP:-1}		# the guest's CPUs
 mkdir -p "$SYSWORK"
 
 # sys_image VARIANT - the cached image directory (built when missing).
@@ -55,12 +56,12 @@ sys_disk() {
 
 # sys_boot IMAGEDIR DISK LOG CRASHKERNEL [QEMU ARGS] - boot until the guest
 # powers off (a reboot comes back into the first kernel, as -kernel and
-# -append are used again) or SYS_TIMEOUT; every console line in LOG is
-# prefixed with the host time in seconds.
+# -append are used again) or SYS_TIMEOUT, with SYS_MEM and SYS_SMP CPUs;
+# every console line in LOG is prefixed with the host time in seconds.
 sys_boot() {
 	src=$1 disk=$2 log=$3 ck=$4
 	shift 4
-	timeout "$SYS_TIMEOUT" qemu-system-x86_64 -accel tcg -m "$SYS_MEM" -smp 1 \
+	timeout "$SYS_TIMEOUT" qemu-system-x86_64 -accel tcg -m "$SYS_MEM" -smp "$SYS_SMP" \
 		-display none -monitor none -serial stdio -nic none \
 		-kernel "$KDIR/vmlinuz" -initrd "$src/initrd.img" \
 		-append "console=ttyS0 root=/dev/vda rw crashkernel=$ck panic=10" \
