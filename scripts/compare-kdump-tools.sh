@@ -38,6 +38,7 @@ bisect=1
 [ "${1:-}" = --no-bisect ] && { bisect=0; shift; }
 variants=${*:-ours kdump-tools}
 rounds=${COMPARE_ROUNDS:-1}
+smp=${COMPARE_SMP:-1}
 fetch_kernel
 [ -x "$BIN/kdumpctl" ] && [ -x "$BIN/kdump-init" ] || die "build first: make"
 C=$SYSWORK/compare
@@ -101,7 +102,7 @@ crash_run() {
 	echo "VARIANT=$v" > "$SYSWORK/mnt/etc/kdtest.conf"
 	echo "MODE=measure" >> "$SYSWORK/mnt/etc/kdtest.conf"
 	sys_umount
-	SYS_SMP=${COMPARE_SMP:-1} sys_boot "$(sys_image "$v")" "$C/run.disk" "$log" "$ck" "$@"
+	SYS_SMP=$smp sys_boot "$(sys_image "$v")" "$C/run.disk" "$log" "$ck" "$@"
 }
 
 # The line where each variant's collector starts on /proc/vmcore.
@@ -182,7 +183,7 @@ done
 # run's time ("11.0, 10.6, 11.3").
 median_run() {
 	awk -F'|' -v v="$1" '$1 == v' "$C/runs.$$" | sort -t'|' -k2,2g |
-		awk -v n="$(grep -c "^$1|" "$C/runs.$$")" 'NR == int((n + 1) / 2)'
+		awk '{ run[NR] = $0 } END { print run[int((NR + 1) / 2)] }'
 }
 all_saved() {
 	awk -F'|' -v v="$1" '$1 == v { printf "%s%s", sep, $2; sep = ", " }' "$C/runs.$$"
@@ -208,8 +209,9 @@ ratio() {
 		if (a ~ n && b ~ n && b + 0 > 0)
 		printf "%.2f", (a + 0) / (b + 0) }'
 }
+measured() { case " $variants " in *" $1 "*) return 0 ;; esac; return 1; }
 both=0
-case " $variants " in *" ours "*) case " $variants " in *" kdump-tools "*) both=1 ;; esac ;; esac
+measured ours && measured kdump-tools && both=1
 row() {
 	printf '| %s |' "$1"
 	for v in $variants; do printf ' %s |' "$(col "$v" "$2")"; done
@@ -217,7 +219,7 @@ row() {
 	echo
 }
 echo
-printf '| 2 GiB guest, %s CPU, TCG, Debian %s |' "${COMPARE_SMP:-1}" "$KVER"
+printf '| 2 GiB guest, %s CPU, TCG, Debian %s |' "$smp" "$KVER"
 for v in $variants; do [ "$v" = ours ] && printf ' this project |' || printf ' kdump-tools + makedumpfile |'; done
 [ "$both" = 0 ] || printf ' ratio |'
 echo
