@@ -46,7 +46,7 @@ struct kd_codec *kd_codec_new_level(enum kd_codec_kind kind, int level)
 	case KD_CODEC_LZO:
 		if (lzo_init() != LZO_E_OK)
 			goto fail;
-		c->lzo_work = malloc(LZO1X_1_MEM_COMPRESS);
+		c->lzo_work = malloc(LZO1X_1_11_MEM_COMPRESS);
 		if (!c->lzo_work)
 			goto fail;
 		break;
@@ -89,11 +89,16 @@ static size_t zlib_page(struct kd_codec *c, const void *in, size_t len,
 	return libdeflate_zlib_compress(c->deflate, in, len, out, KD_CODEC_BOUND);
 }
 
+/* LZO1X-1 with a 2048-entry dictionary (LZO1X-1(11)): the same stream
+ * format lzo1x_decompress_safe() in crash and drgn reads.  The default
+ * 16384-entry one, which makedumpfile uses, is cleared at every call:
+ * for a 4 KiB page that costs more than the few matches it adds (0.5%
+ * larger dumps, a tenth faster). */
 static size_t lzo_page(struct kd_codec *c, const void *in, size_t len, void *out)
 {
 	lzo_uint n = KD_CODEC_BOUND;
 
-	if (lzo1x_1_compress(in, len, out, &n, c->lzo_work) != LZO_E_OK)
+	if (lzo1x_1_11_compress(in, len, out, &n, c->lzo_work) != LZO_E_OK)
 		return 0;
 	return n;
 }
