@@ -1,11 +1,11 @@
 /* options.c - parse makedumpfile-style collector options. */
-#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "collector_line.h"
+#include "number.h"
 #include "options.h"
 
 static int number(const char *opt, const char *s, int max, int *out,
@@ -25,29 +25,13 @@ static int number(const char *opt, const char *s, int max, int *out,
 	return 0;
 }
 
-/* Bytes with an optional K, M, G or T (powers of 1024); 0 when valid. */
+/* A size as memparse() reads it (common/number.c), the whole string;
+ * KD_FIT_AUTO, the largest value, means auto.  0 when valid. */
 static int parse_bytes(const char *s, uint64_t *out)
 {
-	static const char suffixes[] = "KMGT";
-	const char *sfx;
-	unsigned long long v;
-	unsigned shift = 0;
-	char *end;
+	const char *end;
 
-	if (!isdigit((unsigned char)s[0]))
-		return -1;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (*end && !end[1] &&
-	    (sfx = strchr(suffixes, toupper((unsigned char)*end)))) {
-		shift = 10 * (unsigned)(sfx - suffixes + 1);
-		end++;
-	}
-	/* KD_FIT_AUTO, the largest value, means auto */
-	if (errno || *end || v > (KD_FIT_AUTO - 1) >> shift)
-		return -1;
-	*out = (uint64_t)v << shift;
-	return 0;
+	return kd_parse_size(s, out, &end) || *end || *out == KD_FIT_AUTO ? -1 : 0;
 }
 
 /* --fit-to BYTES or auto. */

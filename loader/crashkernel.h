@@ -45,9 +45,5 @@ int kd_crashkernel_parse(const char *value, struct kd_crashkernel *ck,
  * that; kdump-utils rounds System RAM up to 128M for it. */
 uint64_t kd_crashkernel_size(const struct kd_crashkernel *ck, uint64_t ram);
 
-/* Parse a size like "256M" (see above); returns 0, or -1 when there is no
- * number or it does not fit in 64 bits.  *end (if end is not NULL) points
- * past the size. */
-int kd_parse_size(const char *s, uint64_t *out, const char **end);
 
 #endif

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "crashkernel.h"
+#include "number.h"
 #include "kexec_args.h"
 #include "readfile.h"
 #include "sysconfig.h"
