@@ -13,7 +13,9 @@
 #     first service start (ours: dracut -m kdump; kdump-tools:
 #     mkinitramfs MODULES=dep), and how long that first start takes
 #   - time from the panic to the dump saved and to the reboot (the next
-#     "Linux version" line), from a host-timestamped serial console
+#     "Linux version" line), from a host-timestamped serial console, and
+#     where it goes: to the capture kernel's start, its boot to /init,
+#     /init to the collector's start, collecting
 #   - dump size
 #   - the smallest crashkernel= that still saves a dump: bisected in 8 MiB
 #     steps between LO and HI (crashkernel=HI must work); each try is a
@@ -111,8 +113,12 @@ collector_pattern() {
 }
 
 # measure VARIANT [ROUND] - sets SAVED_S REBOOT_S DUMP_SIZE, and PHASES: the
-# seconds from the panic to the capture kernel's first line, from there
-# to /init, from /init to the collector's start, and collecting.
+# seconds from the panic to the capture kernel's start, from there to
+# /init, from /init to the collector's start, and collecting.  The
+# kernel's start is when its clock read zero: its lines reach the serial
+# console only once the console is registered (the first line comes out
+# then, about 0.3 s in), so the host's time of the "console [ttyS0]
+# enabled" line less the line's own timestamp.
 measure() {
 	v=$1 log=$LOGS/compare-$v-measure.log
 	[ "${2:-1}" = 1 ] || log=$LOGS/compare-$v-measure-$2.log
@@ -121,7 +127,10 @@ measure() {
 	# shellcheck disable=SC2046 # six figures, split on purpose
 	set -- $(awk -v pat="$(saved_pattern "$v")" -v col="$(collector_pattern "$v")" '
 		/Kernel panic - not syncing/ && !p { p = $1 }
-		p && /Linux version / && !f { f = $1 }
+		p && /Linux version / { l = 1 }
+		l && /console \[ttyS0\] enabled/ && !f &&
+		    match($0, /\[ *[0-9]+\.[0-9]+\]/) {
+			f = $1 - substr($0, RSTART + 1, RLENGTH - 2) }
 		f && /Run \/init as init process/ && !i { i = $1 }
 		i && index($0, col) && !c { c = $1 }
 		c && index($0, pat) && !s { s = $1 }
@@ -230,7 +239,7 @@ row "panic to dump saved, s" 4
 row "panic to reboot, s" 5
 row "dump size (-c -d 31)" 6
 row "smallest crashkernel= that saves a dump" 7
-row "panic to the capture kernel's first line, s" 8
+row "panic to the capture kernel's start, s" 8
 row "its boot to /init, s" 9
 row "/init to the collector's start, s" 10
 row "collecting (filter, compress, write), s" 11
