@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "crashkernel.h"
+#include "number.h"
 
 static void check(int ok, const char *value, const char *what)
 {

@@ -2,6 +2,7 @@
 #define UNIT_SUITE "crashkernel"
 #include "unit.h"
 #include "crashkernel.h"
+#include "number.h"
 
 #define K (1ULL << 10)
 #define M (1ULL << 20)
