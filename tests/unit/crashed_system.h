@@ -280,7 +280,7 @@ static inline int write_windows(writer_fn write, const char *path,
 				const char *out, int level, uint64_t window,
 				enum kd_codec_kind codec, struct kd_stats *st)
 {
-	struct kd_write_opts o = { codec, window, NULL, 2 };
+	struct kd_write_opts o = { codec, window, NULL, 2, 0 };
 	struct kd_write_result r;
 	struct kd_input *in;
 	struct kd_sink sink;
