@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <sys/syscall.h>
 #include "log.h"
+#include "modname.h"
 #include "modules.h"
 #include "readfile.h"
 
@@ -33,29 +34,9 @@ struct kd_modules {
 	int drop_loaded;	/* unlink a module's file once it is in */
 };
 
-/* "kernel/fs/ext4/ext4.ko.xz" -> "ext4" */
-static void name_of(const char *path, size_t len, char *out, size_t size)
-{
-	const char *base = path, *p;
-	size_t n;
-
-	for (p = path; p < path + len; p++)
-		if (*p == '/')
-			base = p + 1;
-	n = (size_t)(path + len - base);
-	p = memchr(base, '.', n);
-	if (p)
-		n = (size_t)(p - base);
-	if (n >= size)
-		n = size - 1;
-	for (size_t i = 0; i < n; i++)
-		out[i] = base[i] == '-' ? '_' : base[i];
-	out[n] = '\0';
-}
-
 static void normalise(const char *in, char *out, size_t size)
 {
-	name_of(in, strlen(in), out, size);
+	kd_module_name(in, strlen(in), out, size);
 }
 
 static int parse_dep(struct kd_modules *m, struct kd_error *e)
@@ -85,7 +66,7 @@ static int parse_dep(struct kd_modules *m, struct kd_error *e)
 		memset(&m->entries[m->n], 0, sizeof m->entries[m->n]);
 		m->entries[m->n].path = line;
 		m->entries[m->n].deps = colon + 1;
-		name_of(line, strlen(line), m->entries[m->n].name,
+		kd_module_name(line, strlen(line), m->entries[m->n].name,
 			sizeof m->entries[m->n].name);
 		m->n++;
 	}
@@ -150,7 +131,7 @@ static int is_builtin(const struct kd_modules *m, const char *name)
 	while (p && *p) {
 		size_t len = strcspn(p, "\n");
 
-		name_of(p, len, got, sizeof got);
+		kd_module_name(p, len, got, sizeof got);
 		if (!strcmp(got, want))
 			return 1;
 		p += len + (p[len] == '\n');

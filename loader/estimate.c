@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include "byteorder.h"
 #include "estimate.h"
-#include "kmodules.h"
+#include "modname.h"
 #include "readfile.h"
 
 #define PAGE_SIZE 4096

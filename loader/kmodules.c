@@ -5,22 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "kmodules.h"
+#include "modname.h"
 #include "readfile.h"
 
 #define LIST_MAX (16 << 20)
-
-int kd_module_name_is(const char *name, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		char x = name[i] == '-' ? '_' : name[i], y = s[i] == '-' ? '_' : s[i];
-
-		if (!x || x != y)
-			return 0;
-	}
-	return !name[n];
-}
 
 /* Does a line of the list ("kernel/fs/ext4/ext4.ko.xz: deps" or
  * "kernel/lib/crc32c.ko") name the module? */

@@ -9,7 +9,4 @@
  * lists cannot be read. */
 int kd_kernel_has_module(const char *kmoddir, const char *name);
 
-/* 1 when the n bytes at s name module `name` ('-' and '_' alike). */
-int kd_module_name_is(const char *name, const char *s, size_t n);
-
 #endif

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "unit.h"
+#include "modname.h"
 #include "modules.h"
 
 static char dir[64];
@@ -89,6 +90,29 @@ TEST(blacklist)
 	kd_modules_close(m);
 }
 
+/* A module's name from its path, as both kdumpctl and kdump-init read
+ * modules.dep: the file name to its first '.', '-' as '_'. */
+TEST(module_names)
+{
+	char n[64], small[5];
+	const char *p = "kernel/crypto/crc32c-generic.ko.xz: kernel/lib/x.ko";
+
+	kd_module_name(p, strcspn(p, ":"), n, sizeof n);
+	CHECK_STR(n, "crc32c_generic");
+	kd_module_name("dm-mod", 6, n, sizeof n);
+	CHECK_STR(n, "dm_mod");
+	kd_module_name("kernel/fs/ext4/ext4.ko", 22, small, sizeof small);
+	CHECK_STR(small, "ext4");
+	kd_module_name("kernel/fs/jbd2/jbd2.ko", 22, small, sizeof small);
+	CHECK_STR(small, "jbd2");
+	kd_module_name("kernel/fs/mbcache.ko", 20, small, sizeof small);
+	CHECK_STR(small, "mbca");
+	CHECK_INT(kd_module_name_is("dm_mod", "dm-mod", 6), 1);
+	CHECK_INT(kd_module_name_is("dm-mod", "dm_mod", 6), 1);
+	CHECK_INT(kd_module_name_is("dm_mod", "dm-mo", 5), 0);
+	CHECK_INT(kd_module_name_is("dm", "dm-mod", 6), 0);
+}
+
 TEST(missing_moddir)
 {
 	struct kd_modules *m;
@@ -110,6 +134,7 @@ int main(void)
 	RUN(dependencies_first);
 	RUN(builtin_missing_and_loops);
 	RUN(blacklist);
+	RUN(module_names);
 	RUN(missing_moddir);
 	snprintf(path, sizeof path, "%s/modules.dep", dir);
 	unlink(path);
