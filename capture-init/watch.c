@@ -43,12 +43,34 @@ static void tick(void)
 		on_tick();
 }
 
+static void child_ended(int sig)
+{
+	(void)sig;
+}
+
+/* A child's end cuts PID 1's tick short: usleep() returns early on a
+ * handled signal, and SA_RESTART lets every other call go on.  (A child
+ * that ends just before the sleep waits the tick out, as before.)  The
+ * children forked here put the default back; exec does it for programs. */
+static void wake_on_child_end(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = child_ended;
+	sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGCHLD, &sa, NULL))
+		kd_debug("SIGCHLD: %s: waiting in ticks", strerror(errno));
+}
+
 int kd_watch_setup(struct kd_error *e)
 {
 	void *p;
 
 	if (state)
 		return 0;
+	wake_on_child_end();
 	p = mmap(NULL, REGION, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
 		 -1, 0);
 	if (p == MAP_FAILED)
@@ -242,6 +264,7 @@ int kd_watch_call(const char *what, int (*fn)(void *), void *arg,
 	if (pid < 0)
 		return kd_fail(e, errno, "fork: %s", strerror(errno));
 	if (pid == 0) {
+		signal(SIGCHLD, SIG_DFL);
 		setpgid(0, 0);
 		_exit(fn(arg) & 0xff);
 	}

@@ -112,6 +112,23 @@ TEST(stopped_or_not)
 		  "(dump_timeout)");
 }
 
+static int quick(void *arg)
+{
+	usleep(20 * 1000);
+	return 5;
+}
+
+/* PID 1 sees a child's end at once, not at its next 250 ms tick. */
+TEST(child_end_seen_at_once)
+{
+	struct kd_watch_limits none = { 0, 0, 0, 0 };
+	struct kd_error e;
+	double t = kd_clock_seconds();
+
+	CHECK_INT(kd_watch_call("a quick step", quick, NULL, &none, &e), 5);
+	CHECK(kd_clock_seconds() - t < 0.2);
+}
+
 TEST(shared_memory)
 {
 	int *v;
@@ -203,6 +220,7 @@ int main(void)
 {
 	RUN(overdue_rules);
 	RUN(stopped_or_not);
+	RUN(child_end_seen_at_once);
 	RUN(shared_memory);
 	RUN(watchdog_found);
 	RUN(panic_line);
