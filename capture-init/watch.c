@@ -43,14 +43,16 @@ static void tick(void)
 		on_tick();
 }
 
+static volatile sig_atomic_t child_end;
+
 static void child_ended(int sig)
 {
 	(void)sig;
+	child_end = 1;
 }
 
 /* A child's end cuts PID 1's tick short: usleep() returns early on a
- * handled signal, and SA_RESTART lets every other call go on.  (A child
- * that ends just before the sleep waits the tick out, as before.)  The
+ * handled signal, and SA_RESTART lets every other call go on.  The
  * children forked here put the default back; exec does it for programs. */
 static void wake_on_child_end(void)
 {
@@ -62,6 +64,16 @@ static void wake_on_child_end(void)
 	sigemptyset(&sa.sa_mask);
 	if (sigaction(SIGCHLD, &sa, NULL))
 		kd_debug("SIGCHLD: %s: waiting in ticks", strerror(errno));
+}
+
+/* One tick, or none when a child ended during the last one's work (the
+ * signal did not find PID 1 asleep).  An end between the test and the
+ * sleep still waits the tick out. */
+static void sleep_tick(void)
+{
+	if (!child_end)
+		usleep(TICK_US);
+	child_end = 0;
 }
 
 int kd_watch_setup(struct kd_error *e)
@@ -215,7 +227,7 @@ static void stop(pid_t pid)
 	kill(pid, SIGKILL);
 	while (poll_child(pid) == -2 && kd_clock_seconds() < end) {
 		tick();
-		usleep(TICK_US);
+		sleep_tick();
 	}
 }
 
@@ -248,7 +260,7 @@ static int supervise(pid_t pid, const struct kd_watch_limits *l,
 			stop(pid);
 			return -1;
 		}
-		usleep(TICK_US);
+		sleep_tick();
 	}
 }
 

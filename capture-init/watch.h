@@ -36,7 +36,11 @@ struct kd_watch_limits {
 };
 
 /* Memory shared with the children forked after it: mmap'ed once, before
- * the first fork.  -1 with e when there is none. */
+ * the first fork.  -1 with e when there is none.  It also installs a
+ * SIGCHLD handler in the calling process (SA_RESTART), so that a child's
+ * end wakes the wait: calls that never restart (nanosleep, poll, a recv
+ * with a timeout) may then return EINTR in it; kd_watch_call's children
+ * have the default back. */
 int kd_watch_setup(struct kd_error *e);
 
 /* size bytes of zeroed memory a child's writes to are seen by PID 1
