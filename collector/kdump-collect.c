@@ -49,7 +49,7 @@ static void usage(FILE *out)
 	      "  --num-threads N    compressing threads (0: one per CPU)\n"
 	      "  --cyclic-buffer KIB  bitmap memory per window (0: 4096 KiB)\n"
 	      "  --fit-to BYTES|auto  raise the level, then compress harder, until the\n"
-	      "               dump fits in BYTES (K, M, G: KiB, MiB, GiB), or in the\n"
+	      "               dump fits in BYTES (K, M, G, T: KiB, MiB, ...), or in the\n"
 	      "               free space of DUMPFILE's filesystem\n"
 	      "  --dump-dmesg write the crashed kernel's log\n"
 	      "  --verify     check that DUMPFILE holds every dumpable page of VMCORE,\n"

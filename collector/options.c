@@ -25,13 +25,20 @@ static int number(const char *opt, const char *s, int max, int *out,
 	return 0;
 }
 
-/* A size as memparse() reads it (common/number.c), the whole string;
+/* A size as memparse() reads it (common/number.c), the whole string,
+ * but no octal: "010G" is refused rather than read as 8 GiB.
  * KD_FIT_AUTO, the largest value, means auto.  0 when valid. */
 static int parse_bytes(const char *s, uint64_t *out)
 {
 	const char *end;
+	uint64_t v;
 
-	return kd_parse_size(s, out, &end) || *end || *out == KD_FIT_AUTO ? -1 : 0;
+	if (s[0] == '0' && s[1] >= '0' && s[1] <= '9')
+		return -1;
+	if (kd_parse_size(s, &v, &end) || *end || v == KD_FIT_AUTO)
+		return -1;
+	*out = v;
+	return 0;
 }
 
 /* --fit-to BYTES or auto. */
@@ -44,8 +51,8 @@ static int fit_to(const char *s, uint64_t *out, struct kd_error *e)
 		return 0;
 	}
 	if (parse_bytes(s, out) || *out == 0)
-		return kd_fail(e, EINVAL, "--fit-to %s: expected bytes (a K, M, "
-			       "G or T after the number: KiB, MiB, ...) or auto", s);
+		return kd_fail(e, EINVAL, "--fit-to %s: expected bytes (decimal or "
+			       "0x hex, K, M, G, T, P or E after it: KiB, MiB, ...) or auto", s);
 	return 0;
 }
 

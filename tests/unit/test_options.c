@@ -132,6 +132,8 @@ TEST(fit_to)
 	CHECK(o.collect.fit_bytes == 3ULL << 40);
 	CHECK_INT(parse(&o, &e, "--fit-to 0x10M"), 0);	/* as crashkernel= reads it */
 	CHECK(o.collect.fit_bytes == 16ULL << 20);
+	CHECK_INT(parse(&o, &e, "--fit-to 010G"), -1);	/* no octal */
+	CHECK(strstr(e.msg, "decimal or 0x hex") != NULL);
 	CHECK_INT(parse(&o, &e, "--fit-to auto"), 0);
 	CHECK(o.collect.fit_bytes == KD_FIT_AUTO);
 	CHECK_INT(kd_options_parse_line(&o, "makedumpfile -l --fit-to 1G -d 31",
