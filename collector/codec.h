@@ -1,9 +1,9 @@
 /* codec.h - per-page compression for the kdump-compressed format.
  *
  * Each page is compressed on its own, as crash decodes it: zlib (a complete
- * zlib stream, made by libdeflate at level 1; read back with zlib), LZO1X-1,
- * or zstd (one frame, level 1).  A result
- * that is not smaller than the page is stored raw.
+ * zlib stream, made by libdeflate at level 1; read back with zlib),
+ * LZO1X-1(11) (LZO1X-1 with a small dictionary), or zstd (one frame,
+ * level 1).  A result that is not smaller than the page is stored raw.
  *
  * zlib and zstd take another level when a dump must shrink to fit its
  * target (fit.h): the format and the readers are the same at every

@@ -45,5 +45,4 @@ int kd_crashkernel_parse(const char *value, struct kd_crashkernel *ck,
  * that; kdump-utils rounds System RAM up to 128M for it. */
 uint64_t kd_crashkernel_size(const struct kd_crashkernel *ck, uint64_t ram);
 
-
 #endif

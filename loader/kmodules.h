@@ -2,8 +2,6 @@
 #ifndef KD_KMODULES_H
 #define KD_KMODULES_H
 
-#include <stddef.h>
-
 /* 1 when the kernel whose modules are in kmoddir has module name (as a
  * file or built in; '-' and '_' alike), 0 when it has not, -1 when its
  * lists cannot be read. */
