@@ -14,9 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "crashkernel.h"
-#include "number.h"
 #include "kexec_args.h"
+#include "number.h"
 #include "readfile.h"
 #include "sysconfig.h"
 
